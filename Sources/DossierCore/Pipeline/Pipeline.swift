@@ -1,0 +1,39 @@
+/// Stages in one fixed, visible order, checked to fit together when built.
+public struct Pipeline: Sendable {
+    public let stages: [any Stage]
+
+    /// Builds a pipeline, failing with ``DossierError/Code/pipelineOrder`` if a stage requires a layer
+    /// that no earlier stage produces.
+    public init(_ stages: [any Stage]) throws(DossierError) {
+        var have: Set<Layer> = [.text]
+        for stage in stages {
+            let missing = stage.requires.subtracting(have)
+            if !missing.isEmpty {
+                let names = missing.map(\.rawValue).sorted().joined(separator: ", ")
+                throw DossierError(
+                    .pipelineOrder, "stage '\(stage.name)' requires \(names), which no earlier stage produces",
+                    input: "pipeline")
+            }
+            have.formUnion(stage.produces)
+        }
+        self.stages = stages
+    }
+
+    /// The stages of this version of the engine, in order: tokens, sentences, boilerplate.
+    public static func standard() throws(DossierError) -> Pipeline {
+        try Pipeline([Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard()])
+    }
+
+    /// Runs every stage on the article.
+    public func run(_ article: Article) throws(DossierError) -> Document {
+        var doc = Document(article: article)
+        for stage in stages {
+            try stage.apply(to: &doc)
+            doc.layers.formUnion(stage.produces)
+        }
+        return doc
+    }
+
+    /// The names of the stages, in order.
+    public var stageNames: [String] { stages.map(\.name) }
+}

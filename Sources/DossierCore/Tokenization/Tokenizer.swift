@@ -1,0 +1,535 @@
+/// Splits the folded text into tokens for English news, on UTF-8 bytes.
+///
+/// Conventions follow the Penn Treebank and CoNLL data that the models learn from: clitics are split
+/// (`Taiwan 's`, `do n't`), inner hyphens stay (`Lai Ching-te`, `self-governing`), abbreviations keep
+/// their period (`Mr.`, `U.S.`, `Jan.`, initials `J.`), numbers keep their separators (`1,000`, `3.5`,
+/// `12:30`, `2024-01-12`), URLs, e-mail addresses, hashtags and handles are one token.
+///
+/// Source fidelity: tokens never overlap, and every byte between two tokens is white space, so tokens plus
+/// the white space between them give back the text.
+public struct Tokenizer: Stage {
+    public let name = "tokenizer"
+    public let requires: Set<Layer> = [.text]
+    public let produces: Set<Layer> = [.tokens]
+    let abbreviations: Abbreviations
+
+    /// A tokenizer with the engine's abbreviation lexicon.
+    public init() throws(DossierError) {
+        abbreviations = try Abbreviations.standard()
+    }
+
+    public init(abbreviations: Abbreviations) {
+        self.abbreviations = abbreviations
+    }
+
+    public func apply(to document: inout Document) throws(DossierError) {
+        var interner = document.interner
+        let tokens = document.normalized.bytes.withUnsafeBufferPointer { p in
+            var scanner = TokenScanner(p, abbreviations: abbreviations, title: document.titleRange)
+            return scanner.run(&interner)
+        }
+        document.interner = interner
+        document.tokens = tokens
+    }
+
+    /// Tokenizes a text on its own (for tests and tools): its tokens and the interner that holds their forms.
+    public func tokenize(_ text: String) -> (tokens: ContiguousArray<Token>, interner: Interner) {
+        var doc = Document(article: Article(title: nil, text: text, source: "<string>"))
+        // Tokenizing cannot fail; the stage protocol allows it for others.
+        try? apply(to: &doc)
+        return (doc.tokens, doc.interner)
+    }
+}
+
+/// The scanning state of one tokenization run.
+struct TokenScanner {
+    let p: UnsafeBufferPointer<UInt8>
+    let n: Int
+    let abbreviations: Abbreviations
+    let title: Range<Int>?
+    /// Whether single line breaks are wrapping (paragraphs are then blank lines or indented lines)
+    /// rather than paragraph breaks.
+    let hardWrapped: Bool
+    var scratchLower: [UInt8] = []
+    var scratchShape: [UInt8] = []
+
+    init(_ p: UnsafeBufferPointer<UInt8>, abbreviations: Abbreviations, title: Range<Int>?) {
+        self.p = p
+        self.n = p.count
+        self.abbreviations = abbreviations
+        self.title = title
+        self.hardWrapped = TokenScanner.isHardWrapped(p)
+        scratchLower.reserveCapacity(64)
+        scratchShape.reserveCapacity(32)
+    }
+
+    @inline(__always) func cls(_ i: Int) -> CharClass { CharClass.table[Int(p[i])] }
+    @inline(__always) func at(_ i: Int, _ c: CharClass) -> Bool { i < n && !cls(i).isDisjoint(with: c) }
+    @inline(__always) func byte(_ i: Int) -> UInt8 { i < n ? p[i] : 0 }
+
+    /// Text whose lines mostly do not end a sentence and are of typewriter length is hard-wrapped.
+    static func isHardWrapped(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var lines = 0
+        var open = 0
+        var long = 0
+        var lineStart = 0
+        var i = 0
+        while i <= p.count {
+            if i == p.count || p[i] == 0x0A {
+                var e = i
+                while e > lineStart && (p[e - 1] == 0x20 || p[e - 1] == 0x09) { e -= 1 }
+                if e > lineStart {
+                    lines += 1
+                    if e - lineStart > 100 { long += 1 }
+                    switch p[e - 1] {
+                    case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""),
+                        UInt8(ascii: "'"), UInt8(ascii: ":"), UInt8(ascii: ")"):
+                        break
+                    default: open += 1
+                    }
+                }
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        return lines >= 4 && open * 2 > lines && long * 4 < lines
+    }
+
+    mutating func run(_ interner: inout Interner) -> ContiguousArray<Token> {
+        var tokens = ContiguousArray<Token>()
+        tokens.reserveCapacity(n / 5 + 8)
+        var i = 0
+        var space = false
+        var newlines = 0
+        var indented = false
+        var afterTitle = false
+        while i < n {
+            let c = cls(i)
+            if c.contains(.newline) {
+                newlines += 1
+                indented = false
+                space = true
+                i += 1
+                continue
+            }
+            if c.contains(.space) {
+                space = true
+                if newlines > 0 { indented = true }
+                i += 1
+                continue
+            }
+            if c.contains(.high) {
+                let (v, len) = ScalarKind.decode(p, i)
+                if ScalarKind.of(v) == .space {
+                    space = true
+                    i += len
+                    continue
+                }
+            }
+            var flags: TokenFlags = []
+            let end = scanToken(at: i, &flags)
+            if space { flags.insert(.spaceBefore) }
+            if newlines > 0 { flags.insert(.newlineBefore) }
+            if let t = title {
+                if i < t.upperBound {
+                    flags.insert(.title)
+                } else if !afterTitle {
+                    afterTitle = true
+                    flags.insert(.paragraphStart)
+                }
+            }
+            if tokens.isEmpty || newlines >= 2 || (newlines == 1 && (!hardWrapped || indented)) {
+                flags.insert(.paragraphStart)
+            }
+            tokens.append(makeToken(i, end, flags, &interner))
+            i = end
+            space = false
+            newlines = 0
+            indented = false
+        }
+        return tokens
+    }
+
+    // MARK: - Token boundaries
+
+    /// Scans the token starting at `s`; returns its end and sets flags known from its kind.
+    mutating func scanToken(at s: Int, _ flags: inout TokenFlags) -> Int {
+        let c = cls(s)
+        if !c.isDisjoint(with: .alnum) || (c.contains(.high) && isWordScalar(s)) {
+            if let e = scanURL(s) {
+                flags.insert(.url)
+                return e
+            }
+            if let e = scanEmail(s) {
+                flags.insert(.email)
+                return e
+            }
+            return scanWord(s, &flags)
+        }
+        let b = p[s]
+        switch b {
+        case UInt8(ascii: "#"), UInt8(ascii: "@"):
+            // Hashtags and handles.
+            if at(s + 1, .letter) { return scanWord(s + 1, &flags) }
+            flags.insert(.symbol)
+            return s + 1
+        case UInt8(ascii: "."):
+            var e = s + 1
+            while e < n && p[e] == b { e += 1 }
+            flags.insert(.terminal)
+            return e
+        case UInt8(ascii: "?"), UInt8(ascii: "!"):
+            var e = s + 1
+            while e < n && (p[e] == UInt8(ascii: "?") || p[e] == UInt8(ascii: "!")) { e += 1 }
+            flags.insert(.terminal)
+            return e
+        case UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "*"), UInt8(ascii: "_"):
+            var e = s + 1
+            while e < n && p[e] == b { e += 1 }
+            return e
+        case UInt8(ascii: "'"):
+            if let e = clitic(at: s) {
+                flags.insert(.clitic)
+                return e
+            }
+            if byte(s + 1) == b {
+                flags.insert(.quote)
+                return s + 2
+            }
+            flags.insert(.quote)
+            return s + 1
+        case UInt8(ascii: "`"):
+            flags.insert(.quote)
+            return byte(s + 1) == b ? s + 2 : s + 1
+        case UInt8(ascii: "\""):
+            flags.insert(.quote)
+            return s + 1
+        case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+            flags.insert(.openBracket)
+            return s + 1
+        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+            flags.insert(.closeBracket)
+            return s + 1
+        case UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "+"), UInt8(ascii: "<"),
+            UInt8(ascii: ">"), UInt8(ascii: "/"), UInt8(ascii: "\\"), UInt8(ascii: "|"), UInt8(ascii: "~"),
+            UInt8(ascii: "^"):
+            flags.insert(.symbol)
+            return s + 1
+        default:
+            break
+        }
+        if c.contains(.high) {
+            let (v, len) = ScalarKind.decode(p, s)
+            switch ScalarKind.of(v) {
+            case .punct:
+                if v == 0xAB || v == 0xBB || v == 0x2039 || v == 0x203A { flags.insert(.quote) }
+            default: flags.insert(.symbol)
+            }
+            return s + len
+        }
+        return s + 1
+    }
+
+    @inline(__always) func isWordScalar(_ i: Int) -> Bool {
+        let (v, _) = ScalarKind.decode(p, i)
+        switch ScalarKind.of(v) {
+        case .letter, .upperLetter, .digit: return true
+        default: return false
+        }
+    }
+
+    /// True if a word continues at `i`: an ASCII letter or digit, or a non-ASCII letter, digit or mark.
+    @inline(__always) func isWordByte(_ i: Int) -> Bool {
+        guard i < n else { return false }
+        let c = cls(i)
+        if !c.isDisjoint(with: .alnum) { return true }
+        return c.contains(.high) && isWordScalar(i)
+    }
+
+    /// Scans letters and digits with their inner connectors, then decides about a final period.
+    mutating func scanWord(_ s: Int, _ flags: inout TokenFlags) -> Int {
+        var i = s
+        var dotted = false
+        var segment = 0  // letters since the last inner period
+        var end = s
+        loop: while i < n {
+            let c = cls(i)
+            if !c.isDisjoint(with: .alnum) {
+                i += 1
+                segment += 1
+                continue
+            }
+            if c.contains(.high) {
+                let (v, len) = ScalarKind.decode(p, i)
+                switch ScalarKind.of(v) {
+                case .letter, .upperLetter, .digit:
+                    i += len
+                    segment += 1
+                    continue loop
+                default:
+                    break loop
+                }
+            }
+            // An inner connector joins only when a word character follows it.
+            let b = p[i]
+            switch b {
+            case UInt8(ascii: "-"):
+                if i > s && isWordByte(i + 1) {
+                    flags.insert(.hyphenated)
+                    i += 1
+                    segment = 0
+                    continue
+                }
+            case UInt8(ascii: "."):
+                if i > s && at(i - 1, .digit) && at(i + 1, .digit) {
+                    i += 1
+                    continue
+                }
+                if segment == 1 && at(i - 1, .letter) && at(i + 1, .letter)
+                    && (byte(i + 2) == UInt8(ascii: ".") || !isWordByte(i + 2))
+                {
+                    dotted = true
+                    i += 1
+                    segment = 0
+                    continue
+                }
+            case UInt8(ascii: ","):
+                if at(i - 1, .digit) && at(i + 1, .digit) && at(i + 2, .digit) && at(i + 3, .digit)
+                    && !at(i + 4, .digit)
+                {
+                    i += 1
+                    continue
+                }
+            case UInt8(ascii: ":"), UInt8(ascii: "/"):
+                if at(i - 1, .digit) && at(i + 1, .digit) {
+                    i += 1
+                    continue
+                }
+            case UInt8(ascii: "&"):
+                if at(i - 1, .upper) && at(i + 1, .upper) {
+                    i += 1
+                    continue
+                }
+            case UInt8(ascii: "'"):
+                if at(i + 1, .letter) {
+                    // "don't" -> "do" "n't"
+                    if i - 1 > s && (p[i - 1] | 0x20) == UInt8(ascii: "n") && (byte(i + 1) | 0x20) == UInt8(ascii: "t")
+                        && !isWordByte(i + 2)
+                    {
+                        return i - 1
+                    }
+                    if clitic(at: i) != nil { break loop }
+                    // O'Brien, rock'n'roll
+                    i += 1
+                    segment = 0
+                    continue
+                }
+            default:
+                break
+            }
+            break
+        }
+        end = i
+        // A final period: part of the token for abbreviations and initials.
+        if end < n && p[end] == UInt8(ascii: ".") {
+            if dotted {
+                flags.insert(.abbreviation)
+                return end + 1
+            }
+            let len = end - s
+            if len == 1 && at(s, .upper) {
+                flags.insert(.abbreviation)
+                return end + 1
+            }
+            if len <= 8 && !at(end + 1, .alnum) {
+                scratchLower.removeAll(keepingCapacity: true)
+                for k in s..<end { scratchLower.append(lowerASCII(p[k])) }
+                let kind = scratchLower.withUnsafeBufferPointer { abbreviations.kind($0) }
+                switch kind {
+                case .title?, .other?:
+                    flags.insert(.abbreviation)
+                    return end + 1
+                case .number?:
+                    var j = end + 1
+                    while j < n && p[j] == 0x20 { j += 1 }
+                    if at(j, .digit) {
+                        flags.insert(.abbreviation)
+                        return end + 1
+                    }
+                case nil:
+                    break
+                }
+            }
+        }
+        return end
+    }
+
+    /// The end of a clitic (`'s`, `'re`, `'ve`, `'ll`, `'d`, `'m`, `n't` handled by the word) at `s`,
+    /// or of a bare possessive apostrophe after `s` ("officials'"); nil if none.
+    func clitic(at s: Int) -> Int? {
+        guard p[s] == UInt8(ascii: "'") else { return nil }
+        let a = byte(s + 1) | 0x20
+        let b = byte(s + 2) | 0x20
+        if (a == UInt8(ascii: "s") || a == UInt8(ascii: "d") || a == UInt8(ascii: "m")) && at(s + 1, .letter)
+            && !isWordByte(s + 2)
+        {
+            return s > 0 && isWordByte(s - 1) ? s + 2 : nil
+        }
+        if ((a == UInt8(ascii: "r") && b == UInt8(ascii: "e")) || (a == UInt8(ascii: "v") && b == UInt8(ascii: "e"))
+            || (a == UInt8(ascii: "l") && b == UInt8(ascii: "l"))) && at(s + 1, .letter) && !isWordByte(s + 3)
+        {
+            return s > 0 && isWordByte(s - 1) ? s + 3 : nil
+        }
+        return nil
+    }
+
+    @inline(__always) func lowerASCII(_ b: UInt8) -> UInt8 {
+        b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+    }
+
+    func matchesLower(_ s: Int, _ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard s + count <= n else { return false }
+        return literal.withUTF8Buffer { lit in
+            for k in 0..<count where lowerASCII(p[s + k]) != lit[k] { return false }
+            return true
+        }
+    }
+
+    /// A URL starting with `http://`, `https://` or `www.`: to the next space, less trailing punctuation.
+    func scanURL(_ s: Int) -> Int? {
+        guard matchesLower(s, "http://") || matchesLower(s, "https://") || matchesLower(s, "www.") else { return nil }
+        var e = s
+        while e < n && cls(e).isDisjoint(with: [.space, .newline]) && p[e] != UInt8(ascii: "\"") {
+            e += 1
+        }
+        while e > s + 4 {
+            switch p[e - 1] {
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"),
+                UInt8(ascii: "?"), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "'"):
+                e -= 1
+            default:
+                return e
+            }
+        }
+        return e
+    }
+
+    /// An e-mail address `local@domain.tld` starting at `s`.
+    func scanEmail(_ s: Int) -> Int? {
+        var j = s
+        while j < n && j - s < 64 {
+            let b = p[j]
+            if at(j, .alnum) || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "+")
+                || b == UInt8(ascii: "-") || b == UInt8(ascii: "%")
+            {
+                j += 1
+            } else {
+                break
+            }
+        }
+        guard j < n, p[j] == UInt8(ascii: "@"), j > s, at(j + 1, .alnum) else { return nil }
+        var e = j + 1
+        var lastDot = -1
+        while e < n && (at(e, .alnum) || p[e] == UInt8(ascii: "-") || p[e] == UInt8(ascii: ".")) {
+            if p[e] == UInt8(ascii: ".") {
+                if !at(e + 1, .alnum) { break }
+                lastDot = e
+            }
+            e += 1
+        }
+        return lastDot > j ? e : nil
+    }
+
+    // MARK: - Forms, shape and flags
+
+    mutating func makeToken(_ s: Int, _ e: Int, _ kindFlags: TokenFlags, _ interner: inout Interner) -> Token {
+        var flags = kindFlags
+        scratchLower.removeAll(keepingCapacity: true)
+        scratchShape.removeAll(keepingCapacity: true)
+        var upper = 0
+        var lower = 0
+        var digit = 0
+        var other = 0
+        var high = 0
+        var last: UInt8 = 0
+        var run = 0
+        var k = s
+        while k < e {
+            let b = p[k]
+            var sh: UInt8
+            if b < 0x80 {
+                let c = CharClass.table[Int(b)]
+                if c.contains(.upper) {
+                    upper += 1
+                    sh = UInt8(ascii: "X")
+                    scratchLower.append(b | 0x20)
+                } else if c.contains(.lower) {
+                    lower += 1
+                    sh = UInt8(ascii: "x")
+                    scratchLower.append(b)
+                } else if c.contains(.digit) {
+                    digit += 1
+                    sh = UInt8(ascii: "d")
+                    scratchLower.append(b)
+                } else {
+                    other += 1
+                    sh = b
+                    scratchLower.append(b)
+                }
+                k += 1
+            } else {
+                high += 1
+                let (v, len) = ScalarKind.decode(p, k)
+                switch ScalarKind.of(v) {
+                case .upperLetter:
+                    upper += 1
+                    sh = UInt8(ascii: "X")
+                case .letter:
+                    lower += 1
+                    sh = UInt8(ascii: "x")
+                case .digit:
+                    digit += 1
+                    sh = UInt8(ascii: "d")
+                default:
+                    other += 1
+                    sh = UInt8(ascii: "*")
+                }
+                for j in k..<min(k + len, e) { scratchLower.append(p[j]) }
+                k += len
+            }
+            if sh == last {
+                run += 1
+            } else {
+                run = 1
+                last = sh
+            }
+            if run <= 4 { scratchShape.append(sh) }
+        }
+        if high > 0 {
+            flags.insert(.nonASCII)
+            if upper > 0 {
+                // Rare: non-ASCII uppercase needs Unicode case mapping.
+                let lowered = String(decoding: scratchLower, as: UTF8.self).lowercased()
+                scratchLower = Array(lowered.utf8)
+            }
+        }
+        let letters = upper + lower
+        if letters > 0 && digit == 0 && other == 0 { flags.insert(.alpha) }
+        if digit > 0 && letters == 0 {
+            if other == 0 { flags.insert(.digits) }
+            flags.insert(.number)
+        }
+        if letters == 0 && digit == 0 && !flags.contains(.symbol) { flags.insert(.punct) }
+        if upper > 0 {
+            let first = scratchShape.first ?? 0
+            if first == UInt8(ascii: "X") { flags.insert(.capitalized) }
+            if lower == 0 { flags.insert(.allCaps) }
+        }
+        let form = interner.intern(UnsafeBufferPointer(rebasing: p[s..<e]))
+        let lowerID =
+            upper == 0 ? form : scratchLower.withUnsafeBufferPointer { interner.intern($0) }
+        let shapeID = scratchShape.withUnsafeBufferPointer { interner.intern($0) }
+        return Token(start: Int32(s), end: Int32(e), form: form, lower: lowerID, shape: shapeID, flags: flags)
+    }
+}
