@@ -2,20 +2,20 @@
 ///
 /// Built from a finished ``Document``: byte spans of the folded text become Unicode-scalar offsets into
 /// ``text``, end exclusive, as Python `str` indices count.
-public struct ArticleRecord: Sendable, Encodable {
-    public struct Span: Sendable, Encodable, Hashable {
+public struct ArticleRecord: Sendable {
+    public struct Span: Sendable, Hashable {
         public var start: Int
         public var end: Int
         public var text: String
     }
 
-    public struct Ignored: Sendable, Encodable, Hashable {
+    public struct Ignored: Sendable, Hashable {
         public var start: Int
         public var end: Int
         public var reason: String
     }
 
-    public struct MentionRecord: Sendable, Encodable, Hashable {
+    public struct MentionRecord: Sendable, Hashable {
         public var start: Int
         public var end: Int
         public var text: String
@@ -23,7 +23,7 @@ public struct ArticleRecord: Sendable, Encodable {
         public var kind: String
     }
 
-    public struct EntityRecord: Sendable, Encodable, Hashable {
+    public struct EntityRecord: Sendable, Hashable {
         public var id: String
         public var name: String
         public var type: String
@@ -32,20 +32,9 @@ public struct ArticleRecord: Sendable, Encodable {
         public var roles: [Role]
         public var mentions: [MentionRecord]
 
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(name, forKey: .name)
-            try c.encode(type, forKey: .type)
-            try c.encode(country, forKey: .country)
-            try c.encode(code, forKey: .code)
-            try c.encode(roles, forKey: .roles)
-            try c.encode(mentions, forKey: .mentions)
-        }
-        enum Keys: String, CodingKey { case id, name, type, country, code, roles, mentions }
     }
 
-    public struct QuoteRecord: Sendable, Encodable, Hashable {
+    public struct QuoteRecord: Sendable, Hashable {
         public var start: Int
         public var end: Int
         public var text: String
@@ -55,39 +44,18 @@ public struct ArticleRecord: Sendable, Encodable {
         public var speakerMention: Span?
         public var cue: Span?
 
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(start, forKey: .start)
-            try c.encode(end, forKey: .end)
-            try c.encode(text, forKey: .text)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(speaker, forKey: .speaker)
-            try c.encode(speakerName, forKey: .speakerName)
-            try c.encode(speakerMention, forKey: .speakerMention)
-            try c.encode(cue, forKey: .cue)
-        }
-        enum Keys: String, CodingKey { case start, end, text, kind, speaker, speakerName, speakerMention, cue }
     }
 
-    public struct TimexRecord: Sendable, Encodable, Hashable {
+    public struct TimexRecord: Sendable, Hashable {
         public var start: Int
         public var end: Int
         public var text: String
         public var type: String
         public var value: String?
 
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(start, forKey: .start)
-            try c.encode(end, forKey: .end)
-            try c.encode(text, forKey: .text)
-            try c.encode(type, forKey: .type)
-            try c.encode(value, forKey: .value)
-        }
-        enum Keys: String, CodingKey { case start, end, text, type, value }
     }
 
-    public struct PlaceRecord: Sendable, Encodable, Hashable {
+    public struct PlaceRecord: Sendable, Hashable {
         public var id: String
         public var name: String
         public var country: String?
@@ -97,21 +65,9 @@ public struct ArticleRecord: Sendable, Encodable {
         public var featureClass: String
         public var mentions: [Span]
 
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(name, forKey: .name)
-            try c.encode(country, forKey: .country)
-            try c.encode(lat, forKey: .lat)
-            try c.encode(lon, forKey: .lon)
-            try c.encode(geonameid, forKey: .geonameid)
-            try c.encode(featureClass, forKey: .featureClass)
-            try c.encode(mentions, forKey: .mentions)
-        }
-        enum Keys: String, CodingKey { case id, name, country, lat, lon, geonameid, featureClass, mentions }
     }
 
-    public struct EventRecord: Sendable, Encodable, Hashable {
+    public struct EventRecord: Sendable, Hashable {
         public var code: String
         public var root: String
         public var plover: String?
@@ -129,29 +85,6 @@ public struct ArticleRecord: Sendable, Encodable {
         public var confidence: Double
         public var rule: String
 
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(code, forKey: .code)
-            try c.encode(root, forKey: .root)
-            try c.encode(plover, forKey: .plover)
-            try c.encode(quadClass, forKey: .quadClass)
-            try c.encode(goldstein, forKey: .goldstein)
-            try c.encode(source, forKey: .source)
-            try c.encode(target, forKey: .target)
-            try c.encode(sourceCode, forKey: .sourceCode)
-            try c.encode(targetCode, forKey: .targetCode)
-            try c.encode(date, forKey: .date)
-            try c.encode(place, forKey: .place)
-            try c.encode(start, forKey: .start)
-            try c.encode(end, forKey: .end)
-            try c.encode(trigger, forKey: .trigger)
-            try c.encode(confidence, forKey: .confidence)
-            try c.encode(rule, forKey: .rule)
-        }
-        enum Keys: String, CodingKey {
-            case code, root, plover, quadClass, goldstein, source, target, sourceCode, targetCode, date, place, start,
-                end, trigger, confidence, rule
-        }
     }
 
     public var id: String
@@ -167,26 +100,6 @@ public struct ArticleRecord: Sendable, Encodable {
     public var places: [PlaceRecord]
     public var events: [EventRecord]
 
-    enum Keys: String, CodingKey {
-        case id, title, published, source, url, text, ignored, entities, quotes, timexes, places, events
-    }
-
-    /// Keys in the contract's order; null values are written, not omitted.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(title, forKey: .title)
-        try c.encode(published, forKey: .published)
-        try c.encode(source, forKey: .source)
-        try c.encode(url, forKey: .url)
-        try c.encode(text, forKey: .text)
-        try c.encode(ignored, forKey: .ignored)
-        try c.encode(entities, forKey: .entities)
-        try c.encode(quotes, forKey: .quotes)
-        try c.encode(timexes, forKey: .timexes)
-        try c.encode(places, forKey: .places)
-        try c.encode(events, forKey: .events)
-    }
 }
 
 extension ArticleRecord {
@@ -246,5 +159,156 @@ extension ArticleRecord {
                 place: e.place.map { doc.places[Int($0)].id }, start: a, end: b, trigger: span(e.trigger),
                 confidence: e.provenance.confidence, rule: e.provenance.rule)
         }
+    }
+}
+
+// Keys are written in the contract's order; null values are written, not omitted.
+
+extension ArticleRecord: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("id", id)
+        w.field("title", title)
+        w.field("published", published)
+        w.field("source", source)
+        w.field("url", url)
+        w.field("text", text)
+        w.field("ignored", ignored)
+        w.field("entities", entities)
+        w.field("quotes", quotes)
+        w.field("timexes", timexes)
+        w.field("places", places)
+        w.field("events", events)
+        w.endObject()
+    }
+}
+
+extension ArticleRecord.Span: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("start", start)
+        w.field("end", end)
+        w.field("text", text)
+        w.endObject()
+    }
+}
+
+extension ArticleRecord.Ignored: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("start", start)
+        w.field("end", end)
+        w.field("reason", reason)
+        w.endObject()
+    }
+}
+
+extension ArticleRecord.MentionRecord: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("start", start)
+        w.field("end", end)
+        w.field("text", text)
+        w.field("label", label)
+        w.field("kind", kind)
+        w.endObject()
+    }
+}
+
+extension Role: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("title", title)
+        w.field("organization", organization)
+        w.field("country", country)
+        w.endObject()
+    }
+}
+
+extension ArticleRecord.EntityRecord: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("id", id)
+        w.field("name", name)
+        w.field("type", type)
+        w.field("country", country)
+        w.field("code", code)
+        w.field("roles", roles)
+        w.field("mentions", mentions)
+        w.endObject()
+    }
+}
+
+extension ArticleRecord.QuoteRecord: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("start", start)
+        w.field("end", end)
+        w.field("text", text)
+        w.field("kind", kind)
+        w.field("speaker", speaker)
+        w.field("speakerName", speakerName)
+        w.field("speakerMention", speakerMention)
+        w.field("cue", cue)
+        w.endObject()
+    }
+}
+
+extension ArticleRecord.TimexRecord: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("start", start)
+        w.field("end", end)
+        w.field("text", text)
+        w.field("type", type)
+        w.field("value", value)
+        w.endObject()
+    }
+}
+
+extension ArticleRecord.PlaceRecord: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("id", id)
+        w.field("name", name)
+        w.field("country", country)
+        w.field("lat", lat)
+        w.field("lon", lon)
+        w.field("geonameid", geonameid)
+        w.field("featureClass", featureClass)
+        w.field("mentions", mentions)
+        w.endObject()
+    }
+}
+
+extension ArticleRecord.EventRecord: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("code", code)
+        w.field("root", root)
+        w.field("plover", plover)
+        w.field("quadClass", quadClass)
+        w.field("goldstein", goldstein)
+        w.field("source", source)
+        w.field("target", target)
+        w.field("sourceCode", sourceCode)
+        w.field("targetCode", targetCode)
+        w.field("date", date)
+        w.field("place", place)
+        w.field("start", start)
+        w.field("end", end)
+        w.field("trigger", trigger)
+        w.field("confidence", confidence)
+        w.field("rule", rule)
+        w.endObject()
+    }
+}
+
+extension ArticleRecord {
+    /// The record as JSON: one line, or indented.
+    public func json(pretty: Bool = false, depth: Int = 0) -> String {
+        var w = JSONWriter(pretty: pretty, depth: depth)
+        write(to: &w)
+        return w.string
     }
 }
