@@ -4,5 +4,6 @@ extension Dossier {
     /// Every subcommand, in the order `dossier --help` lists them. Each lives in its own file.
     static let commands: [any ParsableCommand.Type] = [
         ReadCommand.self,
+        BenchCommand.self,
     ]
 }

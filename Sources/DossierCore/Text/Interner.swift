@@ -1,13 +1,16 @@
 /// Interns byte strings to dense integer ids, without allocating per string.
 ///
 /// All strings live in one byte arena; an open-addressing table maps a string to its id. Each id also
-/// keeps the string's ``StableHash``, which learned models use as the feature key of a word.
-/// Id 0 is always the empty string.
+/// keeps the string's ``StableHash``, which learned models use as the feature key of a word. Look-ups
+/// use a cheaper word-at-a-time hash and compare the first eight bytes as one integer; the stable hash is
+/// computed once, when a string is added. Id 0 is always the empty string.
 public struct Interner: Sendable {
     @usableFromInline var arena: ContiguousArray<UInt8> = []
     /// `offsets[id] ..< offsets[id + 1]` is the string of `id` in the arena.
     @usableFromInline var offsets: ContiguousArray<Int32> = [0]
     @usableFromInline var hashes: ContiguousArray<UInt64> = []
+    /// The first eight bytes of each string, little-endian, zero-padded: most tokens compare in one step.
+    @usableFromInline var heads: ContiguousArray<UInt64> = []
     /// Slots hold `id + 1`; 0 is an empty slot.
     @usableFromInline var table: ContiguousArray<UInt32>
     @usableFromInline var mask: Int
@@ -24,23 +27,59 @@ public struct Interner: Sendable {
     /// The number of distinct strings.
     public var count: Int { hashes.count }
 
+    /// The first eight bytes of `bytes` as an integer, and a probe hash over all of them.
+    @inlinable @inline(__always)
+    static func probe(_ bytes: UnsafeBufferPointer<UInt8>) -> (head: UInt64, hash: UInt64) {
+        let n = bytes.count
+        guard let base = bytes.baseAddress, n > 0 else { return (0, 0x9E37_79B9_7F4A_7C15) }
+        let raw = UnsafeRawPointer(base)
+        var head: UInt64 = 0
+        if n >= 8 {
+            head = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        } else {
+            var shift: UInt64 = 0
+            for i in 0..<n {
+                head |= UInt64(base[i]) << shift
+                shift += 8
+            }
+        }
+        var h = (head ^ UInt64(truncatingIfNeeded: n)) &* 0x9E37_79B9_7F4A_7C15
+        var i = 8
+        while i + 8 <= n {
+            h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0xff51_afd7_ed55_8ccd
+            i += 8
+        }
+        if i < n {
+            var w: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                w |= UInt64(base[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ w) &* 0xff51_afd7_ed55_8ccd
+        }
+        return (head, h ^ (h >> 31))
+    }
+
     /// The id of `bytes`, adding it when new.
     /// - Complexity: O(n) in the length of `bytes`, amortized.
     @inlinable
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        let h = StableHash.hash(bytes)
+        let (head, h) = Self.probe(bytes)
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
             let entry = table[slot]
             if entry == 0 { break }
             let id = Int(entry - 1)
-            if hashes[id] == h && equals(id, bytes) { return UInt32(id) }
+            if heads[id] == head && equals(id, bytes) { return UInt32(id) }
             slot = (slot + 1) & mask
         }
         let id = hashes.count
         arena.append(contentsOf: bytes)
         offsets.append(Int32(arena.count))
-        hashes.append(h)
+        hashes.append(StableHash.hash(bytes))
+        heads.append(head)
         table[slot] = UInt32(id + 1)
         if hashes.count * 2 > table.count { grow() }
         return UInt32(id)
@@ -54,13 +93,13 @@ public struct Interner: Sendable {
 
     /// The id of `bytes` if it was interned, else nil.
     public func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
-        let h = StableHash.hash(bytes)
+        let (head, h) = Self.probe(bytes)
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
             let entry = table[slot]
             if entry == 0 { return nil }
             let id = Int(entry - 1)
-            if hashes[id] == h && equals(id, bytes) { return UInt32(id) }
+            if heads[id] == head && equals(id, bytes) { return UInt32(id) }
             slot = (slot + 1) & mask
         }
     }
@@ -84,14 +123,17 @@ public struct Interner: Sendable {
         return try arena.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
     }
 
-    @usableFromInline
+    /// Whether the string `id` equals `bytes`, given that their first eight bytes agree.
+    @usableFromInline @inline(__always)
     func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let lo = Int(offsets[id])
         let hi = Int(offsets[id + 1])
-        guard hi - lo == bytes.count else { return false }
+        let n = bytes.count
+        guard hi - lo == n else { return false }
+        if n <= 8 { return true }
         return arena.withUnsafeBufferPointer { a in
-            var i = 0
-            while i < bytes.count {
+            var i = 8
+            while i < n {
                 if a[lo + i] != bytes[i] { return false }
                 i += 1
             }
@@ -104,10 +146,15 @@ public struct Interner: Sendable {
         let size = table.count * 2
         var newTable = ContiguousArray<UInt32>(repeating: 0, count: size)
         let newMask = size - 1
-        for (id, h) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: h) & newMask
-            while newTable[slot] != 0 { slot = (slot + 1) & newMask }
-            newTable[slot] = UInt32(id + 1)
+        arena.withUnsafeBufferPointer { a in
+            for id in 0..<hashes.count {
+                let lo = Int(offsets[id])
+                let hi = Int(offsets[id + 1])
+                let h = Self.probe(UnsafeBufferPointer(rebasing: a[lo..<hi])).hash
+                var slot = Int(truncatingIfNeeded: h) & newMask
+                while newTable[slot] != 0 { slot = (slot + 1) & newMask }
+                newTable[slot] = UInt32(id + 1)
+            }
         }
         table = newTable
         mask = newMask

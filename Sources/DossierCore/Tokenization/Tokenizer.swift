@@ -23,12 +23,15 @@ public struct Tokenizer: Stage {
     }
 
     public func apply(to document: inout Document) throws(DossierError) {
-        var interner = document.interner
+        // Take the interner out of the document while scanning, so that adding to it copies nothing.
+        var interner = Interner(capacity: 0)
+        swap(&interner, &document.interner)
         let tokens = document.normalized.bytes.withUnsafeBufferPointer { p in
-            var scanner = TokenScanner(p, abbreviations: abbreviations, title: document.titleRange)
+            let scanner = TokenScanner(p, abbreviations: abbreviations, title: document.titleRange)
+            defer { scanner.deallocate() }
             return scanner.run(&interner)
         }
-        document.interner = interner
+        swap(&interner, &document.interner)
         document.tokens = tokens
     }
 
@@ -41,8 +44,8 @@ public struct Tokenizer: Stage {
     }
 }
 
-/// The scanning state of one tokenization run.
-struct TokenScanner {
+/// The scanning state of one tokenization run (a class: its methods share it without copying it).
+final class TokenScanner {
     let p: UnsafeBufferPointer<UInt8>
     let n: Int
     let abbreviations: Abbreviations
@@ -50,8 +53,14 @@ struct TokenScanner {
     /// Whether single line breaks are wrapping (paragraphs are then blank lines or indented lines)
     /// rather than paragraph breaks.
     let hardWrapped: Bool
-    var scratchLower: [UInt8] = []
-    var scratchShape: [UInt8] = []
+    /// The byte classes, copied from ``CharClass/table`` so the hot loop does not go through a lazy global.
+    let classes: UnsafeMutablePointer<CharClass>
+    /// Scratch space for a token's lowercase form (as long as the text) and shape (capped).
+    let lowerBuffer: UnsafeMutablePointer<UInt8>
+    let shapeBuffer: UnsafeMutablePointer<UInt8>
+    static let maxShape = 32
+    /// Where the next `@` is at or after a position (e-mail addresses are looked for only near one).
+    var nextAt = -1
 
     init(_ p: UnsafeBufferPointer<UInt8>, abbreviations: Abbreviations, title: Range<Int>?) {
         self.p = p
@@ -59,11 +68,19 @@ struct TokenScanner {
         self.abbreviations = abbreviations
         self.title = title
         self.hardWrapped = TokenScanner.isHardWrapped(p)
-        scratchLower.reserveCapacity(64)
-        scratchShape.reserveCapacity(32)
+        classes = .allocate(capacity: 256)
+        classes.initialize(from: CharClass.table, count: 256)
+        lowerBuffer = .allocate(capacity: p.count + 1)
+        shapeBuffer = .allocate(capacity: Self.maxShape)
     }
 
-    @inline(__always) func cls(_ i: Int) -> CharClass { CharClass.table[Int(p[i])] }
+    func deallocate() {
+        classes.deallocate()
+        lowerBuffer.deallocate()
+        shapeBuffer.deallocate()
+    }
+
+    @inline(__always) func cls(_ i: Int) -> CharClass { classes[Int(p[i])] }
     @inline(__always) func at(_ i: Int, _ c: CharClass) -> Bool { i < n && !cls(i).isDisjoint(with: c) }
     @inline(__always) func byte(_ i: Int) -> UInt8 { i < n ? p[i] : 0 }
 
@@ -95,9 +112,9 @@ struct TokenScanner {
         return lines >= 4 && open * 2 > lines && long * 4 < lines
     }
 
-    mutating func run(_ interner: inout Interner) -> ContiguousArray<Token> {
+    func run(_ interner: inout Interner) -> ContiguousArray<Token> {
         var tokens = ContiguousArray<Token>()
-        tokens.reserveCapacity(n / 5 + 8)
+        tokens.reserveCapacity(n / 3 + 8)
         var i = 0
         var space = false
         var newlines = 0
@@ -153,7 +170,7 @@ struct TokenScanner {
     // MARK: - Token boundaries
 
     /// Scans the token starting at `s`; returns its end and sets flags known from its kind.
-    mutating func scanToken(at s: Int, _ flags: inout TokenFlags) -> Int {
+    func scanToken(at s: Int, _ flags: inout TokenFlags) -> Int {
         let c = cls(s)
         if !c.isDisjoint(with: .alnum) || (c.contains(.high) && isWordScalar(s)) {
             if let e = scanURL(s) {
@@ -247,7 +264,7 @@ struct TokenScanner {
     }
 
     /// Scans letters and digits with their inner connectors, then decides about a final period.
-    mutating func scanWord(_ s: Int, _ flags: inout TokenFlags) -> Int {
+    func scanWord(_ s: Int, _ flags: inout TokenFlags) -> Int {
         var i = s
         var dotted = false
         var segment = 0  // letters since the last inner period
@@ -342,9 +359,8 @@ struct TokenScanner {
                 return end + 1
             }
             if len <= 8 && !at(end + 1, .alnum) {
-                scratchLower.removeAll(keepingCapacity: true)
-                for k in s..<end { scratchLower.append(lowerASCII(p[k])) }
-                let kind = scratchLower.withUnsafeBufferPointer { abbreviations.kind($0) }
+                for k in s..<end { lowerBuffer[k - s] = lowerASCII(p[k]) }
+                let kind = abbreviations.kind(UnsafeBufferPointer(start: lowerBuffer, count: end - s))
                 switch kind {
                 case .title?, .other?:
                     flags.insert(.abbreviation)
@@ -398,6 +414,8 @@ struct TokenScanner {
 
     /// A URL starting with `http://`, `https://` or `www.`: to the next space, less trailing punctuation.
     func scanURL(_ s: Int) -> Int? {
+        let first = p[s] | 0x20
+        guard first == UInt8(ascii: "h") || first == UInt8(ascii: "w") else { return nil }
         guard matchesLower(s, "http://") || matchesLower(s, "https://") || matchesLower(s, "www.") else { return nil }
         var e = s
         while e < n && cls(e).isDisjoint(with: [.space, .newline]) && p[e] != UInt8(ascii: "\"") {
@@ -417,6 +435,11 @@ struct TokenScanner {
 
     /// An e-mail address `local@domain.tld` starting at `s`.
     func scanEmail(_ s: Int) -> Int? {
+        if nextAt < s {
+            nextAt = s
+            while nextAt < n && p[nextAt] != UInt8(ascii: "@") { nextAt += 1 }
+        }
+        guard nextAt < n, nextAt - s <= 64 else { return nil }
         var j = s
         while j < n && j - s < 64 {
             let b = p[j]
@@ -443,10 +466,10 @@ struct TokenScanner {
 
     // MARK: - Forms, shape and flags
 
-    mutating func makeToken(_ s: Int, _ e: Int, _ kindFlags: TokenFlags, _ interner: inout Interner) -> Token {
+    func makeToken(_ s: Int, _ e: Int, _ kindFlags: TokenFlags, _ interner: inout Interner) -> Token {
         var flags = kindFlags
-        scratchLower.removeAll(keepingCapacity: true)
-        scratchShape.removeAll(keepingCapacity: true)
+        var lowerCount = 0
+        var shapeCount = 0
         var upper = 0
         var lower = 0
         var digit = 0
@@ -459,24 +482,25 @@ struct TokenScanner {
             let b = p[k]
             var sh: UInt8
             if b < 0x80 {
-                let c = CharClass.table[Int(b)]
+                let c = classes[Int(b)]
                 if c.contains(.upper) {
                     upper += 1
                     sh = UInt8(ascii: "X")
-                    scratchLower.append(b | 0x20)
+                    lowerBuffer[lowerCount] = b | 0x20
                 } else if c.contains(.lower) {
                     lower += 1
                     sh = UInt8(ascii: "x")
-                    scratchLower.append(b)
+                    lowerBuffer[lowerCount] = b
                 } else if c.contains(.digit) {
                     digit += 1
                     sh = UInt8(ascii: "d")
-                    scratchLower.append(b)
+                    lowerBuffer[lowerCount] = b
                 } else {
                     other += 1
                     sh = b
-                    scratchLower.append(b)
+                    lowerBuffer[lowerCount] = b
                 }
+                lowerCount += 1
                 k += 1
             } else {
                 high += 1
@@ -495,7 +519,10 @@ struct TokenScanner {
                     other += 1
                     sh = UInt8(ascii: "*")
                 }
-                for j in k..<min(k + len, e) { scratchLower.append(p[j]) }
+                for j in k..<min(k + len, e) {
+                    lowerBuffer[lowerCount] = p[j]
+                    lowerCount += 1
+                }
                 k += len
             }
             if sh == last {
@@ -504,15 +531,22 @@ struct TokenScanner {
                 run = 1
                 last = sh
             }
-            if run <= 4 { scratchShape.append(sh) }
+            if run <= 4 && shapeCount < Self.maxShape {
+                shapeBuffer[shapeCount] = sh
+                shapeCount += 1
+            }
         }
+        let form = interner.intern(UnsafeBufferPointer(rebasing: p[s..<e]))
+        var lowerID = form
         if high > 0 {
             flags.insert(.nonASCII)
             if upper > 0 {
                 // Rare: non-ASCII uppercase needs Unicode case mapping.
-                let lowered = String(decoding: scratchLower, as: UTF8.self).lowercased()
-                scratchLower = Array(lowered.utf8)
+                let lowered = String(decoding: UnsafeBufferPointer(start: lowerBuffer, count: lowerCount), as: UTF8.self)
+                lowerID = interner.intern(lowered.lowercased())
             }
+        } else if upper > 0 {
+            lowerID = interner.intern(UnsafeBufferPointer(start: lowerBuffer, count: lowerCount))
         }
         let letters = upper + lower
         if letters > 0 && digit == 0 && other == 0 { flags.insert(.alpha) }
@@ -522,14 +556,10 @@ struct TokenScanner {
         }
         if letters == 0 && digit == 0 && !flags.contains(.symbol) { flags.insert(.punct) }
         if upper > 0 {
-            let first = scratchShape.first ?? 0
-            if first == UInt8(ascii: "X") { flags.insert(.capitalized) }
+            if shapeCount > 0 && shapeBuffer[0] == UInt8(ascii: "X") { flags.insert(.capitalized) }
             if lower == 0 { flags.insert(.allCaps) }
         }
-        let form = interner.intern(UnsafeBufferPointer(rebasing: p[s..<e]))
-        let lowerID =
-            upper == 0 ? form : scratchLower.withUnsafeBufferPointer { interner.intern($0) }
-        let shapeID = scratchShape.withUnsafeBufferPointer { interner.intern($0) }
+        let shapeID = interner.intern(UnsafeBufferPointer(start: shapeBuffer, count: shapeCount))
         return Token(start: Int32(s), end: Int32(e), form: form, lower: lowerID, shape: shapeID, flags: flags)
     }
 }

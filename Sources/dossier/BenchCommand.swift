@@ -1,0 +1,147 @@
+import ArgumentParser
+import DossierCore
+import DossierIngest
+import Foundation
+
+/// `dossier bench`: single-core throughput of ingest and of each pipeline stage over a corpus.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure throughput on one core: ingest, folding, and each pipeline stage.",
+        discussion: """
+            Every file under PATH is read as plain text (Reuters SGML files included, markup and all) and held \
+            in memory; the timed part then runs, on one core, ingest of the bytes (UTF-8 check, title), folding, \
+            and each stage of the standard pipeline in order. Build with -c release for figures worth reporting.
+            """)
+
+    @Argument(help: "Files or directories of text (e.g. ../shared/data/unlabeled/reuters21578/sgm).")
+    var paths: [String]
+
+    @Option(help: "Passes over the corpus; the best pass is reported.")
+    var repeats: Int = 3
+
+    @Option(help: "Split each file into articles of about this many bytes (at line breaks), as a feed of articles.")
+    var articleBytes: Int = 4096
+
+    func validate() throws {
+        if repeats < 1 { throw ValidationError("--repeats must be at least 1") }
+        if articleBytes < 64 { throw ValidationError("--article-bytes must be at least 64") }
+    }
+
+    func run() throws {
+        let pipeline: Pipeline
+        do {
+            pipeline = try Pipeline.standard()
+        } catch {
+            Diagnostics.error(error)
+            throw ExitCode(2)
+        }
+        var chunks: [[UInt8]] = []
+        var failed = false
+        let ingest = Ingest()
+        for input in ingest.inputs(paths) {
+            switch input {
+            case .failure(let e):
+                Diagnostics.error(e)
+                failed = true
+            case .success(.stdin):
+                continue
+            case .success(.file(let path)):
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    Diagnostics.error(DossierError(.unreadable, "cannot read", input: path))
+                    failed = true
+                    continue
+                }
+                chunks.append(contentsOf: Self.split([UInt8](data), every: articleBytes))
+            }
+        }
+        // Directories of .sgm files are not article extensions: take every regular file below them too.
+        if chunks.isEmpty {
+            for path in paths { chunks.append(contentsOf: Self.allFiles(path).flatMap { Self.split($0, every: articleBytes) }) }
+        }
+        guard !chunks.isEmpty else {
+            Diagnostics.error(DossierError(.usage, "no text to measure", input: paths.joined(separator: " ")))
+            throw ExitCode(1)
+        }
+        let totalBytes = chunks.reduce(0) { $0 + $1.count }
+        var best: [String: Double] = [:]
+        var tokens = 0
+        var sentences = 0
+        let names = ["ingest", "fold"] + pipeline.stageNames
+        for _ in 0..<repeats {
+            var times = [String: Double](uniqueKeysWithValues: names.map { ($0, 0) })
+            tokens = 0
+            sentences = 0
+            for (k, chunk) in chunks.enumerated() {
+                var t0 = DispatchTime.now().uptimeNanoseconds
+                let result = PlainTextReader.read(chunk, source: "bench#\(k)", published: nil)
+                guard case .success(let article) = result else { continue }
+                var t1 = DispatchTime.now().uptimeNanoseconds
+                times["ingest", default: 0] += Double(t1 - t0)
+                t0 = t1
+                var doc = Document(article: article)
+                t1 = DispatchTime.now().uptimeNanoseconds
+                times["fold", default: 0] += Double(t1 - t0)
+                for stage in pipeline.stages {
+                    t0 = DispatchTime.now().uptimeNanoseconds
+                    do {
+                        try stage.apply(to: &doc)
+                    } catch {
+                        Diagnostics.error(error)
+                    }
+                    doc.layers.formUnion(stage.produces)
+                    t1 = DispatchTime.now().uptimeNanoseconds
+                    times[stage.name, default: 0] += Double(t1 - t0)
+                }
+                tokens += doc.tokens.count
+                sentences += doc.sentences.count
+            }
+            for (name, t) in times { best[name] = min(best[name] ?? .infinity, t) }
+        }
+        let mb = Double(totalBytes) / 1_000_000
+        print("corpus: \(chunks.count) articles, \(String(format: "%.2f", mb)) MB, \(tokens) tokens, \(sentences) sentences")
+        print("one core, best of \(repeats) passes")
+        print(pad("stage", 16) + pad("seconds", 10) + pad("MB/s", 10) + "tokens/s")
+        var cumulative = 0.0
+        for name in names {
+            let s = (best[name] ?? 0) / 1e9
+            cumulative += s
+            print(pad(name, 16) + pad(String(format: "%.4f", s), 10) + pad(String(format: "%.1f", mb / s), 10)
+                + String(format: "%.0f", Double(tokens) / s))
+        }
+        print(pad("all", 16) + pad(String(format: "%.4f", cumulative), 10) + pad(String(format: "%.1f", mb / cumulative), 10)
+            + String(format: "%.0f", Double(tokens) / cumulative))
+        if failed { throw ExitCode(1) }
+    }
+
+    func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)
+    }
+
+    /// Cuts a file into pieces of about `size` bytes at line breaks (never inside a UTF-8 sequence).
+    static func split(_ bytes: [UInt8], every size: Int) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        var start = 0
+        while start < bytes.count {
+            var end = min(start + size, bytes.count)
+            while end < bytes.count && bytes[end - 1] != 0x0A { end += 1 }
+            out.append(Array(bytes[start..<end]))
+            start = end
+        }
+        return out
+    }
+
+    static func allFiles(_ path: String) -> [[UInt8]] {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDir) else { return [] }
+        if !isDir.boolValue { return fm.contents(atPath: path).map { [[UInt8]($0)] } ?? [] }
+        let names = (fm.enumerator(atPath: path)?.allObjects as? [String] ?? []).sorted()
+        return names.compactMap { rel in
+            let full = (path as NSString).appendingPathComponent(rel)
+            var d: ObjCBool = false
+            guard !rel.hasPrefix("."), fm.fileExists(atPath: full, isDirectory: &d), !d.boolValue else { return nil }
+            return fm.contents(atPath: full).map { [UInt8]($0) }
+        }
+    }
+}
