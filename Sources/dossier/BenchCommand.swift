@@ -38,26 +38,13 @@ struct BenchCommand: ParsableCommand {
         }
         var chunks: [[UInt8]] = []
         var failed = false
-        let ingest = Ingest()
-        for input in ingest.inputs(paths) {
-            switch input {
-            case .failure(let e):
-                Diagnostics.error(e)
+        for path in paths {
+            let files = Self.allFiles(path)
+            if files.isEmpty {
+                Diagnostics.error(DossierError(.unreadable, "no readable file", input: path))
                 failed = true
-            case .success(.stdin):
-                continue
-            case .success(.file(let path)):
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    Diagnostics.error(DossierError(.unreadable, "cannot read", input: path))
-                    failed = true
-                    continue
-                }
-                chunks.append(contentsOf: Self.split([UInt8](data), every: articleBytes))
             }
-        }
-        // Directories of .sgm files are not article extensions: take every regular file below them too.
-        if chunks.isEmpty {
-            for path in paths { chunks.append(contentsOf: Self.allFiles(path).flatMap { Self.split($0, every: articleBytes) }) }
+            for file in files { chunks.append(contentsOf: Self.split(file, every: articleBytes)) }
         }
         guard !chunks.isEmpty else {
             Diagnostics.error(DossierError(.usage, "no text to measure", input: paths.joined(separator: " ")))
@@ -131,6 +118,7 @@ struct BenchCommand: ParsableCommand {
         return out
     }
 
+    /// The contents of a file, or of every regular file below a directory (sorted, hidden ones skipped).
     static func allFiles(_ path: String) -> [[UInt8]] {
         let fm = FileManager.default
         var isDir: ObjCBool = false

@@ -84,32 +84,34 @@ final class TokenScanner {
     @inline(__always) func at(_ i: Int, _ c: CharClass) -> Bool { i < n && !cls(i).isDisjoint(with: c) }
     @inline(__always) func byte(_ i: Int) -> UInt8 { i < n ? p[i] : 0 }
 
-    /// Text whose lines mostly do not end a sentence and are of typewriter length is hard-wrapped.
+    /// Text is hard-wrapped when most of its lines are of typewriter length (40 to 100 bytes) and stop
+    /// mid-sentence; headlines and short boilerplate lines are no evidence either way.
     static func isHardWrapped(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         var lines = 0
-        var open = 0
-        var long = 0
+        var wrapped = 0
         var lineStart = 0
         var i = 0
         while i <= p.count {
             if i == p.count || p[i] == 0x0A {
                 var e = i
-                while e > lineStart && (p[e - 1] == 0x20 || p[e - 1] == 0x09) { e -= 1 }
+                while e > lineStart && (p[e - 1] == 0x20 || p[e - 1] == 0x09 || p[e - 1] == 0x0D) { e -= 1 }
                 if e > lineStart {
                     lines += 1
-                    if e - lineStart > 100 { long += 1 }
-                    switch p[e - 1] {
-                    case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""),
-                        UInt8(ascii: "'"), UInt8(ascii: ":"), UInt8(ascii: ")"):
-                        break
-                    default: open += 1
+                    let length = e - lineStart
+                    if length >= 40 && length <= 100 {
+                        switch p[e - 1] {
+                        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""),
+                            UInt8(ascii: "'"), UInt8(ascii: ":"), UInt8(ascii: ")"):
+                            break
+                        default: wrapped += 1
+                        }
                     }
                 }
                 lineStart = i + 1
             }
             i += 1
         }
-        return lines >= 4 && open * 2 > lines && long * 4 < lines
+        return lines >= 4 && wrapped * 2 > lines
     }
 
     func run(_ interner: inout Interner) -> ContiguousArray<Token> {
