@@ -139,7 +139,9 @@ public struct Ingest: Sendable {
             while start < bytes.endIndex {
                 let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
                 line += 1
-                if let r = JSONArticleReader.readLine(bytes[start..<end], line: line, source: source, published: published) {
+                if let r = JSONArticleReader.readLine(
+                    bytes[start..<end], line: line, source: source, published: published)
+                {
                     out.append(r)
                 }
                 start = end + 1
@@ -178,7 +180,9 @@ public struct Ingest: Sendable {
             do {
                 chunk = try handle.read(upToCount: 1 << 20)
             } catch {
-                try body(.failure(DossierError(.unreadable, "cannot read: \(Self.describe(error))", input: path, line: line)))
+                try body(
+                    .failure(DossierError(.unreadable, "cannot read: \(Self.describe(error))", input: path, line: line))
+                )
                 return
             }
             guard let chunk, !chunk.isEmpty else { break }
@@ -187,7 +191,9 @@ public struct Ingest: Sendable {
                     if skipping {
                         skipping = false
                         line += 1
-                        try body(.failure(DossierError(.tooLarge, "line longer than \(maxBytes) bytes", input: path, line: line)))
+                        try body(
+                            .failure(
+                                DossierError(.tooLarge, "line longer than \(maxBytes) bytes", input: path, line: line)))
                     } else {
                         try emit(pending[...])
                     }
@@ -214,7 +220,8 @@ public struct Ingest: Sendable {
 
     func tooLarge(_ size: Int, _ name: String) -> DossierError {
         DossierError(
-            .tooLarge, "input is \(Self.megabytes(size)), over the limit of \(Self.megabytes(maxBytes)) (see --max-bytes)",
+            .tooLarge,
+            "input is \(Self.megabytes(size)), over the limit of \(Self.megabytes(maxBytes)) (see --max-bytes)",
             input: name)
     }
 
@@ -224,7 +231,9 @@ public struct Ingest: Sendable {
 
     static func describe(_ error: any Error) -> String {
         let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, let s = String(validatingCString: strerror(Int32(underlying.code))) {
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError,
+            let s = String(validatingCString: strerror(Int32(underlying.code)))
+        {
             return s.lowercased()
         }
         return ns.localizedDescription

@@ -12,7 +12,9 @@ public enum JSONArticleReader {
     static let urlKeys = ["url", "link"]
 
     /// Reads a JSON document: an object, or an array of objects (source `path#N` for the N-th).
-    public static func readJSON(_ bytes: [UInt8], source: String, published: CalendarDate?) -> [Result<Article, DossierError>] {
+    public static func readJSON(_ bytes: [UInt8], source: String, published: CalendarDate?) -> [Result<
+        Article, DossierError
+    >] {
         let value: Any
         do {
             value = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
@@ -34,7 +36,9 @@ public enum JSONArticleReader {
                 return article(object, source: itemSource, published: published, fallbackSource: itemSource)
             }
         }
-        return [.failure(DossierError(.malformedJSON, "JSON is neither an object nor an array of objects", input: source))]
+        return [
+            .failure(DossierError(.malformedJSON, "JSON is neither an object nor an array of objects", input: source))
+        ]
     }
 
     /// Reads one line of JSON Lines (1-based `line`); nil for a blank line.
@@ -83,7 +87,8 @@ public enum JSONArticleReader {
             return .failure(DossierError(.malformedJSON, "field 'text' is not a string", input: source))
         }
         guard let text = textField else {
-            return .failure(DossierError(.malformedJSON, "no 'text' field (also tried 'body', 'content')", input: source))
+            return .failure(
+                DossierError(.malformedJSON, "no 'text' field (also tried 'body', 'content')", input: source))
         }
         guard text.contains(where: { !$0.isWhitespace }) else {
             return .failure(DossierError(.emptyArticle, "empty article: 'text' is blank", input: source))

@@ -6,7 +6,8 @@ public enum PlainTextReader {
     /// The longest first line still taken as a title, in Unicode scalars; a longer one is a paragraph.
     public static let maxTitleLength = 250
 
-    public static func read(_ bytes: [UInt8], source: String, published: CalendarDate?) -> Result<Article, DossierError> {
+    public static func read(_ bytes: [UInt8], source: String, published: CalendarDate?) -> Result<Article, DossierError>
+    {
         let decoded = UTF8Repair.decode(bytes)
         let text = decoded.text
         guard text.contains(where: { !$0.isWhitespace }) else {

@@ -1,5 +1,5 @@
-import Foundation
 import DossierCore
+import Foundation
 
 /// Reads publication dates in the forms articles and feeds carry them.
 ///

@@ -86,18 +86,23 @@ struct BenchCommand: ParsableCommand {
             for (name, t) in times { best[name] = min(best[name] ?? .infinity, t) }
         }
         let mb = Double(totalBytes) / 1_000_000
-        print("corpus: \(chunks.count) articles, \(String(format: "%.2f", mb)) MB, \(tokens) tokens, \(sentences) sentences")
+        print(
+            "corpus: \(chunks.count) articles, \(String(format: "%.2f", mb)) MB, \(tokens) tokens, \(sentences) sentences"
+        )
         print("one core, best of \(repeats) passes")
         print(pad("stage", 16) + pad("seconds", 10) + pad("MB/s", 10) + "tokens/s")
         var cumulative = 0.0
         for name in names {
             let s = (best[name] ?? 0) / 1e9
             cumulative += s
-            print(pad(name, 16) + pad(String(format: "%.4f", s), 10) + pad(String(format: "%.1f", mb / s), 10)
-                + String(format: "%.0f", Double(tokens) / s))
+            print(
+                pad(name, 16) + pad(String(format: "%.4f", s), 10) + pad(String(format: "%.1f", mb / s), 10)
+                    + String(format: "%.0f", Double(tokens) / s))
         }
-        print(pad("all", 16) + pad(String(format: "%.4f", cumulative), 10) + pad(String(format: "%.1f", mb / cumulative), 10)
-            + String(format: "%.0f", Double(tokens) / cumulative))
+        print(
+            pad("all", 16) + pad(String(format: "%.4f", cumulative), 10)
+                + pad(String(format: "%.1f", mb / cumulative), 10)
+                + String(format: "%.0f", Double(tokens) / cumulative))
         if failed { throw ExitCode(1) }
     }
 

@@ -24,7 +24,9 @@ struct ReadCommand: AsyncParsableCommand {
     @Option(help: "Output: 'json' (a pretty JSON array) or 'jsonl' (one object per line).")
     var format: OutputFormat = .json
 
-    @Option(name: .customLong("input-format"), help: "Read every input as this format instead of guessing: text, json, jsonl, html, feed.")
+    @Option(
+        name: .customLong("input-format"),
+        help: "Read every input as this format instead of guessing: text, json, jsonl, html, feed.")
     var inputFormat: InputFormatOption?
 
     @Option(name: .customLong("max-bytes"), help: "Largest input file (and JSON line) to read, in bytes.")

@@ -62,7 +62,8 @@ struct OutputSchemaTests {
         #expect(errors.contains { $0.contains("missing 'roles'") })
         #expect(errors.contains { $0.contains("PLANET") })
         var offsetErrors: [String] = []
-        Self.checkOffsets(["quotes": [["start": 0, "end": 2, "text": "xx"]]], Array("ab".unicodeScalars), "$", &offsetErrors)
+        Self.checkOffsets(
+            ["quotes": [["start": 0, "end": 2, "text": "xx"]]], Array("ab".unicodeScalars), "$", &offsetErrors)
         #expect(offsetErrors.count == 1)
     }
 }

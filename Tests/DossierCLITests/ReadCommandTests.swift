@@ -45,7 +45,8 @@ struct CLI {
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return Output(
-            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 
     static func objects(_ jsonl: String) throws -> [[String: Any]] {
@@ -57,7 +58,8 @@ struct CLI {
 
 @Suite("dossier read")
 struct ReadCommandTests {
-    @Test("the seed: title, exact text, the ignored 'Also read' line, empty fact arrays",
+    @Test(
+        "the seed: title, exact text, the ignored 'Also read' line, empty fact arrays",
         .enabled(if: CLI.hasSeed, "needs ../shared/examples/seed"))
     func seed() throws {
         let r = try CLI.run(["read", CLI.seed, "--published", "2024-01-12", "--format", "jsonl"])
@@ -90,8 +92,10 @@ struct ReadCommandTests {
         #expect(one.status == 0, "\(one.stderr)")
         #expect(one.stdout == two.stdout)
         let first = try #require(one.stdout.split(separator: "\n").first)
-        let keys = ["id", "title", "published", "source", "url", "text", "ignored", "entities", "quotes", "timexes",
-            "places", "events"]
+        let keys = [
+            "id", "title", "published", "source", "url", "text", "ignored", "entities", "quotes", "timexes",
+            "places", "events",
+        ]
         var position = first.startIndex
         for key in keys {
             let range = try #require(first.range(of: "\"\(key)\":", range: position..<first.endIndex), "missing \(key)")
@@ -110,7 +114,9 @@ struct ReadCommandTests {
 
     @Test("stdin is read when no path is given; offsets are Unicode-scalar offsets")
     func stdin() throws {
-        let r = try CLI.run(["read", "--format", "jsonl", "--published", "2025-01-01"], stdin: "Café “Talks”\nRead more: Other news\nBody.")
+        let r = try CLI.run(
+            ["read", "--format", "jsonl", "--published", "2025-01-01"],
+            stdin: "Café “Talks”\nRead more: Other news\nBody.")
         #expect(r.status == 0)
         let o = try #require(try CLI.objects(r.stdout).first)
         #expect(o["source"] as? String == "<stdin>")
@@ -129,7 +135,9 @@ struct ReadCommandTests {
         try Data("{\"text\": \"fine\"}\nnot json\n".utf8).write(to: bad)
         let binary = dir.appendingPathComponent("blob.txt")
         try Data([0, 1, 2, 3, 0, 0, 0]).write(to: binary)
-        let r = try CLI.run(["read", "--format", "jsonl", bad.path, "nope.txt", binary.path, "Examples/articles/summit.json"])
+        let r = try CLI.run([
+            "read", "--format", "jsonl", bad.path, "nope.txt", binary.path, "Examples/articles/summit.json",
+        ])
         #expect(r.status == 1)
         #expect(try CLI.objects(r.stdout).count == 2)
         let lines = r.stderr.split(separator: "\n")

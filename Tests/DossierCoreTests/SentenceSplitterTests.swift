@@ -10,7 +10,10 @@ struct SentenceSplitterTests {
         ("The U.S. Senate voted.", ["The U.S. Senate voted."]),
         ("J. R. Hartley arrived. He sat.", ["J. R. Hartley arrived.", "He sat."]),
         ("\"Why now?\" he asked. Nobody knew.", ["\"Why now?\" he asked.", "Nobody knew."]),
-        ("She said, \u{201C}We agree.\u{201D} Then she left.", ["She said, \u{201C}We agree.\u{201D}", "Then she left."]),
+        (
+            "She said, \u{201C}We agree.\u{201D} Then she left.",
+            ["She said, \u{201C}We agree.\u{201D}", "Then she left."]
+        ),
         ("Prices rose 3.5 percent. Markets fell.", ["Prices rose 3.5 percent.", "Markets fell."]),
         ("It happened on Jan. 5 in Lagos.", ["It happened on Jan. 5 in Lagos."]),
         ("Is it over? Yes! It is.", ["Is it over?", "Yes!", "It is."]),

@@ -70,12 +70,14 @@ struct UTF8RepairTests {
         #expect(r.replacedAt == [1, 3, 6])
     }
 
-    @Test("binary data is recognised, text is not", arguments: [
-        ([0x00, 0x01, 0x02, 0x50, 0x4B] as [UInt8], true),
-        (Array("An ordinary sentence.\n".utf8), false),
-        (Array("Ünïcödé text — fine".utf8), false),
-        ((0..<200).map { UInt8(($0 * 37) % 32) } + [0x41], true),
-    ])
+    @Test(
+        "binary data is recognised, text is not",
+        arguments: [
+            ([0x00, 0x01, 0x02, 0x50, 0x4B] as [UInt8], true),
+            (Array("An ordinary sentence.\n".utf8), false),
+            (Array("Ünïcödé text — fine".utf8), false),
+            ((0..<200).map { UInt8(($0 * 37) % 32) } + [0x41], true),
+        ])
     func binary(_ bytes: [UInt8], _ expected: Bool) {
         #expect(UTF8Repair.looksBinary(bytes) == expected)
     }
@@ -109,9 +111,11 @@ struct InternerTests {
 
 @Suite("CalendarDate")
 struct CalendarDateTests {
-    @Test("weekdays and day arithmetic", arguments: [
-        ("2024-01-12", 5), ("2024-01-13", 6), ("1970-01-01", 4), ("2000-02-29", 2), ("2026-11-29", 7),
-    ])
+    @Test(
+        "weekdays and day arithmetic",
+        arguments: [
+            ("2024-01-12", 5), ("2024-01-13", 6), ("1970-01-01", 4), ("2000-02-29", 2), ("2026-11-29", 7),
+        ])
     func weekday(_ iso: String, _ weekday: Int) throws {
         let d = try #require(CalendarDate(iso: iso))
         #expect(d.weekday == weekday)

@@ -5,20 +5,44 @@ import Testing
 @Suite("Tokenizer")
 struct TokenizerTests {
     static let cases: [(String, [String])] = [
-        ("US Secretary of State Antonia Blake met Mr. Okafor.", ["US", "Secretary", "of", "State", "Antonia", "Blake", "met", "Mr.", "Okafor", "."]),
+        (
+            "US Secretary of State Antonia Blake met Mr. Okafor.",
+            ["US", "Secretary", "of", "State", "Antonia", "Blake", "met", "Mr.", "Okafor", "."]
+        ),
         ("The U.S. and the U.K. agreed.", ["The", "U.S.", "and", "the", "U.K.", "agreed", "."]),
-        ("Talks resumed at 3 p.m. on Jan. 5, 2024.", ["Talks", "resumed", "at", "3", "p.m.", "on", "Jan.", "5", ",", "2024", "."]),
-        ("Lai Ching-te leads a self-governing island.", ["Lai", "Ching-te", "leads", "a", "self-governing", "island", "."]),
-        ("Norvia's envoy said they don't agree.", ["Norvia", "'s", "envoy", "said", "they", "do", "n't", "agree", "."]),
+        (
+            "Talks resumed at 3 p.m. on Jan. 5, 2024.",
+            ["Talks", "resumed", "at", "3", "p.m.", "on", "Jan.", "5", ",", "2024", "."]
+        ),
+        (
+            "Lai Ching-te leads a self-governing island.",
+            ["Lai", "Ching-te", "leads", "a", "self-governing", "island", "."]
+        ),
+        (
+            "Norvia's envoy said they don't agree.",
+            ["Norvia", "'s", "envoy", "said", "they", "do", "n't", "agree", "."]
+        ),
         ("The ministers' statement came late.", ["The", "ministers", "'", "statement", "came", "late", "."]),
-        ("They'll see; we're ready, I'm sure.", ["They", "'ll", "see", ";", "we", "'re", "ready", ",", "I", "'m", "sure", "."]),
+        (
+            "They'll see; we're ready, I'm sure.",
+            ["They", "'ll", "see", ";", "we", "'re", "ready", ",", "I", "'m", "sure", "."]
+        ),
         ("Patrick O'Neill arrived.", ["Patrick", "O'Neill", "arrived", "."]),
-        ("It cost $1,250.50, up 3.5% at 12:30.", ["It", "cost", "$", "1,250.50", ",", "up", "3.5", "%", "at", "12:30", "."]),
+        (
+            "It cost $1,250.50, up 3.5% at 12:30.",
+            ["It", "cost", "$", "1,250.50", ",", "up", "3.5", "%", "at", "12:30", "."]
+        ),
         ("Published 2024-01-12 and 12/01/2024.", ["Published", "2024-01-12", "and", "12/01/2024", "."]),
         ("See https://example.org/news/a-b?x=1. Then", ["See", "https://example.org/news/a-b?x=1", ".", "Then"]),
-        ("Write to press@example.org or www.example.org!", ["Write", "to", "press@example.org", "or", "www.example.org", "!"]),
+        (
+            "Write to press@example.org or www.example.org!",
+            ["Write", "to", "press@example.org", "or", "www.example.org", "!"]
+        ),
         ("Follow #ElectionDay and @newsdesk now", ["Follow", "#ElectionDay", "and", "@newsdesk", "now"]),
-        ("He said: \u{201C}We are ready\u{201D}.", ["He", "said", ":", "\u{201C}", "We", "are", "ready", "\u{201D}", "."]),
+        (
+            "He said: \u{201C}We are ready\u{201D}.",
+            ["He", "said", ":", "\u{201C}", "We", "are", "ready", "\u{201D}", "."]
+        ),
         ("peace\u{2014}and quiet", ["peace", "\u{2014}", "and", "quiet"]),
         ("Wait\u{2026} what?!", ["Wait", "\u{2026}", "what", "?!"]),
         ("J. R. Hartley wrote it.", ["J.", "R.", "Hartley", "wrote", "it", "."]),

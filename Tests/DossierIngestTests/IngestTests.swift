@@ -43,16 +43,18 @@ struct IngestTests {
         _ = good
     }
 
-    @Test("formats are sniffed when the name says nothing", arguments: [
-        ("{\"text\": \"x\"}", InputFormat.json),
-        ("[{\"text\": \"x\"}]", .json),
-        ("{\"text\": \"a\"}\n{\"text\": \"b\"}\n", .jsonl),
-        ("<!DOCTYPE html><html><body><p>x</p></body></html>", .html),
-        ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel></channel></rss>", .feed),
-        ("<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>", .feed),
-        ("Plain title\nPlain text.", .text),
-        ("\u{FEFF}  {\"text\": \"x\"}", .json),
-    ])
+    @Test(
+        "formats are sniffed when the name says nothing",
+        arguments: [
+            ("{\"text\": \"x\"}", InputFormat.json),
+            ("[{\"text\": \"x\"}]", .json),
+            ("{\"text\": \"a\"}\n{\"text\": \"b\"}\n", .jsonl),
+            ("<!DOCTYPE html><html><body><p>x</p></body></html>", .html),
+            ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel></channel></rss>", .feed),
+            ("<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>", .feed),
+            ("Plain title\nPlain text.", .text),
+            ("\u{FEFF}  {\"text\": \"x\"}", .json),
+        ])
     func sniff(_ content: String, _ format: InputFormat) {
         #expect(InputFormat.sniff(Array(content.utf8)) == format)
     }

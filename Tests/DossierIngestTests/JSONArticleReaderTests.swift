@@ -6,7 +6,8 @@ import Testing
 struct JSONArticleReaderTests {
     @Test("an object with the contract's fields")
     func object() throws {
-        let json = #"{"title": "T", "text": "Body text.", "published": "2025-04-04", "url": "https://x.org/a", "source": "Wire"}"#
+        let json =
+            #"{"title": "T", "text": "Body text.", "published": "2025-04-04", "url": "https://x.org/a", "source": "Wire"}"#
         let r = JSONArticleReader.readJSON(Array(json.utf8), source: "a.json", published: nil)
         let a = try #require(r.first?.value)
         #expect(r.count == 1)
@@ -31,14 +32,16 @@ struct JSONArticleReaderTests {
         #expect(r[3].error?.description.contains("no 'text' field") == true)
     }
 
-    @Test("errors name the problem", arguments: [
-        (#"{"text": 42}"#, DossierError.Code.malformedJSON),
-        (#"{"text": "   "}"#, .emptyArticle),
-        (#"{"text": "ok", "title": ["x"]}"#, .malformedJSON),
-        (#"{"text": "ok""#, .malformedJSON),
-        (#""just a string""#, .malformedJSON),
-        ("[]", .emptyArticle),
-    ])
+    @Test(
+        "errors name the problem",
+        arguments: [
+            (#"{"text": 42}"#, DossierError.Code.malformedJSON),
+            (#"{"text": "   "}"#, .emptyArticle),
+            (#"{"text": "ok", "title": ["x"]}"#, .malformedJSON),
+            (#"{"text": "ok""#, .malformedJSON),
+            (#""just a string""#, .malformedJSON),
+            ("[]", .emptyArticle),
+        ])
     func errors(_ json: String, _ code: DossierError.Code) {
         let r = JSONArticleReader.readJSON(Array(json.utf8), source: "bad.json", published: nil)
         #expect(r.count == 1)
@@ -49,7 +52,8 @@ struct JSONArticleReaderTests {
     @Test("an unreadable date is a warning, not a failure")
     func badDate() throws {
         let json = #"{"text": "Body.", "published": "sometime"}"#
-        let a = try #require(JSONArticleReader.readJSON(Array(json.utf8), source: "d.json", published: nil).first?.value)
+        let a = try #require(
+            JSONArticleReader.readJSON(Array(json.utf8), source: "d.json", published: nil).first?.value)
         #expect(a.published == nil)
         #expect(a.warnings.map(\.code) == [.invalidDate])
     }

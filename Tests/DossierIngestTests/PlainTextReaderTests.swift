@@ -14,12 +14,14 @@ struct PlainTextReaderTests {
         #expect(a.source == "a.txt")
     }
 
-    @Test("no title for one-line text, a blank first line, or a first line that is a paragraph", arguments: [
-        "Just one line of text.",
-        "\nBody after a blank line.",
-        String(repeating: "A very long first paragraph that goes on. ", count: 10) + "\nSecond.",
-        "Headline only\n   \n",
-    ])
+    @Test(
+        "no title for one-line text, a blank first line, or a first line that is a paragraph",
+        arguments: [
+            "Just one line of text.",
+            "\nBody after a blank line.",
+            String(repeating: "A very long first paragraph that goes on. ", count: 10) + "\nSecond.",
+            "Headline only\n   \n",
+        ])
     func noTitle(_ content: String) throws {
         let a = try #require(PlainTextReader.read(Array(content.utf8), source: "a.txt", published: nil).value)
         #expect(a.title == nil)
@@ -55,17 +57,19 @@ struct PlainTextReaderTests {
 
 @Suite("PublishedDate")
 struct PublishedDateTests {
-    @Test("reads the forms articles and feeds use", arguments: [
-        ("2024-01-12", "2024-01-12"),
-        ("2024-01-12T23:30:00-05:00", "2024-01-12"),
-        ("2024-01-12 09:30", "2024-01-12"),
-        ("Fri, 12 Jan 2024 09:30:00 GMT", "2024-01-12"),
-        ("January 12, 2024", "2024-01-12"),
-        ("12 January 2024", "2024-01-12"),
-        ("Jan. 12, 2024 10:15 a.m. EST", "2024-01-12"),
-        ("2024/01/12", "2024-01-12"),
-        ("20240112", "2024-01-12"),
-    ])
+    @Test(
+        "reads the forms articles and feeds use",
+        arguments: [
+            ("2024-01-12", "2024-01-12"),
+            ("2024-01-12T23:30:00-05:00", "2024-01-12"),
+            ("2024-01-12 09:30", "2024-01-12"),
+            ("Fri, 12 Jan 2024 09:30:00 GMT", "2024-01-12"),
+            ("January 12, 2024", "2024-01-12"),
+            ("12 January 2024", "2024-01-12"),
+            ("Jan. 12, 2024 10:15 a.m. EST", "2024-01-12"),
+            ("2024/01/12", "2024-01-12"),
+            ("20240112", "2024-01-12"),
+        ])
     func parses(_ input: String, _ expected: String) {
         #expect(PublishedDate.parse(input)?.description == expected)
     }

@@ -30,7 +30,8 @@ public struct BoilerplateDetector: Stage {
         let tokenizer = try Tokenizer()
         for row in try LexiconFile.rows("boilerplate.tsv") {
             guard row.count >= 3, let match = Pattern.Match(rawValue: String(row[0])) else {
-                throw DossierError(.resource, "bad line in boilerplate.tsv: \(row.joined(separator: " | "))",
+                throw DossierError(
+                    .resource, "bad line in boilerplate.tsv: \(row.joined(separator: " | "))",
                     input: "boilerplate.tsv")
             }
             // Patterns are compared token by token, so tokenize them as the text is.

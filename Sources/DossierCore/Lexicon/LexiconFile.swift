@@ -29,7 +29,8 @@ public enum LexiconFile {
         do {
             return try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw DossierError(.resource, "lexicon '\(name)' cannot be read: \(error.localizedDescription)", input: name)
+            throw DossierError(
+                .resource, "lexicon '\(name)' cannot be read: \(error.localizedDescription)", input: name)
         }
     }
 }

@@ -46,7 +46,9 @@ public struct Interner: Sendable {
         var h = (head ^ UInt64(truncatingIfNeeded: n)) &* 0x9E37_79B9_7F4A_7C15
         var i = 8
         while i + 8 <= n {
-            h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0xff51_afd7_ed55_8ccd
+            h =
+                (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                &* 0xff51_afd7_ed55_8ccd
             i += 8
         }
         if i < n {

@@ -48,7 +48,8 @@ public struct SentenceSplitter: Stage {
                     var flags: SentenceFlags = []
                     if tokens[a].flags.contains(.title) { flags.insert(.title) }
                     tokens[a].flags.insert(.sentenceStart)
-                    sentences.append(Sentence(tokenStart: Int32(a), tokenEnd: Int32(b), paragraph: paragraph, flags: flags))
+                    sentences.append(
+                        Sentence(tokenStart: Int32(a), tokenEnd: Int32(b), paragraph: paragraph, flags: flags))
                 }
                 var i = 0
                 while i < count {
@@ -86,9 +87,10 @@ public struct SentenceSplitter: Stage {
     }
 
     /// Whether the sentence ends after token `i`, given the next token `j` (past closing marks).
-    func endsSentence(_ tokens: UnsafeMutableBufferPointer<Token>, _ text: UnsafeBufferPointer<UInt8>, _ i: Int,
-        next j: Int) -> Bool
-    {
+    func endsSentence(
+        _ tokens: UnsafeMutableBufferPointer<Token>, _ text: UnsafeBufferPointer<UInt8>, _ i: Int,
+        next j: Int
+    ) -> Bool {
         let t = tokens[i]
         let next = tokens[j]
         guard next.flags.contains(.spaceBefore) || next.flags.contains(.quote) || j > i + 1 else { return false }
@@ -121,9 +123,10 @@ public struct SentenceSplitter: Stage {
     }
 
     /// Where to cut an over-long sentence: after the last `;` or `,` in its second half, else at `limit`.
-    static func cutPoint(_ tokens: UnsafeMutableBufferPointer<Token>, _ text: UnsafeBufferPointer<UInt8>, _ s: Int,
-        _ limit: Int) -> Int
-    {
+    static func cutPoint(
+        _ tokens: UnsafeMutableBufferPointer<Token>, _ text: UnsafeBufferPointer<UInt8>, _ s: Int,
+        _ limit: Int
+    ) -> Int {
         var k = limit - 1
         while k > s + (limit - s) / 2 {
             let r = tokens[k].range

@@ -544,7 +544,8 @@ final class TokenScanner {
             flags.insert(.nonASCII)
             if upper > 0 {
                 // Rare: non-ASCII uppercase needs Unicode case mapping.
-                let lowered = String(decoding: UnsafeBufferPointer(start: lowerBuffer, count: lowerCount), as: UTF8.self)
+                let lowered = String(
+                    decoding: UnsafeBufferPointer(start: lowerBuffer, count: lowerCount), as: UTF8.self)
                 lowerID = interner.intern(lowered.lowercased())
             }
         } else if upper > 0 {
