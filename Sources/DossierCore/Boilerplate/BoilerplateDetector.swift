@@ -21,8 +21,19 @@ public struct BoilerplateDetector: Stage {
     }
 
     public let patterns: [Pattern]
+    /// Pattern indices by the hash of their first word: a paragraph is compared only with the patterns that
+    /// start with its first word.
+    let byFirstWord: [UInt64: [Int]]
 
-    public init(patterns: [Pattern]) { self.patterns = patterns }
+    public init(patterns: [Pattern]) {
+        self.patterns = patterns
+        var index: [UInt64: [Int]] = [:]
+        for (k, p) in patterns.enumerated() {
+            guard let first = p.hashes.first else { continue }
+            index[first, default: []].append(k)
+        }
+        byFirstWord = index
+    }
 
     /// The detector with the engine's lexicon.
     public static func standard() throws(DossierError) -> BoilerplateDetector {
@@ -68,7 +79,10 @@ public struct BoilerplateDetector: Stage {
     }
 
     func matching(_ doc: Document, _ tokens: Range<Int>) -> Pattern? {
-        for pattern in patterns {
+        guard !tokens.isEmpty else { return nil }
+        let first = doc.interner.hash(of: doc.tokens[tokens.lowerBound].lower)
+        guard let candidates = byFirstWord[first] else { return nil }
+        for pattern in candidates.map({ patterns[$0] }) {
             let words = pattern.hashes
             switch pattern.match {
             case .prefix:

@@ -61,6 +61,11 @@ final class TokenScanner {
     static let maxShape = 32
     /// Where the next `@` is at or after a position (e-mail addresses are looked for only near one).
     var nextAt = -1
+    /// A direct-mapped cache from a shape of at most eight bytes (packed into an integer) to its interned id:
+    /// a document has few distinct shapes, so most tokens skip the interner for their shape.
+    let shapeCacheKeys: UnsafeMutablePointer<UInt64>
+    let shapeCacheIDs: UnsafeMutablePointer<UInt32>
+    static let shapeCacheSize = 256
 
     init(_ p: UnsafeBufferPointer<UInt8>, abbreviations: Abbreviations, title: Range<Int>?) {
         self.p = p
@@ -72,12 +77,35 @@ final class TokenScanner {
         classes.initialize(from: CharClass.table, count: 256)
         lowerBuffer = .allocate(capacity: p.count + 1)
         shapeBuffer = .allocate(capacity: Self.maxShape)
+        shapeCacheKeys = .allocate(capacity: Self.shapeCacheSize)
+        shapeCacheKeys.initialize(repeating: 0, count: Self.shapeCacheSize)
+        shapeCacheIDs = .allocate(capacity: Self.shapeCacheSize)
+        shapeCacheIDs.initialize(repeating: 0, count: Self.shapeCacheSize)
     }
 
     func deallocate() {
         classes.deallocate()
         lowerBuffer.deallocate()
         shapeBuffer.deallocate()
+        shapeCacheKeys.deallocate()
+        shapeCacheIDs.deallocate()
+    }
+
+    /// The interned id of the shape in `shapeBuffer[0..<count]`.
+    @inline(__always)
+    func shapeID(_ count: Int, _ interner: inout Interner) -> UInt32 {
+        guard count <= 8 && count > 0 else {
+            return interner.intern(UnsafeBufferPointer(start: shapeBuffer, count: count))
+        }
+        // Shape bytes are printable ASCII, so a packed key is never 0 (the empty slot).
+        var key: UInt64 = 0
+        for k in 0..<count { key = (key << 8) | UInt64(shapeBuffer[k]) }
+        let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        if shapeCacheKeys[slot] == key { return shapeCacheIDs[slot] }
+        let id = interner.intern(UnsafeBufferPointer(start: shapeBuffer, count: count))
+        shapeCacheKeys[slot] = key
+        shapeCacheIDs[slot] = id
+        return id
     }
 
     @inline(__always) func cls(_ i: Int) -> CharClass { classes[Int(p[i])] }
@@ -86,13 +114,15 @@ final class TokenScanner {
 
     /// Text is hard-wrapped when most of its lines are of typewriter length (40 to 100 bytes) and stop
     /// mid-sentence; headlines and short boilerplate lines are no evidence either way.
+    /// The first 16 KiB decide: enough lines for a verdict, and a long text costs no more than a short one.
     static func isHardWrapped(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         var lines = 0
         var wrapped = 0
         var lineStart = 0
         var i = 0
-        while i <= p.count {
-            if i == p.count || p[i] == 0x0A {
+        let limit = min(p.count, 16384)
+        while i <= limit {
+            if i == limit || p[i] == 0x0A {
                 var e = i
                 while e > lineStart && (p[e - 1] == 0x20 || p[e - 1] == 0x09 || p[e - 1] == 0x0D) { e -= 1 }
                 if e > lineStart {
@@ -562,7 +592,7 @@ final class TokenScanner {
             if shapeCount > 0 && shapeBuffer[0] == UInt8(ascii: "X") { flags.insert(.capitalized) }
             if lower == 0 { flags.insert(.allCaps) }
         }
-        let shapeID = interner.intern(UnsafeBufferPointer(start: shapeBuffer, count: shapeCount))
-        return Token(start: Int32(s), end: Int32(e), form: form, lower: lowerID, shape: shapeID, flags: flags)
+        let shape = shapeID(shapeCount, &interner)
+        return Token(start: Int32(s), end: Int32(e), form: form, lower: lowerID, shape: shape, flags: flags)
     }
 }
