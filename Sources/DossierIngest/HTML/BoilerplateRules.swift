@@ -12,6 +12,10 @@ struct BoilerplateRules: Sendable {
     var words: Set<String> = []
     var contains: [String] = []
     var keep: [String] = []
+    // The same patterns as bytes, for matching against libxml2's attribute bytes.
+    private var containsBytes: [[UInt8]] = []
+    private var keepBytes: [[UInt8]] = []
+    private var wordBytes: Set<[UInt8]> = []
 
     /// Elements whose content is never text a reader sees.
     static let nonText: Set<String> = [
@@ -63,48 +67,123 @@ struct BoilerplateRules: Sendable {
                                              input: name))
             }
         }
+        rules.containsBytes = rules.contains.map { Array($0.utf8) }
+        rules.keepBytes = rules.keep.map { Array($0.utf8) }
+        rules.wordBytes = Set(rules.words.map { Array($0.utf8) })
         return .success(rules)
     }
 
     /// Whether the element `node` named `name` is furniture to drop with everything inside it.
+    ///
+    /// Called for every element of a page, several times: it reads the attributes once, compares bytes, and
+    /// makes no `String` unless the element has a class, id, role or style.
     func isBoilerplate(_ node: XMLNodeRef, name: String) -> Bool {
         if BoilerplateRules.nonText.contains(name) || tags.contains(name) { return true }
-        if let role = node.attribute("role")?.lowercased(), roles.contains(role) { return true }
-        if node.attribute("hidden") != nil { return true }
-        if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
-        if let style = node.attribute("style")?.lowercased(), style.contains("display:none")
-            || style.contains("display: none") || style.contains("visibility:hidden")
-        {
-            return true
+        var classOrID: [[UInt8]] = []
+        var attr = node.pointer.pointee.properties
+        while let a = attr {
+            attr = a.pointee.next
+            guard let n = a.pointee.name else { continue }
+            switch AttributeName(n) {
+            case .role:
+                if roles.contains(XMLNodeRef.value(of: a).lowercased()) { return true }
+            case .hidden:
+                return true
+            case .ariaHidden:
+                if XMLNodeRef.value(of: a).lowercased() == "true" { return true }
+            case .style:
+                let style = XMLNodeRef.value(of: a).lowercased().filter { $0 != " " }
+                if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+            case .class:
+                if !BoilerplateRules.inline.contains(name) {
+                    let value = Array(XMLNodeRef.value(of: a).utf8)
+                    for c in value.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                        classOrID.append(BoilerplateRules.normalize(c))
+                    }
+                }
+            case .id:
+                if !BoilerplateRules.inline.contains(name) {
+                    classOrID.append(BoilerplateRules.normalize(Array(XMLNodeRef.value(of: a).utf8)[...]))
+                }
+            case .other:
+                break
+            }
         }
-        if BoilerplateRules.inline.contains(name) { return false }
-        var names: [String] = []
-        if let c = node.attribute("class") { names += c.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init) }
-        if let id = node.attribute("id") { names.append(id) }
-        if names.isEmpty { return false }
-        let normalized = names.map(BoilerplateRules.normalize)
-        for n in normalized { for k in keep where n.contains(k) { return false } }
-        for n in normalized {
-            for c in contains where n.contains(c) { return true }
-            for w in n.split(separator: "-") where words.contains(String(w)) { return true }
+        if classOrID.isEmpty { return false }
+        for n in classOrID { for k in keepBytes where n.contains(k) { return false } }
+        for n in classOrID {
+            for c in containsBytes where n.contains(c) { return true }
+            for w in n.split(separator: UInt8(ascii: "-")) where wordBytes.contains(Array(w)) { return true }
         }
         return false
     }
 
-    /// Lowercases a class name or id and reads every run of characters other than letters and digits as one "-".
-    static func normalize(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
+    /// Lowercases a class name or id (ASCII) and reads every run of ASCII characters other than letters and
+    /// digits as one "-". Bytes of other scripts count as letters.
+    static func normalize(_ s: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
         var dash = false
-        for scalar in s.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if dash && !out.isEmpty { out.append("-") }
+        for b in s {
+            let lower = b >= 65 && b <= 90 ? b + 32 : b
+            if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) || lower >= 0x80 {
+                if dash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
                 dash = false
-                out.unicodeScalars.append(scalar)
+                out.append(lower)
             } else {
                 dash = true
             }
         }
         return out
+    }
+
+    static func normalize(_ s: String) -> String {
+        String(decoding: normalize(Array(s.utf8)[...]), as: UTF8.self)
+    }
+
+}
+
+/// The attribute names the boilerplate rules look at, recognized from libxml2's bytes without a `String`.
+enum AttributeName {
+    case role, hidden, ariaHidden, style, `class`, id, other
+
+    init(_ name: UnsafePointer<UInt8>) {
+        func equals(_ literal: StaticString) -> Bool {
+            let n = literal.utf8CodeUnitCount
+            let l = literal.utf8Start
+            for i in 0..<n {
+                let b = name[i]
+                guard b != 0, (b >= 65 && b <= 90 ? b + 32 : b) == l[i] else { return false }
+            }
+            return name[n] == 0
+        }
+        switch name[0] | 0x20 {
+        case UInt8(ascii: "c"): self = equals("class") ? .class : .other
+        case UInt8(ascii: "i"): self = equals("id") ? .id : .other
+        case UInt8(ascii: "r"): self = equals("role") ? .role : .other
+        case UInt8(ascii: "h"): self = equals("hidden") ? .hidden : .other
+        case UInt8(ascii: "a"): self = equals("aria-hidden") ? .ariaHidden : .other
+        case UInt8(ascii: "s"): self = equals("style") ? .style : .other
+        default: self = .other
+        }
+    }
+}
+
+extension [UInt8] {
+    /// Whether `needle` occurs in this array (naive search: both are a few dozen bytes).
+    func contains(_ needle: [UInt8]) -> Bool {
+        let n = needle.count
+        guard n > 0 else { return true }
+        guard n <= count else { return false }
+        var i = 0
+        while i + n <= count {
+            if self[i] == needle[0] {
+                var j = 1
+                while j < n && self[i + j] == needle[j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

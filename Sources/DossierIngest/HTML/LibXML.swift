@@ -116,18 +116,21 @@ struct XMLNodeRef {
     func attribute(_ wanted: String) -> String? {
         var attr = pointer.pointee.properties
         while let a = attr {
-            if let n = a.pointee.name, String(cString: n).lowercased() == wanted {
-                var value = ""
-                var child = a.pointee.children
-                while let c = child {
-                    if let content = c.pointee.content { value += String(cString: content) }
-                    child = c.pointee.next
-                }
-                return value
-            }
+            if let n = a.pointee.name, String(cString: n).lowercased() == wanted { return XMLNodeRef.value(of: a) }
             attr = a.pointee.next
         }
         return nil
+    }
+
+    /// The value of an attribute: the text of its children (entities already decoded by libxml2).
+    static func value(of attribute: xmlAttrPtr) -> String {
+        var value = ""
+        var child = attribute.pointee.children
+        while let c = child {
+            if let content = c.pointee.content { value += String(cString: content) }
+            child = c.pointee.next
+        }
+        return value
     }
 
     /// The concatenated text of every text node below this one (document order, depth-limited).
