@@ -167,6 +167,32 @@ struct HTMLReaderTests {
         #expect(withMain.text == "\(filler) Inside main.")
     }
 
+    @Test(arguments: [
+        "<body class=\"has-sidebar with-comments\"><article><p>\(filler)</p></article><div class=\"sidebar\"><p>Side box text that is long enough to count.</p></div></body>",
+        "<body><div id=\"page\" class=\"layout-with-sidebar\"><main><p>\(filler)</p></main><div class=\"sidebar\"><p>Side box.</p></div></div></body>",
+        "<body><div class=\"wrap--share-enabled\"><div class=\"txt\"><p>\(filler)</p><p>\(filler)</p></div><div class=\"sidebar\"><p>Side box text that is long enough to count.</p></div></div></body>",
+    ])
+    func wrappersNamedLikeFurnitureDoNotHideTheArticle(html: String) throws {
+        let a = try article("<html>\(html)</html>")
+        #expect(a.text.hasPrefix(filler))
+        #expect(!a.text.contains("Side box"))
+    }
+
+    @Test func concurrentReadsAgree() async throws {
+        let bytes = try HTMLFeedFixtures.bytes("harbour-talks.html")
+        let expected = try HTMLReader.read(bytes, source: "h", published: nil).get()
+        let texts = await withTaskGroup(of: String?.self) { group in
+            for _ in 0..<64 {
+                group.addTask { try? HTMLReader.read(bytes, source: "h", published: nil).get().text }
+            }
+            var all: [String?] = []
+            for await t in group { all.append(t) }
+            return all
+        }
+        #expect(texts.count == 64)
+        #expect(texts.allSatisfy { $0 == expected.text })
+    }
+
     @Test func brokenAndUnclosedTagsStillGiveParagraphs() throws {
         let a = try article("<html><body><div class=story><p>First paragraph <b>in bold<p>Second <i>para</div><p>Third")
         #expect(a.text == "First paragraph in bold\nSecond para\nThird")

@@ -16,6 +16,10 @@ struct BoilerplateRules: Sendable {
     private var containsBytes: [[UInt8]] = []
     private var keepBytes: [[UInt8]] = []
     private var wordBytes: Set<[UInt8]> = []
+    /// Elements of the current page that class and id rules leave alone (see ``exemptingWrappers(in:)``).
+    var exempt: Set<NodeID> = []
+    /// Off only while searching for a container on a page where the rules hid every candidate.
+    var classAndIDRules = true
 
     /// Elements whose content is never text a reader sees.
     static let nonText: Set<String> = [
@@ -109,13 +113,51 @@ struct BoilerplateRules: Sendable {
                 break
             }
         }
-        if classOrID.isEmpty { return false }
+        if classOrID.isEmpty || !classAndIDRules || exempt.contains(NodeID(node)) { return false }
         for n in classOrID { for k in keepBytes where n.contains(k) { return false } }
         for n in classOrID {
             for c in containsBytes where n.contains(c) { return true }
             for w in n.split(separator: UInt8(ascii: "-")) where wordBytes.contains(Array(w)) { return true }
         }
         return false
+    }
+
+    /// These rules for one page: the elements that wrap its article are exempt from the class and id rules.
+    ///
+    /// A page whose wrapper is `<div class="layout-with-sidebar">`, or `<body class="has-comments">`, would
+    /// otherwise lose its whole article. Wrappers are the ancestors of `<body>`, `<main>`, `role="main"`,
+    /// `itemprop="articleBody"`, and the `<article>` with the most text. (Not the `<h1>`: its wrapper is
+    /// often the byline box.) Tag and role rules
+    /// still apply to them.
+    func exemptingWrappers(in root: XMLNodeRef) -> BoilerplateRules {
+        var markers: [XMLNodeRef] = []
+        var largest: (node: XMLNodeRef, size: Int)?
+        root.forEachElement { node, _ in
+            let name = node.name
+            if BoilerplateRules.nonText.contains(name) { return false }
+            switch name {
+            case "body", "main":
+                markers.append(node)
+            case "article":
+                let size = LinkDensity.of(node, rules: .none).text
+                if size > (largest?.size ?? 0) { largest = (node, size) }
+            default:
+                if node.attribute("role")?.lowercased() == "main"
+                    || node.attribute("itemprop")?.lowercased() == "articlebody"
+                {
+                    markers.append(node)
+                }
+            }
+            return true
+        }
+        if let largest { markers.append(largest.node) }
+        var copy = self
+        for marker in markers {
+            if marker.name == "body" { copy.exempt.insert(NodeID(marker)) }
+            var up = marker.parent
+            while let p = up, copy.exempt.insert(NodeID(p)).inserted { up = p.parent }
+        }
+        return copy
     }
 
     /// Lowercases a class name or id (ASCII) and reads every run of ASCII characters other than letters and

@@ -45,7 +45,7 @@ public enum HTMLReader {
         let rules = (try? BoilerplateRules.bundled.get()) ?? BoilerplateRules.none
         let input = HTMLInput(bytes, source: "")
         return LibXML.withHTMLDocument(input.bytes, encoding: input.encoding) { root in
-            var renderer = TextRenderer(rules: rules)
+            var renderer = TextRenderer(rules: rules.exemptingWrappers(in: root))
             renderer.protected = NodeID(root)
             renderer.render(root)
             return renderer.text
@@ -128,7 +128,8 @@ struct PageExtraction {
     var published: CalendarDate?
     var url: String?
 
-    init(root: XMLNodeRef, rules: BoilerplateRules) {
+    init(root: XMLNodeRef, rules pageIndependentRules: BoilerplateRules) {
+        let rules = pageIndependentRules.exemptingWrappers(in: root)
         let metadata = PageMetadata(root: root)
         let (container, choice) = MainContent(rules: rules).find(in: root)
         let headline = PageExtraction.firstHeadline(in: container, rules: rules)

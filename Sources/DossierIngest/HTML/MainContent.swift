@@ -16,7 +16,18 @@ struct MainContent {
     }
 
     /// The container and how it was chosen.
+    ///
+    /// When the class and id rules hide every candidate (a wrapper named like furniture around the whole page),
+    /// the search runs again without them; the rules still clean the container's content.
     func find(in root: XMLNodeRef) -> (node: XMLNodeRef, choice: Choice) {
+        let found = search(in: root)
+        guard found.choice == .body, rules.classAndIDRules else { return found }
+        var tagRulesOnly = rules
+        tagRulesOnly.classAndIDRules = false
+        return MainContent(rules: tagRulesOnly).search(in: root)
+    }
+
+    private func search(in root: XMLNodeRef) -> (node: XMLNodeRef, choice: Choice) {
         var articles: [XMLNodeRef] = []
         var articleBody: XMLNodeRef?
         var main: XMLNodeRef?
