@@ -25,14 +25,16 @@ struct FeedReaderTests {
     // MARK: The example feeds
 
     @Test func wireFeedExample() throws {
-        let results = FeedReader.read(try HTMLFeedFixtures.bytes("wire-feed.rss"), source: "wire-feed.rss", published: nil)
+        let results = FeedReader.read(
+            try HTMLFeedFixtures.bytes("wire-feed.rss"), source: "wire-feed.rss", published: nil)
         let items = try results.map { try $0.get() }
         #expect(items.count == 3)
-        #expect(items.map(\.title) == [
-            "Brenna ferry sails for the first time in nine months",
-            "Ostrid central bank holds rates, signals cut in summer",
-            "Wildfire season: Kestria asks neighbours for water bombers",
-        ])
+        #expect(
+            items.map(\.title) == [
+                "Brenna ferry sails for the first time in nine months",
+                "Ostrid central bank holds rates, signals cut in summer",
+                "Wildfire season: Kestria asks neighbours for water bombers",
+            ])
         #expect(items.map(\.published) == Array(repeating: CalendarDate(year: 2025, month: 4, day: 8), count: 3))
         #expect(items[0].source == "https://wire.example/2025/04/08/brenna-ferry-sails")
         #expect(items[0].url == items[0].source)
@@ -51,8 +53,10 @@ struct FeedReaderTests {
     }
 
     @Test func agencyAtomExample() throws {
-        let items = try FeedReader.read(try HTMLFeedFixtures.bytes("agency.atom"), source: "agency.atom", published: nil)
-            .map { try $0.get() }
+        let items = try FeedReader.read(
+            try HTMLFeedFixtures.bytes("agency.atom"), source: "agency.atom", published: nil
+        )
+        .map { try $0.get() }
         #expect(items.count == 3)
         #expect(items[0].title == "Ardal and Kestria sign river water accord")
         #expect(items[0].url == "https://dasksea.example/2025/05/19/river-accord")  // not the enclosure
@@ -72,7 +76,8 @@ struct FeedReaderTests {
     // MARK: Formats
 
     @Test func rss1RDF() throws {
-        let items = try articles("""
+        let items = try articles(
+            """
             <?xml version="1.0"?>
             <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
                      xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -85,21 +90,27 @@ struct FeedReaderTests {
             """, published: CalendarDate(year: 2024, month: 3, day: 2))
         #expect(items.map(\.title) == ["First", "Second"])
         #expect(items.map(\.text) == ["One paragraph.", "Two & three."])
-        #expect(items.map(\.published) == [CalendarDate(year: 2024, month: 3, day: 1), CalendarDate(year: 2024, month: 3, day: 2)])
+        #expect(
+            items.map(\.published) == [
+                CalendarDate(year: 2024, month: 3, day: 1), CalendarDate(year: 2024, month: 3, day: 2),
+            ])
     }
 
     @Test func cdataAndNamespacePrefixes() throws {
-        let items = try articles(rss("""
-            <item><title><![CDATA[Ports & <b>harbours</b>]]></title><link>https://t.example/p</link>
-            <content:encoded><![CDATA[<p>Alpha &amp; beta.</p><script>track()</script><p>Gamma]]]]><![CDATA[>.</p>]]></content:encoded>
-            <description>Short.</description></item>
-            """))
+        let items = try articles(
+            rss(
+                """
+                <item><title><![CDATA[Ports & <b>harbours</b>]]></title><link>https://t.example/p</link>
+                <content:encoded><![CDATA[<p>Alpha &amp; beta.</p><script>track()</script><p>Gamma]]]]><![CDATA[>.</p>]]></content:encoded>
+                <description>Short.</description></item>
+                """))
         #expect(items.first?.title == "Ports & harbours")
         #expect(items.first?.text == "Alpha & beta.\nGamma]]>.")
     }
 
     @Test func atomContentTypes() throws {
-        let items = try articles("""
+        let items = try articles(
+            """
             <feed xmlns="http://www.w3.org/2005/Atom"><title>F</title>
             <entry><title>Text</title><content type="text">Line &lt;b&gt; one
             wraps here.
@@ -110,15 +121,18 @@ struct FeedReaderTests {
             <entry><title>Elsewhere</title><content src="https://x.example/a" type="text/html"/><summary>Only the summary.</summary></entry>
             </feed>
             """)
-        #expect(items.map(\.text) == ["Line <b> one wraps here.\nSecond para.", "A\nB", "C bold\nD", "Only the summary."])
+        #expect(
+            items.map(\.text) == ["Line <b> one wraps here.\nSecond para.", "A\nB", "C bold\nD", "Only the summary."])
         #expect(items.map(\.source) == ["test.xml#1", "test.xml#2", "test.xml#3", "test.xml#4"])
     }
 
     @Test func guidPermalinkIsTheLinkWhenThereIsNoLink() throws {
-        let items = try articles(rss("""
-            <item><title>A</title><guid>https://t.example/a</guid><description>Text.</description></item>
-            <item><title>B</title><guid isPermaLink="false">https://t.example/b</guid><description>Text.</description></item>
-            """))
+        let items = try articles(
+            rss(
+                """
+                <item><title>A</title><guid>https://t.example/a</guid><description>Text.</description></item>
+                <item><title>B</title><guid isPermaLink="false">https://t.example/b</guid><description>Text.</description></item>
+                """))
         #expect(items.map(\.url) == ["https://t.example/a", nil])
         #expect(items.map(\.source) == ["https://t.example/a", "test.xml#2"])
     }
@@ -126,12 +140,14 @@ struct FeedReaderTests {
     // MARK: Errors
 
     @Test func anEmptyItemFailsAndTheOthersAreRead() {
-        let results = feed(rss("""
-            <item><title>Full</title><description>Text.</description></item>
-            <item><title>Empty</title><description>   </description></item>
-            <item><title>Markup only</title><description>&lt;p&gt;&lt;/p&gt;</description></item>
-            <item><title>Also full</title><description>More text.</description></item>
-            """))
+        let results = feed(
+            rss(
+                """
+                <item><title>Full</title><description>Text.</description></item>
+                <item><title>Empty</title><description>   </description></item>
+                <item><title>Markup only</title><description>&lt;p&gt;&lt;/p&gt;</description></item>
+                <item><title>Also full</title><description>More text.</description></item>
+                """))
         #expect(results.count == 4)
         #expect((try? results[0].get())?.text == "Text.")
         #expect((try? results[3].get())?.text == "More text.")
@@ -148,9 +164,14 @@ struct FeedReaderTests {
     @Test(arguments: [
         (rss(""), "test.xml: feed has no items [E007]"),
         ("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>F</title></feed>", "test.xml: feed has no items [E007]"),
-        ("<?xml version=\"1.0\"?><catalog><book><title>T</title></book></catalog>",
-         "test.xml: not an RSS or Atom feed (root element <catalog>) [E007]"),
-        ("<html><body><p>Not a feed</p></body></html>", "test.xml: not an RSS or Atom feed (root element <html>) [E007]"),
+        (
+            "<?xml version=\"1.0\"?><catalog><book><title>T</title></book></catalog>",
+            "test.xml: not an RSS or Atom feed (root element <catalog>) [E007]"
+        ),
+        (
+            "<html><body><p>Not a feed</p></body></html>",
+            "test.xml: not an RSS or Atom feed (root element <html>) [E007]"
+        ),
         ("", "test.xml: feed does not parse as XML [E007]"),
         ("just some words", "test.xml: feed does not parse as XML [E007]"),
     ])

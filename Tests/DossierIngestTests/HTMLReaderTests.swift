@@ -34,7 +34,8 @@ struct HTMLFeedFuzzRNG: RandomNumberGenerator {
     mutating func soup(count: Int) -> [UInt8] {
         let markup = Array("<>/=\"' &;!-?[]abcdefpdivhtmlscriptCDATA#x0123456789\n\t".utf8)
         return (0..<count).map { _ in
-            Bool.random(using: &self) ? markup[Int.random(in: 0..<markup.count, using: &self)] : UInt8.random(in: 0...255, using: &self)
+            Bool.random(using: &self)
+                ? markup[Int.random(in: 0..<markup.count, using: &self)] : UInt8.random(in: 0...255, using: &self)
         }
     }
 }
@@ -58,8 +59,10 @@ struct HTMLReaderTests {
     // MARK: The example pages
 
     @Test func harbourTalksExample() throws {
-        let a = try HTMLReader.read(HTMLFeedFixtures.bytes("harbour-talks.html"), source: "harbour-talks.html",
-                                    published: nil).get()
+        let a = try HTMLReader.read(
+            HTMLFeedFixtures.bytes("harbour-talks.html"), source: "harbour-talks.html",
+            published: nil
+        ).get()
         #expect(a.title == "Harbour talks resume as Velmoran and Ostrid agree on ferry corridor")
         #expect(a.published == CalendarDate(year: 2025, month: 3, day: 14))
         #expect(a.url == "https://courier.example/world/harbour-talks-resume")
@@ -86,16 +89,20 @@ struct HTMLReaderTests {
     }
 
     @Test func grainLevyExampleWithoutArticleElement() throws {
-        let a = try HTMLReader.read(HTMLFeedFixtures.bytes("grain-levy.html"), source: "grain-levy.html",
-                                    published: CalendarDate(year: 2000, month: 1, day: 1)).get()
+        let a = try HTMLReader.read(
+            HTMLFeedFixtures.bytes("grain-levy.html"), source: "grain-levy.html",
+            published: CalendarDate(year: 2000, month: 1, day: 1)
+        ).get()
         #expect(a.title == "Kestria parliament votes to scrap grain export levy")
         #expect(a.published == CalendarDate(year: 2025, month: 6, day: 2))
         #expect(a.url == "https://meridian.example/news/kestria-grain-levy")
         let lines = a.text.split(separator: "\n")
         #expect(lines.count == 6)
         #expect(lines.first?.hasPrefix("SOLVAR — Kestria's parliament voted") == true)
-        for furniture in ["Most read", "Heatwave", "Facebook", "More on this story", "Farmers lift", "Contact",
-                          "Meridian Daily", "2 June 2025, 16:20"] {
+        for furniture in [
+            "Most read", "Heatwave", "Facebook", "More on this story", "Farmers lift", "Contact",
+            "Meridian Daily", "2 June 2025, 16:20",
+        ] {
             #expect(!a.text.contains(furniture), "furniture left in the text: \(furniture)")
         }
     }
@@ -111,29 +118,34 @@ struct HTMLReaderTests {
     // MARK: Main text
 
     @Test func nestedBoilerplateInsideTheArticleIsDropped() throws {
-        let a = try article(page(body: """
-            <article><h1>Headline</h1><p>\(filler)</p>
-            <div class="story-tools"><div class="share-buttons"><div><p>Share this on every network you use today please.</p></div></div></div>
-            <section class="related-content"><h2>Related</h2><ul><li><p>Another story entirely about something else.</p></li></ul></section>
-            <p>Second paragraph of the story, still part of the text.</p></article>
-            """))
+        let a = try article(
+            page(
+                body: """
+                    <article><h1>Headline</h1><p>\(filler)</p>
+                    <div class="story-tools"><div class="share-buttons"><div><p>Share this on every network you use today please.</p></div></div></div>
+                    <section class="related-content"><h2>Related</h2><ul><li><p>Another story entirely about something else.</p></li></ul></section>
+                    <p>Second paragraph of the story, still part of the text.</p></article>
+                    """))
         #expect(a.text == "\(filler)\nSecond paragraph of the story, still part of the text.")
         #expect(a.title == "Headline")
     }
 
     @Test func linkListsInsideTheContainerGoButRelatedLinkParagraphsStay() throws {
-        let a = try article(page(body: """
-            <article><p>\(filler)</p>
-            <ul><li><a href="/a">A story about the port</a></li><li><a href="/b">A story about the ferry</a></li></ul>
-            <p>Also read: <a href="/c">What the strait means for fishing</a></p>
-            <ul><li>Lists of plain points stay in the text.</li><li>So does this one.</li></ul></article>
-            """))
-        #expect(a.text == """
-            \(filler)
-            Also read: What the strait means for fishing
-            Lists of plain points stay in the text.
-            So does this one.
-            """)
+        let a = try article(
+            page(
+                body: """
+                    <article><p>\(filler)</p>
+                    <ul><li><a href="/a">A story about the port</a></li><li><a href="/b">A story about the ferry</a></li></ul>
+                    <p>Also read: <a href="/c">What the strait means for fishing</a></p>
+                    <ul><li>Lists of plain points stay in the text.</li><li>So does this one.</li></ul></article>
+                    """))
+        #expect(
+            a.text == """
+                \(filler)
+                Also read: What the strait means for fishing
+                Lists of plain points stay in the text.
+                So does this one.
+                """)
     }
 
     @Test func withoutArticleTheBestScoredParagraphsWin() throws {
@@ -157,13 +169,17 @@ struct HTMLReaderTests {
     }
 
     @Test func articleBodyThenMainArePreferredOverScoring() throws {
-        let withItemprop = try article(page(body: """
-            <div><p>\(filler) Outside.</p></div><div itemprop="articleBody"><p>\(filler) Inside.</p></div>
-            """))
+        let withItemprop = try article(
+            page(
+                body: """
+                    <div><p>\(filler) Outside.</p></div><div itemprop="articleBody"><p>\(filler) Inside.</p></div>
+                    """))
         #expect(withItemprop.text == "\(filler) Inside.")
-        let withMain = try article(page(body: """
-            <div><p>\(filler) Outside.</p></div><main><p>\(filler) Inside main.</p></main>
-            """))
+        let withMain = try article(
+            page(
+                body: """
+                    <div><p>\(filler) Outside.</p></div><main><p>\(filler) Inside main.</p></main>
+                    """))
         #expect(withMain.text == "\(filler) Inside main.")
     }
 
@@ -199,39 +215,51 @@ struct HTMLReaderTests {
     }
 
     @Test func entitiesAreDecodedAndWhiteSpaceCollapsed() throws {
-        let a = try article(page(body: """
-            <article><p>  Caf&eacute;s &amp; bars in   S&atilde;o Paulo&#8217;s centre,\n\t&ldquo;quoted&rdquo;&nbsp;&nbsp;text &#x2014; end.  </p></article>
-            """))
+        let a = try article(
+            page(
+                body: """
+                    <article><p>  Caf&eacute;s &amp; bars in   S&atilde;o Paulo&#8217;s centre,\n\t&ldquo;quoted&rdquo;&nbsp;&nbsp;text &#x2014; end.  </p></article>
+                    """))
         #expect(a.text == "Cafés & bars in São Paulo’s centre, “quoted” text — end.")
     }
 
     @Test func lineBreaksAndBlocksMakeLines() throws {
-        let a = try article(page(body: """
-            <article><div>One<br>Two<br/><br/>Three</div><blockquote>Four</blockquote><ul><li>Five</li><li>Six</li></ul>
-            <table><tr><td>Seven</td><td>eight</td></tr></table><pre>Nine
-            Ten</pre></article>
-            """))
+        let a = try article(
+            page(
+                body: """
+                    <article><div>One<br>Two<br/><br/>Three</div><blockquote>Four</blockquote><ul><li>Five</li><li>Six</li></ul>
+                    <table><tr><td>Seven</td><td>eight</td></tr></table><pre>Nine
+                    Ten</pre></article>
+                    """))
         #expect(a.text == "One\nTwo\nThree\nFour\nFive\nSix\nSeven eight\nNine\nTen")
     }
 
     @Test func hiddenElementsAreDropped() throws {
-        let a = try article(page(body: """
-            <article><p>Visible.</p><p hidden>Hidden.</p><p style="display:none">Gone.</p><p aria-hidden="true">Icon.</p></article>
-            """))
+        let a = try article(
+            page(
+                body: """
+                    <article><p>Visible.</p><p hidden>Hidden.</p><p style="display:none">Gone.</p><p aria-hidden="true">Icon.</p></article>
+                    """))
         #expect(a.text == "Visible.")
     }
 
     // MARK: Title
 
     @Test(arguments: [
-        ("<meta property=\"og:title\" content=\"  From  OG \"><title>From title | Site</title>", "<h1>From h1</h1>",
-         "From OG"),
+        (
+            "<meta property=\"og:title\" content=\"  From  OG \"><title>From title | Site</title>", "<h1>From h1</h1>",
+            "From OG"
+        ),
         ("<title>Talks resume | The Courier</title>", "<h1>Talks resume</h1>", "Talks resume"),
         ("<title>Talks resume - The Courier</title>", "", "Talks resume - The Courier"),
-        ("<meta property=\"og:site_name\" content=\"The Courier\"><title>Talks - resume — The Courier</title>", "",
-         "Talks - resume"),
-        ("<title>Rates: a guide - part 2 | Money | The Courier</title>", "<h1>Rates: a guide - part 2</h1>",
-         "Rates: a guide - part 2"),
+        (
+            "<meta property=\"og:site_name\" content=\"The Courier\"><title>Talks - resume — The Courier</title>", "",
+            "Talks - resume"
+        ),
+        (
+            "<title>Rates: a guide - part 2 | Money | The Courier</title>", "<h1>Rates: a guide - part 2</h1>",
+            "Rates: a guide - part 2"
+        ),
         ("", "<h1>Only a <em>headline</em></h1>", "Only a headline"),
     ])
     func title(head: String, headline: String, expected: String) throws {
@@ -263,44 +291,57 @@ struct HTMLReaderTests {
         "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"WebSite\"},{\"@type\":[\"NewsArticle\"],\"datePublished\":\"2024-01-12\"}]}</script>",
     ])
     func publishedDateFromTheHead(head: String) throws {
-        let a = try article(page(head: head, body: "<article><p>\(filler)</p></article>"),
-                            published: CalendarDate(year: 1999, month: 9, day: 9))
+        let a = try article(
+            page(head: head, body: "<article><p>\(filler)</p></article>"),
+            published: CalendarDate(year: 1999, month: 9, day: 9))
         #expect(a.published == CalendarDate(year: 2024, month: 1, day: 12))
     }
 
     @Test func publishedDateFromTimeElements() throws {
-        let itemprop = try article(page(body: """
-            <div><time itemprop="datePublished" datetime="2024-01-12">Friday</time></div><p>\(filler)</p>
-            """))
+        let itemprop = try article(
+            page(
+                body: """
+                    <div><time itemprop="datePublished" datetime="2024-01-12">Friday</time></div><p>\(filler)</p>
+                    """))
         #expect(itemprop.published == CalendarDate(year: 2024, month: 1, day: 12))
-        let inArticle = try article(page(body: """
-            <article><header><time datetime="2024-01-12T07:00">7am</time></header><p>\(filler)</p></article>
-            """))
+        let inArticle = try article(
+            page(
+                body: """
+                    <article><header><time datetime="2024-01-12T07:00">7am</time></header><p>\(filler)</p></article>
+                    """))
         #expect(inArticle.published == CalendarDate(year: 2024, month: 1, day: 12))
     }
 
     @Test func theMetaTagBeatsALaterSourceAndTheArgumentIsTheFallback() throws {
-        let both = try article(page(
-            head: "<meta property=\"article:published_time\" content=\"2024-01-12\">",
-            body: "<article><time datetime=\"2023-05-05\">x</time><p>\(filler)</p></article>"))
+        let both = try article(
+            page(
+                head: "<meta property=\"article:published_time\" content=\"2024-01-12\">",
+                body: "<article><time datetime=\"2023-05-05\">x</time><p>\(filler)</p></article>"))
         #expect(both.published == CalendarDate(year: 2024, month: 1, day: 12))
         let fallback = CalendarDate(year: 2024, month: 2, day: 29)
-        let none = try article(page(head: "<meta name=\"date\" content=\"not a date\">",
-                                    body: "<article><p>\(filler)</p></article>"), published: fallback)
+        let none = try article(
+            page(
+                head: "<meta name=\"date\" content=\"not a date\">",
+                body: "<article><p>\(filler)</p></article>"), published: fallback)
         #expect(none.published == fallback)
-        let brokenJSON = try article(page(head: "<script type=\"application/ld+json\">{\"datePublished\": </script>",
-                                          body: "<p>\(filler)</p>"), published: fallback)
+        let brokenJSON = try article(
+            page(
+                head: "<script type=\"application/ld+json\">{\"datePublished\": </script>",
+                body: "<p>\(filler)</p>"), published: fallback)
         #expect(brokenJSON.published == fallback)
     }
 
     // MARK: URL
 
     @Test func canonicalThenOgURL() throws {
-        let both = try article(page(
-            head: "<link rel=\"canonical\" href=\" https://a.example/x \"><meta property=\"og:url\" content=\"https://b.example/y\">",
-            body: "<p>\(filler)</p>"))
+        let both = try article(
+            page(
+                head:
+                    "<link rel=\"canonical\" href=\" https://a.example/x \"><meta property=\"og:url\" content=\"https://b.example/y\">",
+                body: "<p>\(filler)</p>"))
         #expect(both.url == "https://a.example/x")
-        let og = try article(page(head: "<meta property=\"og:url\" content=\"https://b.example/y\">", body: "<p>\(filler)</p>"))
+        let og = try article(
+            page(head: "<meta property=\"og:url\" content=\"https://b.example/y\">", body: "<p>\(filler)</p>"))
         #expect(og.url == "https://b.example/y")
         #expect(try article(page(body: "<p>\(filler)</p>")).url == nil)
     }
@@ -327,14 +368,17 @@ struct HTMLReaderTests {
     }
 
     @Test func aByteOrderMarkIsNotText() throws {
-        let a = try HTMLReader.read([0xEF, 0xBB, 0xBF] + Array("<p>Text.</p>".utf8), source: "bom.html", published: nil).get()
+        let a = try HTMLReader.read(
+            [0xEF, 0xBB, 0xBF] + Array("<p>Text.</p>".utf8), source: "bom.html", published: nil
+        ).get()
         #expect(a.text == "Text.")
     }
 
     // MARK: Errors
 
     @Test(arguments: [
-        "", "   ", "<html><body></body></html>", "<html><body><nav><a href=/>Home</a></nav><footer>(c) 2025</footer></body></html>",
+        "", "   ", "<html><body></body></html>",
+        "<html><body><nav><a href=/>Home</a></nav><footer>(c) 2025</footer></body></html>",
         "<script>var only = 'code';</script><style>p { color: red }</style>", "<!-- just a comment -->",
         "<html><head><title>Title only</title></head><body><h1>Title only</h1></body></html>",
     ])
@@ -351,7 +395,8 @@ struct HTMLReaderTests {
     // MARK: Fragments
 
     @Test func extractTextOfAFragment() {
-        #expect(HTMLReader.extractText(Array("<p>One &amp; two</p><p>Three<br>four</p><script>x()</script>".utf8))
+        #expect(
+            HTMLReader.extractText(Array("<p>One &amp; two</p><p>Three<br>four</p><script>x()</script>".utf8))
                 == "One & two\nThree\nfour\n")
         #expect(HTMLReader.extractText(Array("plain words".utf8)) == "plain words\n")
         #expect(HTMLReader.extractText([]) == "")
@@ -405,7 +450,9 @@ struct HTMLReaderTests {
     }
 
     @Test func deepNestingDoesNotExhaustTheStack() {
-        let deep = String(repeating: "<div><ul><li>", count: 5000) + "deep text" + String(repeating: "</li></ul></div>", count: 5000)
+        let deep =
+            String(repeating: "<div><ul><li>", count: 5000) + "deep text"
+            + String(repeating: "</li></ul></div>", count: 5000)
         _ = read(page(body: deep))
         _ = HTMLReader.extractText(Array(deep.utf8))
     }

@@ -12,13 +12,17 @@ public enum FeedReader {
     ///
     /// - Returns: one result per item, in feed order; a single `.malformedFeed` failure when the bytes are not a
     ///   feed or the feed has no items. An item without text is an `.emptyArticle` failure naming the item.
-    public static func read(_ bytes: [UInt8], source: String, published: CalendarDate?) -> [Result<Article, DossierError>] {
+    public static func read(_ bytes: [UInt8], source: String, published: CalendarDate?) -> [Result<
+        Article, DossierError
+    >] {
         let input = FeedInput(bytes, source: source)
         let outcome: Result<[FeedItem], DossierError>? = LibXML.withXMLDocument(input.bytes) { root in
             let items = FeedReader.itemNodes(root)
             guard let items else {
-                return .failure(DossierError(.malformedFeed, "not an RSS or Atom feed (root element <\(root.name)>)",
-                                             input: source))
+                return .failure(
+                    DossierError(
+                        .malformedFeed, "not an RSS or Atom feed (root element <\(root.name)>)",
+                        input: source))
             }
             return .success(items.map(FeedItem.init))
         }
@@ -71,7 +75,8 @@ public enum FeedReader {
             var name: [UInt8] = []
             while j < u.endIndex, name.count < 64 {
                 let c = u[j]
-                if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == UInt8(ascii: ">") || c == UInt8(ascii: "/") {
+                if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == UInt8(ascii: ">") || c == UInt8(ascii: "/")
+                {
                     break
                 }
                 name.append(c >= 65 && c <= 90 ? c + 32 : c)

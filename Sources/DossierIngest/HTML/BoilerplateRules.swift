@@ -39,12 +39,16 @@ struct BoilerplateRules: Sendable {
 
     static func load() -> Result<BoilerplateRules, DossierError> {
         let name = "html-boilerplate.tsv"
-        guard let url = Bundle.module.url(forResource: "html-boilerplate", withExtension: "tsv",
-                                          subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: "html-boilerplate", withExtension: "tsv")
+        guard
+            let url = Bundle.module.url(
+                forResource: "html-boilerplate", withExtension: "tsv",
+                subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: "html-boilerplate", withExtension: "tsv")
         else {
-            return .failure(DossierError(.resource, "data file '\(name)' is missing from the ingest resources",
-                                         input: name))
+            return .failure(
+                DossierError(
+                    .resource, "data file '\(name)' is missing from the ingest resources",
+                    input: name))
         }
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             return .failure(DossierError(.resource, "data file '\(name)' cannot be read", input: name))
@@ -67,8 +71,10 @@ struct BoilerplateRules: Sendable {
             case "contains": rules.contains.append(pattern)
             case "keep": rules.keep.append(pattern)
             default:
-                return .failure(DossierError(.resource, "rule \(index + 1) has an unknown kind '\(row[0])'",
-                                             input: name))
+                return .failure(
+                    DossierError(
+                        .resource, "rule \(index + 1) has an unknown kind '\(row[0])'",
+                        input: name))
             }
         }
         rules.containsBytes = rules.contains.map { Array($0.utf8) }

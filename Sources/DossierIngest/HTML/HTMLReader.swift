@@ -19,7 +19,8 @@ public enum HTMLReader {
     /// - Returns: the article, or `.noTextInHTML` when the page has no article text, `.resource` when the
     ///   boilerplate rules are missing from the package.
     /// - Complexity: O(n) in the size of the page, plus O(n·d) for link-density checks of nested lists of depth d.
-    public static func read(_ bytes: [UInt8], source: String, published: CalendarDate?) -> Result<Article, DossierError> {
+    public static func read(_ bytes: [UInt8], source: String, published: CalendarDate?) -> Result<Article, DossierError>
+    {
         let rules: BoilerplateRules
         switch BoilerplateRules.bundled {
         case .success(let r): rules = r
@@ -107,7 +108,8 @@ struct HTMLInput {
                 var value: [UInt8] = []
                 while j < head.count, value.count < 40 {
                     let b = head[j]
-                    let ok = (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 0x2D || b == 0x5F || b == 0x3A
+                    let ok =
+                        (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 0x2D || b == 0x5F || b == 0x3A
                         || b == 0x2E
                     guard ok else { break }
                     value.append(b)
@@ -132,7 +134,8 @@ struct PageExtraction {
         let rules = pageIndependentRules.exemptingWrappers(in: root)
         let metadata = PageMetadata(root: root)
         let (container, choice) = MainContent(rules: rules).find(in: root)
-        let headline = PageExtraction.firstHeadline(in: container, rules: rules)
+        let headline =
+            PageExtraction.firstHeadline(in: container, rules: rules)
             ?? PageExtraction.firstHeadline(in: root, rules: .none)
         title = PageExtraction.title(metadata: metadata, headline: headline.map { Whitespace.collapse($0.textContent) })
 

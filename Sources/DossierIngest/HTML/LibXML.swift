@@ -1,5 +1,5 @@
-import Foundation
 import CLibXML2
+import Foundation
 
 /// The small part of libxml2 that the HTML and feed readers use, behind safe helpers.
 ///

@@ -71,8 +71,10 @@ struct PageMetadata {
 
 /// Reads `datePublished` from a JSON-LD block: an object, an array of objects, or an `@graph`.
 enum JSONLD {
-    static let articleTypes = ["article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
-                               "opinionnewsarticle", "backgroundnewsarticle", "webpage"]
+    static let articleTypes = [
+        "article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
+        "opinionnewsarticle", "backgroundnewsarticle", "webpage",
+    ]
 
     static func datePublished(in text: String) -> String? {
         guard let data = text.data(using: .utf8),
