@@ -397,8 +397,8 @@ struct HTMLReaderTests {
     @Test func extractTextOfAFragment() {
         #expect(
             HTMLReader.extractText(Array("<p>One &amp; two</p><p>Three<br>four</p><script>x()</script>".utf8))
-                == "One & two\nThree\nfour\n")
-        #expect(HTMLReader.extractText(Array("plain words".utf8)) == "plain words\n")
+                == "One & two\nThree\nfour")
+        #expect(HTMLReader.extractText(Array("plain words".utf8)) == "plain words")
         #expect(HTMLReader.extractText([]) == "")
     }
 

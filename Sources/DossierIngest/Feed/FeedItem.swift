@@ -94,18 +94,14 @@ struct FeedItem {
             var renderer = TextRenderer(rules: (try? BoilerplateRules.bundled.get()) ?? .none)
             renderer.protected = NodeID(node)
             renderer.render(node)
-            var s = renderer.text
-            if s.hasSuffix("\n") { s.removeLast() }
-            return s
+            return renderer.text
         case .html:
             let raw = node.textContent
             // Escaped HTML, or plain text in a field that may hold HTML: only markup needs the HTML parser.
             if !raw.utf8.contains(UInt8(ascii: "<")) && !raw.utf8.contains(UInt8(ascii: "&")) {
                 return plainText(raw)
             }
-            var s = HTMLReader.extractText(Array(raw.utf8))
-            if s.hasSuffix("\n") { s.removeLast() }
-            return s
+            return HTMLReader.extractText(Array(raw.utf8))
         case .text:
             return plainText(node.textContent)
         }

@@ -151,7 +151,6 @@ struct PageExtraction {
             whole.render(root)
             text = whole.text
         }
-        if text.hasSuffix("\n") { text.removeLast() }
 
         published = metadata.publishedDate()
         if published == nil && choice != .body && choice != .scored {

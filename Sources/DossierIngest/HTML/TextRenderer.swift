@@ -31,8 +31,11 @@ struct TextRenderer {
         output.reserveCapacity(16 * 1024)
     }
 
-    /// The paragraphs rendered so far, separated by "\n".
-    var text: String { String(decoding: output, as: UTF8.self) }
+    /// The paragraphs rendered so far, separated by "\n" (no newline after the last).
+    var text: String {
+        let end = output.last == 0x0A ? output.count - 1 : output.count
+        return String(decoding: output[..<end], as: UTF8.self)
+    }
 
     mutating func render(_ node: XMLNodeRef) {
         visit(node, depth: 0)
