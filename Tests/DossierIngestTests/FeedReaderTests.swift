@@ -211,6 +211,7 @@ struct FeedReaderTests {
         ("<?xml version=\"1.0\"?><!DOCTYPE rss SYSTEM \"x.dtd\"><rss>", true),
         ("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">", true),
         ("  \n<RSS>", true),
+        ("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"x\"><!ENTITY b \"y\">]><rss>", true),
         ("<!DOCTYPE html><html><head><link rel=\"alternate\" type=\"application/rss+xml\"></head>", false),
         ("<?xml version=\"1.0\"?><catalog/>", false),
         ("{\"title\": \"<rss>\"}", false),

@@ -65,10 +65,23 @@ public enum FeedReader {
             let next = u[i + 1]
             if next == UInt8(ascii: "?") || next == UInt8(ascii: "!") {
                 // A declaration, processing instruction, comment or doctype: skip to its end.
-                let isComment = u.count > 3 && u[(i + 1)...].starts(with: Array("!--".utf8))
-                let close: [UInt8] = isComment ? Array("-->".utf8) : [UInt8(ascii: ">")]
-                guard let end = firstRange(of: close, in: u, from: i + 2) else { return false }
-                i = end
+                if u[(i + 1)...].starts(with: Array("!--".utf8)) {
+                    guard let end = firstRange(of: Array("-->".utf8), in: u, from: i + 2) else { return false }
+                    i = end
+                    continue
+                }
+                // A doctype's internal subset ("[...]") holds declarations with their own ">".
+                var depth = 0
+                var k = i + 2
+                while k < u.endIndex {
+                    let c = u[k]
+                    if c == UInt8(ascii: "[") { depth += 1 }
+                    if c == UInt8(ascii: "]") { depth -= 1 }
+                    if c == UInt8(ascii: ">") && depth <= 0 { break }
+                    k += 1
+                }
+                guard k < u.endIndex else { return false }
+                i = k + 1
                 continue
             }
             var j = i + 1
