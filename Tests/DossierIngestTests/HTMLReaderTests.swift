@@ -268,6 +268,18 @@ struct HTMLReaderTests {
         #expect(a.text == filler)
     }
 
+    @Test func aLogoHeadingBeforeTheHeadlineDoesNotKeepTheSuffix() throws {
+        let a = try article(
+            page(
+                head: "<title>Talks resume | The Courier</title>",
+                body: """
+                    <div class="logo"><h1>The Courier</h1></div><div class="headline"><h1>Talks resume</h1></div>
+                    <div class="txt"><p>\(filler)</p><p>\(filler)</p></div>
+                    """))
+        #expect(a.title == "Talks resume")
+        #expect(a.text == "\(filler)\n\(filler)")
+    }
+
     @Test func noTitleAnywhereIsNil() throws {
         let a = try article(page(body: "<p>\(filler)</p>"))
         #expect(a.title == nil)

@@ -136,8 +136,9 @@ struct PageExtraction {
         let (container, choice) = MainContent(rules: rules).find(in: root)
         let headline =
             PageExtraction.firstHeadline(in: container, rules: rules)
-            ?? PageExtraction.firstHeadline(in: root, rules: .none)
-        title = PageExtraction.title(metadata: metadata, headline: headline.map { Whitespace.collapse($0.textContent) })
+            ?? PageExtraction.firstHeadline(in: root, rules: rules)
+        title = PageExtraction.title(
+            metadata: metadata, headline: headline.map { Whitespace.collapse($0.textContent) })
 
         var renderer = TextRenderer(rules: rules)
         renderer.protected = NodeID(container)
@@ -180,7 +181,8 @@ struct PageExtraction {
     static func title(metadata: PageMetadata, headline: String?) -> String? {
         if let og = metadata.meta["og:title"].map(Whitespace.collapse), !og.isEmpty { return og }
         if let t = metadata.titleElement.map(Whitespace.collapse), !t.isEmpty {
-            return TitleSuffix.strip(t, headline: headline, siteName: metadata.meta["og:site_name"])
+            return TitleSuffix.strip(
+                t, headlines: [headline].compactMap { $0 } + metadata.headings, siteName: metadata.meta["og:site_name"])
         }
         if let h = headline, !h.isEmpty { return h }
         return nil
@@ -229,17 +231,19 @@ struct PageExtraction {
 enum TitleSuffix {
     static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " // "]
 
-    static func strip(_ title: String, headline: String?, siteName: String?) -> String {
-        let h = headline.map { $0.lowercased() }
+    /// `title` without its suffix when one of `headlines` is the part before a separator, or `siteName` the
+    /// part after it; else `title` as it is.
+    static func strip(_ title: String, headlines: [String], siteName: String?) -> String {
+        let heads = Set(headlines.map { $0.lowercased() }.filter { !$0.isEmpty })
         let site = siteName.map { Whitespace.collapse($0).lowercased() }
-        if let h, !h.isEmpty, title.lowercased() == h { return title }
+        if heads.contains(title.lowercased()) { return title }
         for sep in separators {
             var search = title.endIndex
             while let r = title.range(of: sep, options: .backwards, range: title.startIndex..<search) {
                 let prefix = String(title[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
                 let suffix = String(title[r.upperBound...]).trimmingCharacters(in: .whitespaces)
                 if !prefix.isEmpty {
-                    if let h, prefix.lowercased() == h { return prefix }
+                    if heads.contains(prefix.lowercased()) { return prefix }
                     if let site, !site.isEmpty, suffix.lowercased() == site { return prefix }
                 }
                 search = r.lowerBound

@@ -10,6 +10,8 @@ struct PageMetadata {
     var jsonLD: [String] = []
     /// `<time itemprop="datePublished">`: its `datetime`, or its text.
     var itempropTime: String?
+    /// The text of the page's first `<h1>` elements (a logo may come before the headline).
+    var headings: [String] = []
 
     /// Meta keys that carry the publication date, most trusted first.
     static let dateKeys = [
@@ -39,6 +41,9 @@ struct PageMetadata {
                 if node.attribute("type")?.lowercased().trimmingCharacters(in: .whitespaces) == "application/ld+json" {
                     jsonLD.append(node.textContent)
                 }
+                return false
+            case "h1":
+                if headings.count < 8 { headings.append(Whitespace.collapse(node.textContent)) }
                 return false
             case "time":
                 if itempropTime == nil, node.attribute("itemprop")?.lowercased() == "datepublished" {
