@@ -379,6 +379,14 @@ struct HTMLReaderTests {
         #expect(a.warnings.isEmpty)
     }
 
+    @Test func anXHTMLDeclarationNamesTheEncoding() throws {
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<html><body><p>Caf".utf8)
+        bytes += [0xE9]
+        bytes += Array("</p></body></html>".utf8)
+        let a = try HTMLReader.read(bytes, source: "x.xhtml", published: nil).get()
+        #expect(a.text == "Café")
+    }
+
     @Test func aByteOrderMarkIsNotText() throws {
         let a = try HTMLReader.read(
             [0xEF, 0xBB, 0xBF] + Array("<p>Text.</p>".utf8), source: "bom.html", published: nil

@@ -70,7 +70,8 @@ struct HTMLInput {
             encoding = nil
             return
         }
-        if let declared = HTMLInput.declaredCharset(raw), declared != "utf-8", declared != "utf8" {
+        let declared = HTMLInput.declaredCharset(raw) ?? FeedInput.declaredEncoding(raw)  // XHTML: <?xml encoding?>
+        if let declared, declared != "utf-8", declared != "utf8" {
             bytes = raw
             encoding = nil
             return
