@@ -29,7 +29,8 @@ let package = Package(
         // Reading articles from files, directories and stdin in the formats people have them in.
         .target(
             name: "DossierIngest",
-            dependencies: ["DossierCore", "CLibXML2"]
+            dependencies: ["DossierCore", "CLibXML2"],
+            resources: [.copy("Resources")]
         ),
         // The command-line interface: composes ingest, pipeline and output.
         .executableTarget(
