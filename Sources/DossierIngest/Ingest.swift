@@ -147,8 +147,10 @@ public struct Ingest: Sendable {
                 start = end + 1
             }
             return out
-        case .html, .feed:
-            return Self.markupReader(bytes, source, published, format ?? InputFormat.sniff(bytes))
+        case .html:
+            return Self.markupReader(bytes, source, published, .html)
+        case .feed:
+            return Self.markupReader(bytes, source, published, .feed)
         }
     }
 

@@ -27,9 +27,13 @@ struct IngestTests {
         let empty = try dir.write("empty.txt", "")
         let big = try dir.write("big.txt", String(repeating: "word ", count: 400))
         let missing = dir.url.appendingPathComponent("missing.txt").path
+        let noText = try dir.write("nav-only.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>")
+        let badFeed = try dir.write("broken.rss", "<rss version=\"2.0\"><channel></channel></rss>")
         let ingest = Ingest(maxBytes: 1000)
-        let r = ingest.readAll([missing, binary, good, empty, big])
-        #expect(r.count == 5)
+        let r = ingest.readAll([missing, binary, good, empty, big, noText, badFeed])
+        #expect(r.count == 7)
+        #expect(r[5].error?.code == .noTextInHTML)
+        #expect(r[6].error?.code == .malformedFeed)
         #expect(r[0].error?.code == .unreadable)
         #expect(r[0].error?.input == missing)
         #expect(r[1].error?.code == .binaryData)
@@ -57,6 +61,17 @@ struct IngestTests {
         ])
     func sniff(_ content: String, _ format: InputFormat) {
         #expect(InputFormat.sniff(Array(content.utf8)) == format)
+    }
+
+    @Test("every example article is read, in every format, with its date")
+    func examples() throws {
+        let r = Ingest().readAll([Examples.directory.path])
+        #expect(r.allSatisfy { $0.error == nil })
+        let articles = r.compactMap(\.value)
+        #expect(articles.count >= 12)
+        let sources = Set(articles.map { ($0.source as NSString).pathExtension })
+        #expect(sources.contains("html") && sources.contains("txt"))
+        #expect(articles.filter { $0.published != nil }.count >= articles.count - 1)
     }
 
     @Test("the publication date given on the command line fills articles without one")
