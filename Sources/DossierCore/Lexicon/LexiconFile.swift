@@ -5,8 +5,9 @@ import Foundation
 /// Lexicon files are UTF-8 text: one entry per line, fields separated by tabs, `#` starts a comment line.
 public enum LexiconFile {
     /// The lines of a lexicon, split into tab-separated fields, comments and blank lines removed.
-    public static func rows(_ name: String) throws(DossierError) -> [[Substring]] {
-        let text = try contents(name)
+    /// `directory` is the resource folder (`lexicons` by default; stages with several files have their own).
+    public static func rows(_ name: String, directory: String = "lexicons") throws(DossierError) -> [[Substring]] {
+        let text = try contents(name, directory: directory)
         return parse(text)
     }
 
@@ -21,9 +22,9 @@ public enum LexiconFile {
         return rows
     }
 
-    /// The text of a lexicon file in `Resources/lexicons`.
-    public static func contents(_ name: String) throws(DossierError) -> String {
-        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "lexicons") else {
+    /// The text of a data file in `Resources/<directory>`.
+    public static func contents(_ name: String, directory: String = "lexicons") throws(DossierError) -> String {
+        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: directory) else {
             throw DossierError(.resource, "lexicon '\(name)' is missing from the engine's resources", input: name)
         }
         do {

@@ -1,0 +1,314 @@
+import Foundation
+
+/// Finds the places an article names and resolves each to a gazetteer entry with coordinates.
+///
+/// 1. **Spans**: in every sentence that is article text, the longest run of tokens from a capitalized word whose
+///    folded form is a gazetteer name ("Taiwan Strait", "New York", "Washington, D.C.").
+/// 2. **Place or actor**: a name right after a locative word ("in Davos", "back in Washington", "across the Taiwan
+///    Strait") is a place; a name right before a word of speech or action ("Washington views", "China has") or after
+///    "by" ("claimed by Beijing") is an actor (metonymy), left to the actors stage. An entry becomes a place when
+///    the article uses it as one at least once (a locative mention); seas and regions, which do not act, always are.
+///    Its other mentions that do not act are listed with it. A name inside a longer capitalized name ("United
+///    States Congress", "Michael Jordan") or inside a person, organization or nationality found by the names stage
+///    is no place. The words are the lexicon `places/cues.tsv`.
+/// 3. **Resolution**: each candidate entry scores by population (log), kind (a country over a division of the same
+///    name, a city over its state), the countries the article names, and "Paris, Texas" apposition; the confidence is
+///    the logistic of the margin over the runner-up.
+public struct PlaceResolver: Stage {
+    public let name = "places"
+    public let requires: Set<Layer> = [.tokens, .sentences]
+    public let produces: Set<Layer> = [.places]
+    public let gazetteer: Gazetteer
+    let locative: Set<UInt64>
+    let actorAfter: Set<UInt64>
+    let actorBefore: Set<UInt64>
+    /// ISO3 -> the country's name, for apposition ("Paris, France").
+    let countryNames: [String: String]
+    static let the = StableHash.hash("the")
+    static let comma = StableHash.hash(",")
+    /// The longest place name, in tokens.
+    static let maxTokens = 6
+
+    public init(gazetteer: Gazetteer, cues: [[Substring]]) {
+        self.gazetteer = gazetteer
+        var l = Set<UInt64>()
+        var a = Set<UInt64>()
+        var b = Set<UInt64>()
+        for row in cues where row.count >= 2 {
+            let h = StableHash.hash(String(row[1]))
+            switch row[0] {
+            case "locative": l.insert(h)
+            case "actor-after": a.insert(h)
+            case "actor-before": b.insert(h)
+            default: break
+            }
+        }
+        locative = l
+        actorAfter = a
+        actorBefore = b
+        var names: [String: String] = [:]
+        for e in gazetteer.entries where e.isCountry {
+            if let c = e.country { names[c] = e.name }
+        }
+        countryNames = names
+    }
+
+    /// The resolver with the engine's gazetteer and cue lexicon.
+    public static func standard() throws(DossierError) -> PlaceResolver {
+        try PlaceResolver(gazetteer: Gazetteer.standard(), cues: LexiconFile.rows("cues.tsv", directory: "places"))
+    }
+
+    /// A span of tokens that names a gazetteer entry.
+    struct Span {
+        var first: Int
+        var end: Int
+        var candidates: ArraySlice<Int32>
+        var role: Role
+    }
+
+    enum Role { case locative, actor, neutral }
+
+    public func apply(to document: inout Document) throws(DossierError) {
+        let spans = findSpans(document)
+        guard !spans.isEmpty else { return }
+        // Countries the article names: context for resolving the rest.
+        var countries = Set<String>()
+        for s in spans {
+            for c in s.candidates where gazetteer.entries[Int(c)].isCountry {
+                if let iso = gazetteer.entries[Int(c)].country { countries.insert(iso) }
+            }
+        }
+        for e in document.entities { if let c = e.country { countries.insert(c) } }
+        // Resolve every span, then keep the entries that the article uses as places at least once: a feature
+        // (seas and regions do not act), or any entry with a locative mention.
+        var resolved: [(span: Span, entry: Int32, confidence: Double, rule: String)] = []
+        var locativeEntries = Set<Int32>()
+        var consumed = Set<Int>()
+        for (k, s) in spans.enumerated() where s.role != .actor && !consumed.contains(k) {
+            guard let (best, confidence, rule) = resolve(s, document, countries) else { continue }
+            resolved.append((s, best, confidence, rule))
+            // "Paris, Texas" and "Kharkiv, Ukraine's second city": the state or country after the comma
+            // describes the city; it is not a place of its own here.
+            if k + 1 < spans.count, spans[k + 1].first == s.end + 1,
+                document.interner.hash(of: document.tokens[s.end].lower) == Self.comma
+            {
+                let entry = gazetteer.entries[Int(best)]
+                let next = spans[k + 1].candidates.map { gazetteer.entries[Int($0)] }
+                if next.contains(where: {
+                    ($0.isAdmin1 && $0.name == entry.admin1) || ($0.isCountry && $0.country == entry.country)
+                }) {
+                    consumed.insert(k + 1)
+                }
+            }
+            if s.role == .locative || gazetteer.entries[Int(best)].isFeature { locativeEntries.insert(best) }
+        }
+        var byEntry: [Int32: Int] = [:]
+        var places: [Place] = []
+        for r in resolved where locativeEntries.contains(r.entry) {
+            let entry = gazetteer.entries[Int(r.entry)]
+            let span = ByteSpan(Int(document.tokens[r.span.first].start)..<Int(document.tokens[r.span.end - 1].end))
+            if let k = byEntry[r.entry] {
+                places[k].mentions.append(span)
+                places[k].provenance.confidence = max(places[k].provenance.confidence, r.confidence)
+                continue
+            }
+            byEntry[r.entry] = places.count
+            places.append(
+                Place(
+                    id: entry.key, name: entry.name, country: entry.country, lat: entry.lat, lon: entry.lon,
+                    geonameid: entry.geonameid, featureClass: entry.featureClass, mentions: [span],
+                    provenance: Provenance(stage: name, rule: r.rule, confidence: r.confidence)))
+        }
+        document.places = places
+    }
+
+    // MARK: - Spans
+
+    func findSpans(_ doc: Document) -> [Span] {
+        var spans: [Span] = []
+        var key: [UInt8] = []
+        var piece: [UInt8] = []
+        let vetoed = vetoRanges(doc)
+        for sentence in doc.sentences where !sentence.flags.contains(.ignored) {
+            var i = sentence.tokens.lowerBound
+            let end = sentence.tokens.upperBound
+            while i < end {
+                let t = doc.tokens[i]
+                guard t.flags.contains(.capitalized), !t.flags.contains(.quote) else {
+                    i += 1
+                    continue
+                }
+                // The longest run from i that is a gazetteer name and ends on a word.
+                var best: (end: Int, candidates: ArraySlice<Int32>)? = nil
+                key.removeAll(keepingCapacity: true)
+                var j = i
+                while j < end && j - i < Self.maxTokens {
+                    let tj = doc.tokens[j]
+                    if j > i
+                        && (tj.flags.contains(.quote) || tj.flags.contains(.terminal)
+                            || tj.flags.contains(.openBracket))
+                    {
+                        break
+                    }
+                    doc.normalized.bytes.withUnsafeBufferPointer { p in
+                        Gazetteer.fold(UnsafeBufferPointer(rebasing: p[tj.range]), into: &piece)
+                    }
+                    key.append(contentsOf: piece)
+                    j += 1
+                    if !tj.flags.contains(.punct) {
+                        let c = gazetteer.candidates(folded: key)
+                        if !c.isEmpty { best = (j, c) }
+                    }
+                }
+                guard let found = best else {
+                    i += 1
+                    continue
+                }
+                let span = Span(first: i, end: found.end, candidates: found.candidates, role: .neutral)
+                if !partOfLongerName(span, doc, sentence)
+                    && !vetoed.contains(where: { $0.overlaps(span.first..<span.end) })
+                {
+                    spans.append(withRole(span, doc, sentence, previous: spans.last))
+                }
+                i = found.end
+            }
+        }
+        return spans
+    }
+
+    /// Token ranges of persons, organizations, nationalities and other non-places found by the names stage.
+    func vetoRanges(_ doc: Document) -> [Range<Int>] {
+        guard doc.layers.contains(.names) else { return [] }
+        var out: [Range<Int>] = []
+        for m in doc.mentions where m.kind == .name {
+            switch m.type {
+            case .person, .org, .norp, .misc, .event:
+                // Token indices covering the mention.
+                let lo = doc.tokens.firstIndex { Int($0.end) > Int(m.span.start) } ?? doc.tokens.count
+                var hi = lo
+                while hi < doc.tokens.count && Int(doc.tokens[hi].start) < Int(m.span.end) { hi += 1 }
+                if hi > lo { out.append(lo..<hi) }
+            default:
+                break
+            }
+        }
+        return out
+    }
+
+    /// A capitalized word right before or after the span makes it part of a longer name.
+    func partOfLongerName(_ s: Span, _ doc: Document, _ sentence: Sentence) -> Bool {
+        if s.end < sentence.tokens.upperBound {
+            let next = doc.tokens[s.end]
+            if next.flags.contains(.capitalized) && !next.flags.contains(.title) { return true }
+        }
+        if s.first > sentence.tokens.lowerBound {
+            let prev = doc.tokens[s.first - 1]
+            if prev.flags.contains(.capitalized) && !prev.flags.contains(.abbreviation)
+                && !locative.contains(doc.interner.hash(of: prev.lower))
+            {
+                return true
+            }
+        }
+        return false
+    }
+
+    func withRole(_ span: Span, _ doc: Document, _ sentence: Sentence, previous: Span?) -> Span {
+        var s = span
+        var k = s.first - 1
+        var sawThe = false
+        if k >= sentence.tokens.lowerBound && doc.interner.hash(of: doc.tokens[k].lower) == Self.the {
+            sawThe = true
+            k -= 1
+        }
+        if k >= sentence.tokens.lowerBound {
+            let h = doc.interner.hash(of: doc.tokens[k].lower)
+            if locative.contains(h) {
+                s.role = .locative
+            } else if actorBefore.contains(h) {
+                s.role = .actor
+            } else if let p = previous, p.role == .locative, (p.end == k || p.end == k - 1),
+                h == Self.comma || h == StableHash.hash("and") || h == StableHash.hash("or")
+            {
+                // "in Davos and Zurich": coordination keeps the preposition.
+                s.role = .locative
+            }
+        }
+        if s.role != .locative && s.end < sentence.tokens.upperBound {
+            if actorAfter.contains(doc.interner.hash(of: doc.tokens[s.end].lower)) { s.role = .actor }
+        }
+        // Cities rarely take an article ("at the White House" is a building, not White House, Tennessee).
+        if sawThe {
+            s.candidates = s.candidates.filter { gazetteer.entries[Int($0)].featureClass != "P" }[...]
+        }
+        return s
+    }
+
+    // MARK: - Resolution
+
+    /// The best entry for a span, its confidence and the rule that decided.
+    func resolve(_ s: Span, _ doc: Document, _ countries: Set<String>) -> (Int32, Double, String)? {
+        guard !s.candidates.isEmpty else { return nil }
+        let apposition = appositionKey(s, doc)
+        var scored: [(Int32, Double, String)] = []
+        for c in s.candidates {
+            let e = gazetteer.entries[Int(c)]
+            var score: Double
+            var rule: String
+            if e.isFeature {
+                score = 7
+                rule = "gazetteer:feature"
+            } else {
+                score = log10(Double(e.population) + 10)
+                rule = e.isCountry ? "gazetteer:country" : e.isAdmin1 ? "gazetteer:division" : "gazetteer:city"
+            }
+            if e.isCountry { score += 3 }
+            if e.isAdmin1 { score -= 1.5 }
+            if let iso = e.country, countries.contains(iso), !e.isCountry {
+                score += 2
+                rule += "+country-context"
+            }
+            if let a = apposition {
+                var key: [UInt8] = []
+                for name in [e.admin1, countryName(e.country)].compactMap({ $0 }) {
+                    var n = name
+                    n.withUTF8 { Gazetteer.fold($0, into: &key) }
+                    if key == a {
+                        score += 10
+                        rule += "+apposition"
+                        break
+                    }
+                }
+            }
+            scored.append((c, score, rule))
+        }
+        scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        let best = scored[0]
+        let margin = scored.count > 1 ? best.1 - scored[1].1 : 4
+        let confidence = 1 / (1 + exp(-margin))
+        let rule = best.2 + (s.role == .locative ? "+locative" : "")
+        return (best.0, (confidence * 1000).rounded() / 1000, rule)
+    }
+
+    /// The folded key of "X, Y" where Y follows the span after a comma (the state or country of a city).
+    func appositionKey(_ s: Span, _ doc: Document) -> [UInt8]? {
+        guard s.end + 1 < doc.tokens.count, doc.interner.hash(of: doc.tokens[s.end].lower) == Self.comma else {
+            return nil
+        }
+        var key: [UInt8] = []
+        var piece: [UInt8] = []
+        var j = s.end + 1
+        while j < doc.tokens.count && j < s.end + 4 && doc.tokens[j].flags.contains(.capitalized) {
+            doc.normalized.bytes.withUnsafeBufferPointer { p in
+                Gazetteer.fold(UnsafeBufferPointer(rebasing: p[doc.tokens[j].range]), into: &piece)
+            }
+            key.append(contentsOf: piece)
+            j += 1
+        }
+        return key.isEmpty ? nil : key
+    }
+
+    func countryName(_ iso: String?) -> String? {
+        guard let iso else { return nil }
+        return countryNames[iso]
+    }
+}
