@@ -4,7 +4,7 @@ extension Dossier {
     /// Every subcommand, in the order `dossier --help` lists them. Each lives in its own file.
     static let commands: [any ParsableCommand.Type] = [
         ReadCommand.self,
-        EvaluatePlacesCommand.self,
+        EvaluateCommand.self,
         BenchCommand.self,
     ]
 }

@@ -3,8 +3,10 @@ import Foundation
 /// The compact place gazetteer (`Resources/places/gazetteer.tsv`, built by `Scripts/build-places.py`):
 /// countries, first-level divisions, cities of 5,000 people or more, and the project's own seas, straits and regions.
 ///
-/// Loaded once into flat arrays; names are indexed by a folded key (lowercase letters and digits only, so
-/// "Washington, D.C." and "Washington D.C." meet) in an ``Interner`` with postings lists.
+/// Loaded once into flat arrays. Names are indexed by the ``StableHash`` of a folded key (lowercase letters and
+/// digits only, so "Washington, D.C." and "Washington D.C." meet) in one open-addressing table that also holds
+/// every name's prefixes at word boundaries, so a scan over tokens costs one probe per token and stops as soon as
+/// no name goes on. (64-bit hashes of some 400,000 keys: a collision is about one chance in 10^8.)
 public struct Gazetteer: Sendable {
     /// One place.
     public struct Entry: Sendable, Hashable {
@@ -23,23 +25,40 @@ public struct Gazetteer: Sendable {
         public var featureClass: String
         public var geonameid: Int?
 
-        /// True for a country (a GeoNames `A` entry with a geonameid).
-        public var isCountry: Bool { featureClass == "A" && geonameid != nil }
-        /// True for a first-level division.
-        public var isAdmin1: Bool { key.hasPrefix("a:") }
-        /// True for the project's own features.
-        public var isFeature: Bool { key.hasPrefix("d:") }
+        public var kind: Kind
+
+        /// What an entry is, decided once when the gazetteer is read.
+        public enum Kind: UInt8, Sendable, Hashable {
+            case country, division, city, feature
+        }
+
+        public var isCountry: Bool { kind == .country }
+        public var isAdmin1: Bool { kind == .division }
+        public var isFeature: Bool { kind == .feature }
     }
 
     public let entries: [Entry]
-    /// Folded name -> index into ``postingStarts``.
-    let names: Interner
     /// Entries of name id `k`: `postings[postingStarts[k] ..< postingStarts[k + 1]]`.
     let postingStarts: [Int32]
     let postings: [Int32]
+    /// Open addressing: `slotKeys[i]` is the hash of a folded name or name prefix ("new", "newyork",
+    /// "newyorkcity"), `slotValues[i]` its name id, or -1 for a prefix that is no name; key 0 marks an empty slot.
+    let slotKeys: [UInt64]
+    let slotValues: [Int32]
+    let slotMask: Int
+    /// A 512 KiB bit filter over the same keys, which stays in cache: most capitalized words are no place name's
+    /// start, and are turned away without touching the table.
+    let filter: [UInt64]
+    static let filterBits = 1 << 22
 
-    /// Loads the gazetteer shipped with the engine.
+    /// The gazetteer shipped with the engine, loaded once per process and shared (it is immutable).
     public static func standard() throws(DossierError) -> Gazetteer {
+        try shipped.get()
+    }
+
+    static let shipped: Result<Gazetteer, DossierError> = Result { () throws(DossierError) in try load() }
+
+    static func load() throws(DossierError) -> Gazetteer {
         guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv", subdirectory: "places") else {
             throw DossierError(
                 .resource, "the place gazetteer is missing from the engine's resources", input: "gazetteer.tsv")
@@ -60,6 +79,7 @@ public struct Gazetteer: Sendable {
         var pairs: [(name: UInt32, entry: Int32)] = []
         pairs.reserveCapacity(bytes.count / 40)
         var names = Interner(capacity: bytes.count / 40)
+        var prefixes: [UInt64] = []
         var lineNumber = 0
         var start = 0
         var key: [UInt8] = []
@@ -89,11 +109,17 @@ public struct Gazetteer: Sendable {
                 }
                 let index = Int32(entries.count)
                 let name = text(fields[1])
+                let entryKey = text(fields[0])
+                let featureClass = text(fields[8])
+                let geonameid = Int(text(fields[9]))
+                let kind: Entry.Kind =
+                    entryKey.hasPrefix("d:")
+                    ? .feature : entryKey.hasPrefix("a:") ? .division : featureClass == "A" ? .country : .city
                 entries.append(
                     Entry(
-                        key: text(fields[0]), name: name, country: fields[3].isEmpty ? nil : text(fields[3]),
+                        key: entryKey, name: name, country: fields[3].isEmpty ? nil : text(fields[3]),
                         admin1: fields[4].isEmpty ? nil : text(fields[4]), lat: lat, lon: lon, population: pop,
-                        featureClass: text(fields[8]), geonameid: Int(text(fields[9]))))
+                        featureClass: featureClass, geonameid: geonameid, kind: kind))
                 // The name and each other name, folded.
                 var s = fields[1].lowerBound
                 let namesEnd = fields[2].upperBound
@@ -105,6 +131,7 @@ public struct Gazetteer: Sendable {
                         if !key.isEmpty {
                             let id = key.withUnsafeBufferPointer { names.intern($0) }
                             pairs.append((id, index))
+                            Gazetteer.addPrefixes(UnsafeBufferPointer(rebasing: p[s..<k]), to: &prefixes)
                         }
                     }
                     s = k + 1
@@ -128,9 +155,79 @@ public struct Gazetteer: Sendable {
         }
         starts[names.count] = Int32(list.count)
         self.entries = entries
-        self.names = names
+
         self.postingStarts = starts
         self.postings = list
+        // The hash table of names and prefixes.
+        var size = 16
+        while size < (names.count + prefixes.count) * 2 { size <<= 1 }
+        var keys = [UInt64](repeating: 0, count: size)
+        var values = [Int32](repeating: -1, count: size)
+        let mask = size - 1
+        func slot(_ h: UInt64) -> Int {
+            var i = Int(truncatingIfNeeded: h) & mask
+            while keys[i] != 0 && keys[i] != h { i = (i + 1) & mask }
+            return i
+        }
+        for id in 1..<max(names.count, 1) {
+            let h = names.hash(of: UInt32(id))
+            let i = slot(h)
+            keys[i] = h
+            values[i] = Int32(id)
+        }
+        for h in prefixes {
+            let i = slot(h)
+            if keys[i] == 0 { keys[i] = h }
+        }
+        slotKeys = keys
+        slotValues = values
+        slotMask = mask
+        var bits = [UInt64](repeating: 0, count: Self.filterBits / 64)
+        for h in keys where h != 0 {
+            let b = Int(truncatingIfNeeded: h >> 40) & (Self.filterBits - 1)
+            bits[b >> 6] |= 1 << UInt64(b & 63)
+        }
+        filter = bits
+    }
+
+    /// Adds the hashes of the folded prefixes of `name` that end before a space or hyphen.
+    static func addPrefixes(_ name: UnsafeBufferPointer<UInt8>, to list: inout [UInt64]) {
+        var h = StableHash.offsetBasis
+        for k in 0..<name.count {
+            if name[k] == 0x20 || name[k] == UInt8(ascii: "-") { list.append(h) }
+            foldHash(name[k], &h)
+        }
+    }
+
+    /// Folds one byte (see ``fold(_:into:)``) into a running ``StableHash``.
+    @inline(__always)
+    public static func foldHash(_ b: UInt8, _ h: inout UInt64) {
+        let c: UInt8
+        if b >= 0x41 && b <= 0x5A {
+            c = b | 0x20
+        } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 {
+            c = b
+        } else {
+            return
+        }
+        h = (h ^ UInt64(c)) &* StableHash.prime
+    }
+
+    /// What the folded key with this hash is: a name (its entries), a prefix of some name, or neither.
+    public func lookup(hash h: UInt64) -> (isPrefix: Bool, entries: ArraySlice<Int32>) {
+        let b = Int(truncatingIfNeeded: h >> 40) & (Self.filterBits - 1)
+        if filter[b >> 6] & (1 << UInt64(b & 63)) == 0 { return (false, []) }
+        var i = Int(truncatingIfNeeded: h) & slotMask
+        while true {
+            let k = slotKeys[i]
+            if k == 0 { return (false, []) }
+            if k == h {
+                let id = Int(slotValues[i])
+                if id < 0 { return (true, []) }
+                return (true, postings[Int(postingStarts[id])..<Int(postingStarts[id + 1])])
+            }
+            i = (i + 1) & slotMask
+        }
     }
 
     /// Folds a name to its look-up key: ASCII letters lowercased, digits and non-ASCII bytes kept, everything
@@ -149,8 +246,8 @@ public struct Gazetteer: Sendable {
 
     /// The entries named `key` (a folded key), or an empty list.
     public func candidates(folded key: [UInt8]) -> ArraySlice<Int32> {
-        guard let id = key.withUnsafeBufferPointer({ names.lookup($0) }), id != 0 else { return [] }
-        return postings[Int(postingStarts[Int(id)])..<Int(postingStarts[Int(id) + 1])]
+        guard !key.isEmpty else { return [] }
+        return lookup(hash: key.withUnsafeBufferPointer { StableHash.hash($0) }).entries
     }
 
     /// The entries with this name or other name.

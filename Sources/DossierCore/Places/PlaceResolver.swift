@@ -126,8 +126,6 @@ public struct PlaceResolver: Stage {
 
     func findSpans(_ doc: Document) -> [Span] {
         var spans: [Span] = []
-        var key: [UInt8] = []
-        var piece: [UInt8] = []
         let vetoed = vetoRanges(doc)
         for sentence in doc.sentences where !sentence.flags.contains(.ignored) {
             var i = sentence.tokens.lowerBound
@@ -138,9 +136,10 @@ public struct PlaceResolver: Stage {
                     i += 1
                     continue
                 }
-                // The longest run from i that is a gazetteer name and ends on a word.
+                // The longest run from i that is a gazetteer name and ends on a word: the folded key's hash is
+                // extended token by token, and the scan stops when no name goes on.
                 var best: (end: Int, candidates: ArraySlice<Int32>)? = nil
-                key.removeAll(keepingCapacity: true)
+                var h = StableHash.offsetBasis
                 var j = i
                 while j < end && j - i < Self.maxTokens {
                     let tj = doc.tokens[j]
@@ -150,15 +149,16 @@ public struct PlaceResolver: Stage {
                     {
                         break
                     }
+                    let before = h
                     doc.normalized.bytes.withUnsafeBufferPointer { p in
-                        Gazetteer.fold(UnsafeBufferPointer(rebasing: p[tj.range]), into: &piece)
+                        for k in tj.range { Gazetteer.foldHash(p[k], &h) }
                     }
-                    key.append(contentsOf: piece)
                     j += 1
-                    if !tj.flags.contains(.punct) {
-                        let c = gazetteer.candidates(folded: key)
-                        if !c.isEmpty { best = (j, c) }
-                    }
+                    // Punctuation folds to nothing and does not end the run.
+                    if h == before { continue }
+                    let found = gazetteer.lookup(hash: h)
+                    if !found.isPrefix { break }
+                    if !found.entries.isEmpty { best = (j, found.entries) }
                 }
                 guard let found = best else {
                     i += 1
@@ -249,44 +249,59 @@ public struct PlaceResolver: Stage {
     func resolve(_ s: Span, _ doc: Document, _ countries: Set<String>) -> (Int32, Double, String)? {
         guard !s.candidates.isEmpty else { return nil }
         let apposition = appositionKey(s, doc)
-        var scored: [(Int32, Double, String)] = []
+        var best: (entry: Int32, score: Double, context: Bool, apposition: Bool)? = nil
+        var second = -Double.infinity
         for c in s.candidates {
-            let e = gazetteer.entries[Int(c)]
-            var score: Double
-            var rule: String
-            if e.isFeature {
-                score = 7
-                rule = "gazetteer:feature"
-            } else {
-                score = log10(Double(e.population) + 10)
-                rule = e.isCountry ? "gazetteer:country" : e.isAdmin1 ? "gazetteer:division" : "gazetteer:city"
-            }
-            if e.isCountry { score += 3 }
-            if e.isAdmin1 { score -= 1.5 }
-            if let iso = e.country, countries.contains(iso), !e.isCountry {
-                score += 2
-                rule += "+country-context"
-            }
-            if let a = apposition {
-                var key: [UInt8] = []
-                for name in [e.admin1, countryName(e.country)].compactMap({ $0 }) {
-                    var n = name
-                    n.withUTF8 { Gazetteer.fold($0, into: &key) }
-                    if key == a {
-                        score += 10
-                        rule += "+apposition"
-                        break
+            let (score, context, appositive) = gazetteer.entries.withUnsafeBufferPointer { entries in
+                let e = entries[Int(c)]
+                var score: Double
+                switch e.kind {
+                case .feature: score = 7
+                case .country: score = log10(Double(e.population) + 10) + 3
+                case .division: score = log10(Double(e.population) + 10) - 1.5
+                case .city: score = log10(Double(e.population) + 10)
+                }
+                var context = false
+                if e.kind != .country, let iso = e.country, countries.contains(iso) {
+                    score += 2
+                    context = true
+                }
+                var appositive = false
+                if let a = apposition {
+                    var key: [UInt8] = []
+                    for name in [e.admin1, countryName(e.country)] {
+                        guard var n = name else { continue }
+                        n.withUTF8 { Gazetteer.fold($0, into: &key) }
+                        if key == a {
+                            score += 10
+                            appositive = true
+                            break
+                        }
                     }
                 }
+                return (score, context, appositive)
             }
-            scored.append((c, score, rule))
+            if let b = best, score <= b.score {
+                second = max(second, score)
+                if score < b.score || c > b.entry { continue }
+            }
+            if let b = best { second = max(second, b.score) }
+            best = (c, score, context, appositive)
         }
-        scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        let best = scored[0]
-        let margin = scored.count > 1 ? best.1 - scored[1].1 : 4
+        guard let b = best else { return nil }
+        let margin = second.isFinite ? b.score - second : 4
         let confidence = 1 / (1 + exp(-margin))
-        let rule = best.2 + (s.role == .locative ? "+locative" : "")
-        return (best.0, (confidence * 1000).rounded() / 1000, rule)
+        var rule: String
+        switch gazetteer.entries[Int(b.entry)].kind {
+        case .feature: rule = "gazetteer:feature"
+        case .country: rule = "gazetteer:country"
+        case .division: rule = "gazetteer:division"
+        case .city: rule = "gazetteer:city"
+        }
+        if b.context { rule += "+country-context" }
+        if b.apposition { rule += "+apposition" }
+        if s.role == .locative { rule += "+locative" }
+        return (b.entry, (confidence * 1000).rounded() / 1000, rule)
     }
 
     /// The folded key of "X, Y" where Y follows the span after a comma (the state or country of a city).

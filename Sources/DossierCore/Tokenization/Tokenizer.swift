@@ -112,11 +112,11 @@ final class TokenScanner {
     @inline(__always) func at(_ i: Int, _ c: CharClass) -> Bool { i < n && !cls(i).isDisjoint(with: c) }
     @inline(__always) func byte(_ i: Int) -> UInt8 { i < n ? p[i] : 0 }
 
-    /// Text is hard-wrapped when most of its lines are of typewriter length (40 to 100 bytes) and stop
-    /// mid-sentence; headlines and short boilerplate lines are no evidence either way.
+    /// Text is hard-wrapped when most of its lines of 40 bytes or more are of typewriter length (40 to 100 bytes)
+    /// and stop mid-sentence; shorter lines (headlines, datelines, markup) are no evidence either way.
     /// The first 16 KiB decide: enough lines for a verdict, and a long text costs no more than a short one.
     static func isHardWrapped(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        var lines = 0
+        var long = 0
         var wrapped = 0
         var lineStart = 0
         var i = 0
@@ -125,10 +125,10 @@ final class TokenScanner {
             if i == limit || p[i] == 0x0A {
                 var e = i
                 while e > lineStart && (p[e - 1] == 0x20 || p[e - 1] == 0x09 || p[e - 1] == 0x0D) { e -= 1 }
-                if e > lineStart {
-                    lines += 1
-                    let length = e - lineStart
-                    if length >= 40 && length <= 100 {
+                let length = e - lineStart
+                if length >= 40 {
+                    long += 1
+                    if length <= 100 {
                         switch p[e - 1] {
                         case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""),
                             UInt8(ascii: "'"), UInt8(ascii: ":"), UInt8(ascii: ")"):
@@ -141,7 +141,7 @@ final class TokenScanner {
             }
             i += 1
         }
-        return lines >= 4 && wrapped * 2 > lines
+        return long >= 3 && wrapped * 2 > long
     }
 
     func run(_ interner: inout Interner) -> ContiguousArray<Token> {
