@@ -2,9 +2,9 @@ import DossierCore
 import Foundation
 import Testing
 
-@Suite("Gazetteer")
-struct GazetteerTests {
-    static let gazetteer = Result { try Gazetteer.standard() }
+@Suite("PlaceGazetteer")
+struct PlaceGazetteerTests {
+    static let gazetteer = Result { try PlaceGazetteer.standard() }
 
     @Test("loads the shipped gazetteer; names, other names and folded forms find their entries")
     func lookup() throws {
@@ -25,13 +25,13 @@ struct GazetteerTests {
     @Test("malformed gazetteer text is a resource error naming the line")
     func malformed() {
         let bad = Array("# comment\nkey\tname\tonly three fields\n".utf8)
-        #expect(throws: DossierError.self) { try Gazetteer(tsv: bad) }
+        #expect(throws: DossierError.self) { try PlaceGazetteer(tsv: bad) }
     }
 
     @Test("great-circle distance")
     func distance() {
         // Paris to London is about 344 km.
-        let d = Gazetteer.distance(48.853, 2.349, 51.507, -0.128)
+        let d = PlaceGazetteer.distance(48.853, 2.349, 51.507, -0.128)
         #expect(abs(d - 344) < 5)
     }
 }

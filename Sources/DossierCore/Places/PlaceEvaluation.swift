@@ -40,7 +40,7 @@ public struct PlaceEvaluation: Sendable {
     static func folded(_ s: String) -> [UInt8] {
         var key: [UInt8] = []
         var s = s
-        s.withUTF8 { Gazetteer.fold($0, into: &key) }
+        s.withUTF8 { PlaceGazetteer.fold($0, into: &key) }
         return key
     }
 
@@ -63,7 +63,7 @@ public struct PlaceEvaluation: Sendable {
             let match = doc.places.indices.first { k in
                 let p = doc.places[k]
                 return !used.contains(k) && p.country == g.country && Self.namesMatch(g.name, p, doc)
-                    && Gazetteer.distance(p.lat, p.lon, g.lat, g.lon) <= g.toleranceKm
+                    && PlaceGazetteer.distance(p.lat, p.lon, g.lat, g.lon) <= g.toleranceKm
             }
             if let k = match {
                 used.insert(k)

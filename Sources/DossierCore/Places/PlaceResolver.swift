@@ -18,7 +18,7 @@ public struct PlaceResolver: Stage {
     public let name = "places"
     public let requires: Set<Layer> = [.tokens, .sentences]
     public let produces: Set<Layer> = [.places]
-    public let gazetteer: Gazetteer
+    public let gazetteer: PlaceGazetteer
     let locative: Set<UInt64>
     let actorAfter: Set<UInt64>
     let actorBefore: Set<UInt64>
@@ -29,7 +29,7 @@ public struct PlaceResolver: Stage {
     /// The longest place name, in tokens.
     static let maxTokens = 6
 
-    public init(gazetteer: Gazetteer, cues: [[Substring]]) {
+    public init(gazetteer: PlaceGazetteer, cues: [[Substring]]) {
         self.gazetteer = gazetteer
         var l = Set<UInt64>()
         var a = Set<UInt64>()
@@ -55,7 +55,7 @@ public struct PlaceResolver: Stage {
 
     /// The resolver with the engine's gazetteer and cue lexicon.
     public static func standard() throws(DossierError) -> PlaceResolver {
-        try PlaceResolver(gazetteer: Gazetteer.standard(), cues: LexiconFile.rows("cues.tsv", directory: "places"))
+        try PlaceResolver(gazetteer: PlaceGazetteer.standard(), cues: LexiconFile.rows("cues.tsv", directory: "places"))
     }
 
     /// A span of tokens that names a gazetteer entry.
@@ -151,7 +151,7 @@ public struct PlaceResolver: Stage {
                     }
                     let before = h
                     doc.normalized.bytes.withUnsafeBufferPointer { p in
-                        for k in tj.range { Gazetteer.foldHash(p[k], &h) }
+                        for k in tj.range { PlaceGazetteer.foldHash(p[k], &h) }
                     }
                     j += 1
                     // Punctuation folds to nothing and does not end the run.
@@ -271,7 +271,7 @@ public struct PlaceResolver: Stage {
                     var key: [UInt8] = []
                     for name in [e.admin1, countryName(e.country)] {
                         guard var n = name else { continue }
-                        n.withUTF8 { Gazetteer.fold($0, into: &key) }
+                        n.withUTF8 { PlaceGazetteer.fold($0, into: &key) }
                         if key == a {
                             score += 10
                             appositive = true
@@ -314,7 +314,7 @@ public struct PlaceResolver: Stage {
         var j = s.end + 1
         while j < doc.tokens.count && j < s.end + 4 && doc.tokens[j].flags.contains(.capitalized) {
             doc.normalized.bytes.withUnsafeBufferPointer { p in
-                Gazetteer.fold(UnsafeBufferPointer(rebasing: p[doc.tokens[j].range]), into: &piece)
+                PlaceGazetteer.fold(UnsafeBufferPointer(rebasing: p[doc.tokens[j].range]), into: &piece)
             }
             key.append(contentsOf: piece)
             j += 1

@@ -7,7 +7,7 @@ import Foundation
 /// digits only, so "Washington, D.C." and "Washington D.C." meet) in one open-addressing table that also holds
 /// every name's prefixes at word boundaries, so a scan over tokens costs one probe per token and stops as soon as
 /// no name goes on. (64-bit hashes of some 400,000 keys: a collision is about one chance in 10^8.)
-public struct Gazetteer: Sendable {
+public struct PlaceGazetteer: Sendable {
     /// One place.
     public struct Entry: Sendable, Hashable {
         /// `g<geonameid>`, `a:<CC.admin1>` or `d:<slug>` (the project's own features).
@@ -52,13 +52,13 @@ public struct Gazetteer: Sendable {
     static let filterBits = 1 << 22
 
     /// The gazetteer shipped with the engine, loaded once per process and shared (it is immutable).
-    public static func standard() throws(DossierError) -> Gazetteer {
+    public static func standard() throws(DossierError) -> PlaceGazetteer {
         try shipped.get()
     }
 
-    static let shipped: Result<Gazetteer, DossierError> = Result { () throws(DossierError) in try load() }
+    static let shipped: Result<PlaceGazetteer, DossierError> = Result { () throws(DossierError) in try load() }
 
-    static func load() throws(DossierError) -> Gazetteer {
+    static func load() throws(DossierError) -> PlaceGazetteer {
         guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv", subdirectory: "places") else {
             throw DossierError(
                 .resource, "the place gazetteer is missing from the engine's resources", input: "gazetteer.tsv")
@@ -69,7 +69,7 @@ public struct Gazetteer: Sendable {
         } catch {
             throw DossierError(.resource, "the place gazetteer cannot be read", input: url.path)
         }
-        return try Gazetteer(tsv: [UInt8](data))
+        return try PlaceGazetteer(tsv: [UInt8](data))
     }
 
     /// Parses gazetteer text (the format written by `Scripts/build-places.py`).
@@ -127,11 +127,11 @@ public struct Gazetteer: Sendable {
                     let boundary = k == namesEnd || p[k] == 0x09 || p[k] == UInt8(ascii: "|")
                     guard boundary else { continue }
                     if k > s {
-                        Gazetteer.fold(UnsafeBufferPointer(rebasing: p[s..<k]), into: &key)
+                        PlaceGazetteer.fold(UnsafeBufferPointer(rebasing: p[s..<k]), into: &key)
                         if !key.isEmpty {
                             let id = key.withUnsafeBufferPointer { names.intern($0) }
                             pairs.append((id, index))
-                            Gazetteer.addPrefixes(UnsafeBufferPointer(rebasing: p[s..<k]), to: &prefixes)
+                            PlaceGazetteer.addPrefixes(UnsafeBufferPointer(rebasing: p[s..<k]), to: &prefixes)
                         }
                     }
                     s = k + 1
@@ -254,7 +254,7 @@ public struct Gazetteer: Sendable {
     public func candidates(_ name: String) -> [Entry] {
         var key: [UInt8] = []
         var n = name
-        n.withUTF8 { Gazetteer.fold($0, into: &key) }
+        n.withUTF8 { PlaceGazetteer.fold($0, into: &key) }
         return candidates(folded: key).map { entries[Int($0)] }
     }
 
