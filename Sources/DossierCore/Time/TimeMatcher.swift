@@ -1,0 +1,233 @@
+/// What a pattern element captured: a number, a code from the word list, and the units it covers.
+struct TimeCapture {
+    var set = false
+    var number = 0
+    var code: String?
+    var lo = 0
+    var hi = 0
+}
+
+/// One match of a rule: its extent in units and its captures.
+struct TimeMatch {
+    var rule: Int
+    /// Unit indices of the extent, end exclusive.
+    var lo: Int
+    var hi: Int
+    var captures: [TimeCapture]
+}
+
+/// The engine that runs the rules over the units of a sentence: every rule at every unit where its first
+/// element can match, then the longest extents win (ties: the earlier rule).
+struct TimeMatcher {
+    let set: TimeRuleSet
+    let ones: Int?
+    let teens: Int?
+    let tens: Int?
+    let numword: Int?
+    let vague: Int?
+    let quoteHash = StableHash.hash("'")
+    let hyphenHash = StableHash.hash("-")
+    let dollarHash = StableHash.hash("$")
+    let percentHashes: [UInt64] = ["%", "percent", "per", "pct", "pct."].map { StableHash.hash($0) }
+    /// Hashes of literals that can start a rule: units without them, without a class and not numeric start nothing.
+    let startLiterals: Set<UInt64>
+    /// Word classes that can start a rule.
+    let startClasses: UInt64
+
+    init(_ set: TimeRuleSet) {
+        self.set = set
+        let lex = set.lexicon
+        ones = lex.classID("ones")
+        teens = lex.classID("teens")
+        tens = lex.classID("tens")
+        numword = lex.classID("numword")
+        vague = lex.classID("vague")
+        var lits = Set<UInt64>()
+        var classes: UInt64 = 0
+        for r in set.rules {
+            for a in r.firstAtoms {
+                switch a {
+                case .literal(let h): lits.insert(h)
+                case .wordClass(let c): classes |= 1 << UInt64(c)
+                case .builtin: break
+                }
+            }
+        }
+        startLiterals = lits
+        startClasses = classes
+    }
+
+    /// Scratch space reused across sentences.
+    struct Scratch {
+        var captures: [TimeCapture] = Array(repeating: TimeCapture(), count: 8)
+        var positions: [Int] = Array(repeating: 0, count: 24)
+        var candidates: [TimeMatch] = []
+    }
+
+    /// The accepted matches of a sentence, in text order.
+    func run(_ units: UnsafeBufferPointer<TimeUnit>, bytes p: UnsafeBufferPointer<UInt8>, scratch: inout Scratch)
+        -> [TimeMatch]
+    {
+        scratch.candidates.removeAll(keepingCapacity: true)
+        let n = units.count
+        for i in 0..<n {
+            let u = units[i]
+            if u.classMask & startClasses == 0 && u.shape == .word && !startLiterals.contains(u.hash) { continue }
+            for (ri, rule) in set.rules.enumerated() {
+                var possible = false
+                for a in rule.firstAtoms where quick(a, u) {
+                    possible = true
+                    break
+                }
+                if !possible { continue }
+                if rule.elements.count + 1 > scratch.positions.count { continue }
+                for c in 0..<rule.captureNames.count { scratch.captures[c] = TimeCapture() }
+                guard match(rule, 0, i, units, p, &scratch) != nil else { continue }
+                let lo = scratch.positions[rule.leadingContext]
+                let hi = scratch.positions[rule.elements.count - rule.trailingContext]
+                if hi <= lo { continue }
+                scratch.candidates.append(
+                    TimeMatch(rule: ri, lo: lo, hi: hi, captures: Array(scratch.captures[0..<rule.captureNames.count])))
+            }
+        }
+        if scratch.candidates.isEmpty { return [] }
+        // Longest extent in bytes first; then the earlier rule; then the earlier start.
+        scratch.candidates.sort { a, b in
+            let la = units[a.hi - 1].end - units[a.lo].start
+            let lb = units[b.hi - 1].end - units[b.lo].start
+            if la != lb { return la > lb }
+            if a.rule != b.rule { return a.rule < b.rule }
+            return a.lo < b.lo
+        }
+        var taken: [TimeMatch] = []
+        for c in scratch.candidates where !taken.contains(where: { $0.lo < c.hi && c.lo < $0.hi }) {
+            taken.append(c)
+        }
+        taken.sort { $0.lo < $1.lo }
+        return taken
+    }
+
+    /// A cheap test whether an atom can match at unit `u` (used to skip rules).
+    @inline(__always)
+    func quick(_ a: TimeRule.Atom, _ u: TimeUnit) -> Bool {
+        switch a {
+        case .literal(let h): return u.hash == h
+        case .wordClass(let c): return u.classMask & (1 << UInt64(c)) != 0
+        case .builtin(let b):
+            switch b {
+            case .num: return u.shape == .digits || u.classMask != 0
+            case .yy: return u.hash == quoteHash
+            case .int, .day, .year, .hhmm: return u.shape == .digits
+            case .ord, .day2: return u.shape == .ordinal
+            case .decade: return u.shape == .decade
+            case .clock: return u.shape == .clock
+            case .isodate: return u.shape == .isoDate
+            case .isomonth: return u.shape == .isoMonth
+            case .slashdate: return u.shape == .slashDate
+            }
+        }
+    }
+
+    /// Matches elements `ei...` from unit `pos`; returns the end unit of the whole pattern.
+    func match(
+        _ r: TimeRule, _ ei: Int, _ pos: Int, _ units: UnsafeBufferPointer<TimeUnit>, _ p: UnsafeBufferPointer<UInt8>,
+        _ s: inout Scratch
+    ) -> Int? {
+        s.positions[ei] = pos
+        if ei == r.elements.count { return pos }
+        let e = r.elements[ei]
+        if pos < units.count && (!e.capitalized || units[pos].capitalized) {
+            for a in e.atoms {
+                guard let (end, cap) = atom(a, pos, units, p) else { continue }
+                if let c = e.capture { s.captures[c] = cap }
+                if let done = match(r, ei + 1, end, units, p, &s) { return done }
+                s.positions[ei] = pos
+            }
+        }
+        if e.optional {
+            if let c = e.capture { s.captures[c] = TimeCapture() }
+            return match(r, ei + 1, pos, units, p, &s)
+        }
+        return nil
+    }
+
+    /// Matches one atom at `pos`: the end unit and what it captured.
+    func atom(_ a: TimeRule.Atom, _ pos: Int, _ units: UnsafeBufferPointer<TimeUnit>, _ p: UnsafeBufferPointer<UInt8>)
+        -> (Int, TimeCapture)?
+    {
+        let u = units[pos]
+        func cap(_ n: Int, _ code: String? = nil, to end: Int? = nil) -> (Int, TimeCapture) {
+            let e = end ?? pos + 1
+            return (e, TimeCapture(set: true, number: n, code: code, lo: pos, hi: e))
+        }
+        switch a {
+        case .literal(let h):
+            return u.hash == h ? cap(Int(u.number)) : nil
+        case .wordClass(let c):
+            guard u.classMask & (1 << UInt64(c)) != 0, let es = set.lexicon.entries(u.hash),
+                let entry = es.first(where: { $0.cls == c })
+            else { return nil }
+            return cap(entry.number, entry.code)
+        case .builtin(let b):
+            let v = Int(u.number)
+            switch b {
+            case .int:
+                return u.shape == .digits ? cap(v) : nil
+            case .day:
+                return (u.shape == .digits && u.digits <= 2 || u.shape == .ordinal) && v >= 1 && v <= 31 ? cap(v) : nil
+            case .day2:
+                return u.shape == .ordinal && v >= 1 && v <= 31 ? cap(v) : nil
+            case .ord:
+                return u.shape == .ordinal ? cap(v) : nil
+            case .year:
+                guard u.shape == .digits, u.digits == 4, v >= 1000, v <= 2199 else { return nil }
+                if pos > 0 && units[pos - 1].hash == dollarHash { return nil }
+                if pos + 1 < units.count && percentHashes.contains(units[pos + 1].hash) { return nil }
+                return cap(v)
+            case .yy:
+                guard u.hash == quoteHash, pos + 1 < units.count else { return nil }
+                let n = units[pos + 1]
+                guard n.shape == .digits, n.digits == 2, !n.spaceBefore else { return nil }
+                return cap(Int(n.number), "yy", to: pos + 2)
+            case .decade:
+                return u.shape == .decade ? cap(v) : nil
+            case .clock:
+                return u.shape == .clock ? cap(v) : nil
+            case .hhmm:
+                return u.shape == .digits && u.digits == 4 && v / 100 <= 23 && v % 100 < 60 ? cap(v) : nil
+            case .isodate:
+                return u.shape == .isoDate ? cap(v) : nil
+            case .isomonth:
+                return u.shape == .isoMonth ? cap(v) : nil
+            case .slashdate:
+                return u.shape == .slashDate ? cap(v) : nil
+            case .num:
+                if u.shape == .digits { return u.digits <= 6 ? cap(v) : nil }
+                return numberWords(pos, units).map { cap($0.1, nil, to: $0.0) }
+            }
+        }
+    }
+
+    /// `twenty-four`, `twenty four`, `five`, `fifteen`, `a dozen`, `several`: (end, value; -1 for vague).
+    func numberWords(_ pos: Int, _ units: UnsafeBufferPointer<TimeUnit>) -> (Int, Int)? {
+        let lex = set.lexicon
+        func value(_ u: TimeUnit, _ cls: Int?) -> Int? {
+            guard let c = cls, u.classMask & (1 << UInt64(c)) != 0,
+                let e = lex.entries(u.hash)?.first(where: { $0.cls == c })
+            else { return nil }
+            return e.number
+        }
+        let u = units[pos]
+        if let t = value(u, tens) {
+            var j = pos + 1
+            if j < units.count && units[j].hash == hyphenHash { j += 1 }
+            if j < units.count, let o = value(units[j], ones) { return (j + 1, t + o) }
+            return (pos + 1, t)
+        }
+        if let o = value(u, ones) { return (pos + 1, o) }
+        if let o = value(u, teens) { return (pos + 1, o) }
+        if let o = value(u, numword) { return (pos + 1, o) }
+        if value(u, vague) != nil { return (pos + 1, -1) }
+        return nil
+    }
+}

@@ -1,0 +1,71 @@
+/// Finds time expressions and resolves them to TIMEX3 values against the publication date.
+///
+/// Rules are data (`Resources/time/rules.txt` and `words.tsv`, docs/time.md); a small engine matches them over
+/// the tokens of each sentence (longest extent wins). Relative expressions are anchored on
+/// ``Article/published``; without it their value is nil, never a guess. Bare weekdays, months and seasons take
+/// their direction from the tense of the governing clause (``TenseEstimator``). Each timex records its rule,
+/// and the tense when one was used, in its provenance.
+public struct TimeTagger: Stage {
+    public let name = "time"
+    public let requires: Set<Layer> = [.tokens, .sentences]
+    public let produces: Set<Layer> = [.timexes]
+    let rules: TimeRuleSet
+    let matcher: TimeMatcher
+    let tense: any TenseEstimator
+
+    /// The tagger with the engine's rules and verb-form lexicon.
+    public init() throws(DossierError) {
+        try self.init(rules: TimeRuleSet.standard(), tense: LexiconTenseEstimator.standard())
+    }
+
+    public init(rules: TimeRuleSet, tense: any TenseEstimator) {
+        self.rules = rules
+        self.matcher = TimeMatcher(rules)
+        self.tense = tense
+    }
+
+    public func apply(to document: inout Document) throws(DossierError) {
+        document.timexes = tag(document)
+    }
+
+    /// The timexes of a document, in text order.
+    public func tag(_ document: Document) -> [Timex] {
+        let anchor = document.article.published
+        var reference: CalendarDate?
+        var out: [Timex] = []
+        let builder = TimeUnitBuilder(lexicon: rules.lexicon)
+        var units = ContiguousArray<TimeUnit>()
+        var scratch = TimeMatcher.Scratch()
+        document.normalized.bytes.withUnsafeBufferPointer { p in
+            for sentence in document.sentences where !sentence.flags.contains(.ignored) {
+                let range = sentence.tokens
+                if range.isEmpty { continue }
+                builder.build(document, tokens: range, bytes: p, into: &units)
+                let matches = units.withUnsafeBufferPointer { u in matcher.run(u, bytes: p, scratch: &scratch) }
+                for m in matches {
+                    let rule = rules.rules[m.rule]
+                    let lo = units[m.lo]
+                    let hi = units[m.hi - 1]
+                    let tokenRange = Int(lo.token)..<Int(hi.token) + 1
+                    let estimator = tense
+                    var resolver = TimeResolver(anchor: anchor, reference: reference) {
+                        estimator.tense(governing: tokenRange, sentence: range, in: document)
+                    }
+                    let value = resolver.value(rule.value, m.captures)
+                    var ruleName = "time:" + rule.id
+                    var confidence = value == nil ? 0.5 : 0.9
+                    if let t = resolver.usedTense {
+                        ruleName += "+" + t.rawValue
+                        confidence = value == nil ? 0.5 : 0.75
+                    }
+                    if let v = value, v.utf8.count == 10, let d = CalendarDate(iso: v) { reference = d }
+                    out.append(
+                        Timex(
+                            span: ByteSpan(Int(lo.start)..<Int(hi.end)), type: rule.type, value: value,
+                            provenance: Provenance(stage: name, rule: ruleName, confidence: confidence)))
+                }
+            }
+        }
+        return out
+    }
+}
