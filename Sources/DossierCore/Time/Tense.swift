@@ -34,6 +34,7 @@ public struct LexiconTenseEstimator: TenseEstimator {
 
     private let cues: [UInt64: Cue]
     private let toHash = StableHash.hash("to")
+    private let possessiveHash = StableHash.hash("'s")
     /// How many tokens on each side are searched.
     public var window = 14
 
@@ -70,6 +71,12 @@ public struct LexiconTenseEstimator: TenseEstimator {
     }
 
     public func tense(governing timex: Range<Int>, sentence: Range<Int>, in document: Document) -> Tense {
+        // A possessive (`Wednesday's ruling`) names something that has happened.
+        if timex.upperBound < sentence.upperBound,
+            document.interner.hash(of: document.tokens[timex.upperBound].lower) == possessiveHash
+        {
+            return .past
+        }
         var d = 1
         while d <= window {
             let l = timex.lowerBound - d

@@ -49,6 +49,9 @@ struct TimeMatcher {
                 switch a {
                 case .literal(let h): lits.insert(h)
                 case .wordClass(let c): classes |= 1 << UInt64(c)
+                case .builtin(.num):
+                    for c in [ones, teens, tens, numword, vague].compactMap({ $0 }) { classes |= 1 << UInt64(c) }
+                case .builtin(.yy): lits.insert(StableHash.hash("'"))
                 case .builtin: break
                 }
             }
@@ -202,7 +205,7 @@ struct TimeMatcher {
             case .slashdate:
                 return u.shape == .slashDate ? cap(v) : nil
             case .num:
-                if u.shape == .digits { return u.digits <= 6 ? cap(v) : nil }
+                if u.shape == .digits { return u.digits <= 3 ? cap(v) : nil }
                 return numberWords(pos, units).map { cap($0.1, nil, to: $0.0) }
             }
         }

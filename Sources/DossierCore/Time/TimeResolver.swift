@@ -34,6 +34,9 @@ enum TimeValue {
 struct TimeResolver {
     var anchor: CalendarDate?
     var reference: CalendarDate?
+    /// The last quarter mentioned (`2024-Q3`), for `a year earlier` in quarterly reports: the same quarter a
+    /// year before rather than the year.
+    var referenceQuarter: (year: Int, quarter: Int)?
     private let tenseOf: () -> Tense
     private var cachedTense: Tense?
 
@@ -134,10 +137,14 @@ struct TimeResolver {
             guard let u = arg(1).text, let n = arg(0).int else { return .none }
             if n < 0 { return .text("PAST_REF") }
             guard let an = anchor else { return .none }
+            if u == "Y", let q = referenceQuarter { return .text("\(TimexFormat.year(q.year - n))-Q\(q.quarter)") }
             return relative(an, u, -n, shift: true)
         case .offset:
             guard let u = arg(1).text, let n = arg(0).int, let dir = arg(2).int else { return .none }
             if n < 0 { return .text(dir < 0 ? "PAST_REF" : "FUTURE_REF") }
+            if u == "Y", let q = referenceQuarter, n > 0 {
+                return .text("\(TimexFormat.year(q.year + (dir < 0 ? -n : n)))-Q\(q.quarter)")
+            }
             guard let r = reference ?? anchor else { return .none }
             return relative(r, u, dir < 0 ? -n : n, shift: true)
         case .dur, .every:
@@ -153,11 +160,9 @@ struct TimeResolver {
             guard let an = anchor else { return .none }
             let current = fn == .quarter ? an.quarter : (an.month <= 6 ? 1 : 2)
             var y = an.year
-            switch tense() {
-            case .past: if q > current { y -= 1 }
-            case .future: if q < current { y += 1 }
-            case .present, .unknown: break
-            }
+            // Quarters and halves are reported after they end: a later one than the current is last year's,
+            // except in future statements.
+            if q > current && tense() != .future { y -= 1 }
             return .text("\(TimexFormat.year(y))-\(letter)\(q)")
         case .season:
             guard let s = arg(0).text, let an = anchor else { return .none }
@@ -217,39 +222,42 @@ struct TimeResolver {
         }
     }
 
-    /// `January 12` without a year: the year that puts it where the tense points (nearest when unknown).
+    /// `January 12` without a year. News names dates close to its own date in both directions (`effective
+    /// Dec. 7`), so the nearest one wins, unless the tense points the other way and that one is not much farther
+    /// (less than four times as far).
     mutating func monthDay(_ m: Int, _ d: Int) -> TimeValue {
         guard let an = anchor else { return .none }
-        let t = tense()
-        var best: CalendarDate?
-        var bestDistance = Int.max
-        for y in [an.year, an.year - 1, an.year + 1] {
+        var before: CalendarDate?
+        var after: CalendarDate?
+        for y in [an.year - 1, an.year, an.year + 1] {
             guard let c = CalendarDate(year: y, month: m, day: d) else { continue }
-            let diff = c.daysSinceEpoch - an.daysSinceEpoch
-            switch t {
-            case .past: if diff > 0 { continue }
-            case .future: if diff < 0 { continue }
-            case .present, .unknown: break
-            }
-            if abs(diff) < bestDistance {
-                bestDistance = abs(diff)
-                best = c
-            }
+            if c <= an { before = c } else if after == nil { after = c }
         }
-        return best.map { .day($0) } ?? .none
+        guard let b = before else { return after.map { .day($0) } ?? .none }
+        guard let f = after else { return .day(b) }
+        let db = an.daysSinceEpoch - b.daysSinceEpoch
+        let df = f.daysSinceEpoch - an.daysSinceEpoch
+        switch tense() {
+        case .past: return .day(df * 4 < db ? f : b)
+        case .future: return .day(db * 4 < df ? b : f)
+        case .present, .unknown: return .day(db <= df ? b : f)
+        }
     }
 
     /// A month named alone: the most recent in past reporting, the next in future, the nearest otherwise.
     mutating func bareMonth(_ m: Int) -> TimeValue {
         guard let an = anchor else { return .none }
-        var y = an.year
+        // Months back to the most recent such month (0 = this month) and forward to the next one.
+        let back = (an.month - m + 12) % 12
+        let forward = (m - an.month + 12) % 12
+        let goBack: Bool
         switch tense() {
-        case .past: if m > an.month { y -= 1 }
-        case .future: if m < an.month { y += 1 }
-        case .present, .unknown:
-            if m - an.month > 6 { y -= 1 } else if an.month - m > 6 { y += 1 }
+        case .past: goBack = back <= 8
+        case .future, .present: goBack = forward > 8
+        case .unknown: goBack = back <= forward
         }
-        return .text(TimexFormat.month(y, m))
+        let date = an.adding(months: goBack ? -back : forward)
+        return .text(TimexFormat.month(date.year, date.month))
     }
 
     /// A weekday: `k` -1 last (strictly before), 1 next (strictly after), 0 this week; nil: by tense.
@@ -302,6 +310,9 @@ struct TimeResolver {
         case "TM": return "PT\(count)M"
         case "TS": return "PT\(count)S"
         case "F": return n < 0 ? "PXW" : "P\(2 * n)W"
+        // TimeBank writes decades and centuries in years.
+        case "DE": return n < 0 ? "PXDE" : "P\(10 * n)Y"
+        case "CE": return n < 0 ? "PXCE" : "P\(100 * n)Y"
         default: return "P\(count)\(unit)"
         }
     }

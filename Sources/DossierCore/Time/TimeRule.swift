@@ -22,7 +22,8 @@ public struct TimeRule: Sendable {
     }
 
     public var id: String
-    public var type: TimexType
+    /// The TIMEX3 type; nil for a blocker (`NONE`): a rule that wins a span so that nothing is tagged there.
+    public var type: TimexType?
     public var elements: [Element]
     /// Elements before the extent and after it that must match but are not part of it (`{in}`).
     public var leadingContext: Int
@@ -33,6 +34,12 @@ public struct TimeRule: Sendable {
     public var firstAtoms: [Atom]
     /// The line of the rule file, for error messages.
     public var line: Int
+
+    /// Whether the value is computed from another time (`a year earlier`), so it does not become a reference.
+    var isAnaphoric: Bool {
+        if case .call(let fn, _) = value { return fn == .ago || fn == .offset }
+        return false
+    }
 }
 
 /// The built-in token shapes that rules refer to as `#name`.

@@ -42,8 +42,9 @@ public struct TimeRuleSet: Sendable {
         let fields = halves[0].split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard fields.count >= 3 else { return .failure(TimeRuleError("a rule is 'id TYPE pattern => value'")) }
         let id = String(fields[0])
-        guard let type = TimexType(rawValue: String(fields[1])) else {
-            return .failure(TimeRuleError("unknown type '\(fields[1])' (DATE, TIME, DURATION, SET)"))
+        let type = TimexType(rawValue: String(fields[1]))
+        guard type != nil || fields[1] == "NONE" else {
+            return .failure(TimeRuleError("unknown type '\(fields[1])' (DATE, TIME, DURATION, SET, NONE)"))
         }
         var elements: [TimeRule.Element] = []
         var captureNames: [String] = []

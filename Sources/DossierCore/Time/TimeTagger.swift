@@ -32,6 +32,7 @@ public struct TimeTagger: Stage {
     public func tag(_ document: Document) -> [Timex] {
         let anchor = document.article.published
         var reference: CalendarDate?
+        var referenceQuarter: (year: Int, quarter: Int)?
         var out: [Timex] = []
         let builder = TimeUnitBuilder(lexicon: rules.lexicon)
         var units = ContiguousArray<TimeUnit>()
@@ -44,6 +45,7 @@ public struct TimeTagger: Stage {
                 let matches = units.withUnsafeBufferPointer { u in matcher.run(u, bytes: p, scratch: &scratch) }
                 for m in matches {
                     let rule = rules.rules[m.rule]
+                    guard let type = rule.type else { continue }
                     let lo = units[m.lo]
                     let hi = units[m.hi - 1]
                     let tokenRange = Int(lo.token)..<Int(hi.token) + 1
@@ -51,6 +53,7 @@ public struct TimeTagger: Stage {
                     var resolver = TimeResolver(anchor: anchor, reference: reference) {
                         estimator.tense(governing: tokenRange, sentence: range, in: document)
                     }
+                    resolver.referenceQuarter = referenceQuarter
                     let value = resolver.value(rule.value, m.captures)
                     var ruleName = "time:" + rule.id
                     var confidence = value == nil ? 0.5 : 0.9
@@ -58,14 +61,26 @@ public struct TimeTagger: Stage {
                         ruleName += "+" + t.rawValue
                         confidence = value == nil ? 0.5 : 0.75
                     }
-                    if let v = value, v.utf8.count == 10, let d = CalendarDate(iso: v) { reference = d }
+                    if let v = value {
+                        if v.utf8.count == 10, let d = CalendarDate(iso: v) { reference = d }
+                        if let q = TimeTagger.quarter(v), !rule.isAnaphoric { referenceQuarter = q }
+                    }
                     out.append(
                         Timex(
-                            span: ByteSpan(Int(lo.start)..<Int(hi.end)), type: rule.type, value: value,
+                            span: ByteSpan(Int(lo.start)..<Int(hi.end)), type: type, value: value,
                             provenance: Provenance(stage: name, rule: ruleName, confidence: confidence)))
                 }
             }
         }
         return out
+    }
+
+    /// The year and quarter of a `YYYY-Qn` value.
+    static func quarter(_ v: String) -> (year: Int, quarter: Int)? {
+        let u = Array(v.utf8)
+        guard u.count == 7, u[4] == UInt8(ascii: "-"), u[5] == UInt8(ascii: "Q"), let y = Int(v.prefix(4)),
+            u[6] >= UInt8(ascii: "1"), u[6] <= UInt8(ascii: "4")
+        else { return nil }
+        return (y, Int(u[6] - UInt8(ascii: "0")))
     }
 }
