@@ -144,12 +144,14 @@ public enum TimeFunction: String, Sendable, Hashable, CaseIterable {
     case holiday
     /// `code(c)`: a capture's code as the value (`PAST_REF`, `P1D`).
     case code
+    /// `yearwords(c, y)`: a year said in words, `nineteen ninety-six` = 19 * 100 + 96.
+    case yearwords
 
     /// The number of arguments it takes.
     var arity: ClosedRange<Int> {
         switch self {
         case .ymd: return 3...3
-        case .ym, .monthrel, .ago, .dur, .every: return 2...2
+        case .ym, .monthrel, .ago, .dur, .every, .yearwords: return 2...2
         case .offset: return 3...3
         case .wd, .quarter, .half, .season, .weekend: return 0...2
         case .seasony, .pod: return 2...2
