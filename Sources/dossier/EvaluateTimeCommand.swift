@@ -53,7 +53,7 @@ struct EvaluateTimeCommand: ParsableCommand {
                 let r = doc.normalized.originalRange(t.span.range)
                 return TimexScorer.Item(
                     start: r.lowerBound, end: r.upperBound, type: t.type.rawValue, value: t.value,
-                    text: doc.string(t.span.range))
+                    text: doc.string(t.span.range), rule: t.provenance.rule)
             }
             let goldItems = tml.timexes.map {
                 TimexScorer.Item(start: $0.start, end: $0.end, type: $0.type, value: $0.value, text: $0.text)
@@ -67,10 +67,12 @@ struct EvaluateTimeCommand: ParsableCommand {
             print("\nmissed:")
             for (d, x) in scorer.missed { print("  \(d)\t\(x.type)\t\(x.value ?? "nil")\t\(x.text)") }
             print("\nspurious:")
-            for (d, x) in scorer.spurious { print("  \(d)\t\(x.type)\t\(x.value ?? "nil")\t\(x.text)") }
+            for (d, x) in scorer.spurious {
+                print("  \(d)\t\(x.type)\t\(x.value ?? "nil")\t\(x.text)\t\(x.rule ?? "")")
+            }
             print("\nwrong values (gold | system):")
             for (d, g, s) in scorer.wrongValues {
-                print("  \(d)\t\(g.text)\t\(g.value ?? "nil")\t|\t\(s.text)\t\(s.value ?? "nil")")
+                print("  \(d)\t\(g.text)\t\(g.value ?? "nil")\t|\t\(s.text)\t\(s.value ?? "nil")\t\(s.rule ?? "")")
             }
         }
     }

@@ -278,8 +278,8 @@ struct TimeResolver {
         case .none:
             switch tense() {
             case .past: delta = -back
-            case .future, .present: delta = fwd
-            case .unknown: delta = back <= fwd ? -back : fwd
+            case .future: delta = fwd
+            case .present, .unknown: delta = back <= fwd ? -back : fwd
             }
         }
         return .day(an.adding(days: delta))

@@ -12,13 +12,16 @@ public struct TimexScorer: Sendable {
         public var type: String
         public var value: String?
         public var text: String
+        /// The rule that produced a system timex (for error analysis).
+        public var rule: String?
 
-        public init(start: Int, end: Int, type: String, value: String?, text: String) {
+        public init(start: Int, end: Int, type: String, value: String?, text: String, rule: String? = nil) {
             self.start = start
             self.end = end
             self.type = type
             self.value = value
             self.text = text
+            self.rule = rule
         }
     }
 
