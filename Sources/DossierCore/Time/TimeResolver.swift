@@ -323,21 +323,34 @@ struct TimeResolver {
     }
 
     /// The year of a season: `k` relative (-1 last, 0 this, 1 next) or, without, by tense.
+    ///
+    /// `YYYY-WI` is the winter that starts in December of YYYY, so January 2024 lies in 2023-WI.
     mutating func seasonYear(_ s: String, _ k: Int?, _ an: CalendarDate) -> Int {
-        let order = ["WI": 0, "SP": 1, "SU": 2, "FA": 3]
-        let current = an.month == 12 ? 4 : (an.month <= 2 ? 0 : (an.month - 3) / 3 + 1)
+        let order = ["SP": 0, "SU": 1, "FA": 2, "WI": 3]
         let target = order[s] ?? 0
+        // Seasons counted as year * 4 + index; the anchor's own season first.
+        let current: Int
+        switch an.month {
+        case 1, 2: current = (an.year - 1) * 4 + 3
+        case 12: current = an.year * 4 + 3
+        default: current = an.year * 4 + (an.month - 3) / 3
+        }
+        let sameYear = (current / 4) * 4 + target
+        let before = sameYear <= current ? sameYear : sameYear - 4
+        let after = sameYear >= current ? sameYear : sameYear + 4
+        let chosen: Int
         switch k {
-        case .some(let k) where k < 0: return target < current ? an.year : an.year - 1
-        case .some(let k) where k > 0: return target > current ? an.year : an.year + 1
-        case .some: return an.year
+        case .some(let k) where k < 0: chosen = before == current ? before - 4 : before
+        case .some(let k) where k > 0: chosen = after == current ? after + 4 : after
+        case .some: chosen = current - before <= after - current ? before : after
         case .none:
             switch tense() {
-            case .past: return target <= current ? an.year : an.year - 1
-            case .future: return target >= current ? an.year : an.year + 1
-            case .present, .unknown: return an.year
+            case .past: chosen = before
+            case .future: chosen = after
+            case .present, .unknown: chosen = current - before <= after - current ? before : after
             }
         }
+        return chosen / 4
     }
 
     /// `12-25` or `N11-4-4` (the fourth Thursday of November) in the year the tense points to.
