@@ -29,9 +29,12 @@ struct TimeMatcher {
     let hyphenHash = StableHash.hash("-")
     let dollarHash = StableHash.hash("$")
     let percentHashes: [UInt64] = ["%", "percent", "per", "pct", "pct."].map { StableHash.hash($0) }
-    /// Hashes of literals that can start a rule: units without them, without a class and not numeric start nothing.
-    let startLiterals: Set<UInt64>
-    /// Word classes that can start a rule.
+    /// The rules each unit can start, by the unit's lowercase hash, word classes and numeric shape: a unit is
+    /// tried only against these (rule indices in file order).
+    let byLiteral: [UInt64: [Int]]
+    let byClass: [[Int]]
+    let byShape: [[Int]]
+    /// Word classes that start some rule, for a one-test skip of all other units.
     let startClasses: UInt64
 
     init(_ set: TimeRuleSet) {
@@ -42,22 +45,38 @@ struct TimeMatcher {
         tens = lex.classID("tens")
         numword = lex.classID("numword")
         vague = lex.classID("vague")
-        var lits = Set<UInt64>()
-        var classes: UInt64 = 0
-        for r in set.rules {
+        var lits: [UInt64: [Int]] = [:]
+        var classes = [[Int]](repeating: [], count: 64)
+        var shapes = [[Int]](repeating: [], count: 8)
+        func add(_ list: inout [Int], _ r: Int) { if list.last != r { list.append(r) } }
+        for (ri, r) in set.rules.enumerated() {
             for a in r.firstAtoms {
                 switch a {
-                case .literal(let h): lits.insert(h)
-                case .wordClass(let c): classes |= 1 << UInt64(c)
-                case .builtin(.num):
-                    for c in [ones, teens, tens, numword, vague].compactMap({ $0 }) { classes |= 1 << UInt64(c) }
-                case .builtin(.yy): lits.insert(StableHash.hash("'"))
-                case .builtin: break
+                case .literal(let h): add(&lits[h, default: []], ri)
+                case .wordClass(let c): add(&classes[c], ri)
+                case .builtin(let b):
+                    switch b {
+                    case .int, .day, .year, .hhmm: add(&shapes[Int(TimeUnit.Shape.digits.rawValue)], ri)
+                    case .ord, .day2: add(&shapes[Int(TimeUnit.Shape.ordinal.rawValue)], ri)
+                    case .decade: add(&shapes[Int(TimeUnit.Shape.decade.rawValue)], ri)
+                    case .clock: add(&shapes[Int(TimeUnit.Shape.clock.rawValue)], ri)
+                    case .isodate: add(&shapes[Int(TimeUnit.Shape.isoDate.rawValue)], ri)
+                    case .isomonth: add(&shapes[Int(TimeUnit.Shape.isoMonth.rawValue)], ri)
+                    case .slashdate: add(&shapes[Int(TimeUnit.Shape.slashDate.rawValue)], ri)
+                    case .yy: add(&lits[StableHash.hash("'"), default: []], ri)
+                    case .num:
+                        add(&shapes[Int(TimeUnit.Shape.digits.rawValue)], ri)
+                        for c in [ones, teens, tens, numword, vague].compactMap({ $0 }) { add(&classes[c], ri) }
+                    }
                 }
             }
         }
-        startLiterals = lits
-        startClasses = classes
+        var mask: UInt64 = 0
+        for (c, list) in classes.enumerated() where !list.isEmpty { mask |= 1 << UInt64(c) }
+        byLiteral = lits
+        byClass = classes
+        byShape = shapes
+        startClasses = mask
     }
 
     /// Scratch space reused across sentences.
@@ -65,6 +84,7 @@ struct TimeMatcher {
         var captures: [TimeCapture] = Array(repeating: TimeCapture(), count: 8)
         var positions: [Int] = Array(repeating: 0, count: 24)
         var candidates: [TimeMatch] = []
+        var rules: [Int] = []
     }
 
     /// The accepted matches of a sentence, in text order.
@@ -75,22 +95,23 @@ struct TimeMatcher {
         let n = units.count
         for i in 0..<n {
             let u = units[i]
-            if u.classMask & startClasses == 0 && u.shape == .word && !startLiterals.contains(u.hash) { continue }
-            for (ri, rule) in set.rules.enumerated() {
-                var possible = false
-                for a in rule.firstAtoms where quick(a, u) {
-                    possible = true
-                    break
-                }
-                if !possible { continue }
-                if rule.elements.count + 1 > scratch.positions.count { continue }
-                for c in 0..<rule.captureNames.count { scratch.captures[c] = TimeCapture() }
-                guard match(rule, 0, i, units, p, &scratch) != nil else { continue }
-                let lo = scratch.positions[rule.leadingContext]
-                let hi = scratch.positions[rule.elements.count - rule.trailingContext]
-                if hi <= lo { continue }
-                scratch.candidates.append(
-                    TimeMatch(rule: ri, lo: lo, hi: hi, captures: Array(scratch.captures[0..<rule.captureNames.count])))
+            let lits = byLiteral[u.hash]
+            if u.classMask & startClasses == 0 && u.shape == .word && lits == nil { continue }
+            // The rules this unit can start, each once.
+            scratch.rules.removeAll(keepingCapacity: true)
+            if let lits { scratch.rules.append(contentsOf: lits) }
+            var m = u.classMask & startClasses
+            while m != 0 {
+                let c = m.trailingZeroBitCount
+                scratch.rules.append(contentsOf: byClass[c])
+                m &= m - 1
+            }
+            scratch.rules.append(contentsOf: byShape[Int(u.shape.rawValue)])
+            if scratch.rules.count > 1 { scratch.rules.sort() }
+            var previous = -1
+            for ri in scratch.rules where ri != previous {
+                previous = ri
+                attempt(ri, at: i, units, p, &scratch)
             }
         }
         if scratch.candidates.isEmpty { return [] }
@@ -110,24 +131,21 @@ struct TimeMatcher {
         return taken
     }
 
-    /// A cheap test whether an atom can match at unit `u` (used to skip rules).
-    @inline(__always)
-    func quick(_ a: TimeRule.Atom, _ u: TimeUnit) -> Bool {
-        switch a {
-        case .literal(let h): return u.hash == h
-        case .wordClass(let c): return u.classMask & (1 << UInt64(c)) != 0
-        case .builtin(let b):
-            switch b {
-            case .num: return u.shape == .digits || u.classMask != 0
-            case .yy: return u.hash == quoteHash
-            case .int, .day, .year, .hhmm: return u.shape == .digits
-            case .ord, .day2: return u.shape == .ordinal
-            case .decade: return u.shape == .decade
-            case .clock: return u.shape == .clock
-            case .isodate: return u.shape == .isoDate
-            case .isomonth: return u.shape == .isoMonth
-            case .slashdate: return u.shape == .slashDate
-            }
+    /// Tries rule `ri` at unit `i` and records a candidate when it matches.
+    private func attempt(
+        _ ri: Int, at i: Int, _ units: UnsafeBufferPointer<TimeUnit>, _ p: UnsafeBufferPointer<UInt8>,
+        _ scratch: inout Scratch
+    ) {
+        set.rules.withUnsafeBufferPointer { rules in
+            let rule = rules[ri]
+            guard rule.elements.count + 1 <= scratch.positions.count else { return }
+            for c in 0..<rule.captureNames.count { scratch.captures[c] = TimeCapture() }
+            guard match(rule, 0, i, units, p, &scratch) != nil else { return }
+            let lo = scratch.positions[rule.leadingContext]
+            let hi = scratch.positions[rule.elements.count - rule.trailingContext]
+            if hi <= lo { return }
+            scratch.candidates.append(
+                TimeMatch(rule: ri, lo: lo, hi: hi, captures: Array(scratch.captures[0..<rule.captureNames.count])))
         }
     }
 

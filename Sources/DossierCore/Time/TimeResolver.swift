@@ -37,6 +37,8 @@ struct TimeResolver {
     /// The last quarter mentioned (`2024-Q3`), for `a year earlier` in quarterly reports: the same quarter a
     /// year before rather than the year.
     var referenceQuarter: (year: Int, quarter: Int)?
+    /// The year of the last date, month, quarter or year mentioned, for `that year`, `later that year`.
+    var referenceYear: Int?
     private let tenseOf: () -> Tense
     private var cachedTense: Tense?
 
@@ -145,6 +147,8 @@ struct TimeResolver {
             if u == "Y", let q = referenceQuarter, n > 0 {
                 return .text("\(TimexFormat.year(q.year + (dir < 0 ? -n : n)))-Q\(q.quarter)")
             }
+            if u == "Y", n == 0, let y = referenceYear { return .text(TimexFormat.year(y)) }
+            if u == "Q", n == 0, let q = referenceQuarter { return .text("\(TimexFormat.year(q.year))-Q\(q.quarter)") }
             guard let r = reference ?? anchor else { return .none }
             return relative(r, u, dir < 0 ? -n : n, shift: true)
         case .dur, .every:

@@ -33,6 +33,7 @@ public struct TimeTagger: Stage {
         let anchor = document.article.published
         var reference: CalendarDate?
         var referenceQuarter: (year: Int, quarter: Int)?
+        var referenceYear: Int?
         var out: [Timex] = []
         let builder = TimeUnitBuilder(lexicon: rules.lexicon)
         var units = ContiguousArray<TimeUnit>()
@@ -54,6 +55,7 @@ public struct TimeTagger: Stage {
                         estimator.tense(governing: tokenRange, sentence: range, in: document)
                     }
                     resolver.referenceQuarter = referenceQuarter
+                    resolver.referenceYear = referenceYear
                     let value = resolver.value(rule.value, m.captures)
                     var ruleName = "time:" + rule.id
                     var confidence = value == nil ? 0.5 : 0.9
@@ -64,6 +66,7 @@ public struct TimeTagger: Stage {
                     if let v = value {
                         if v.utf8.count == 10, let d = CalendarDate(iso: v) { reference = d }
                         if let q = TimeTagger.quarter(v), !rule.isAnaphoric { referenceQuarter = q }
+                        if type == .date, let y = TimeTagger.year(v) { referenceYear = y }
                     }
                     out.append(
                         Timex(
@@ -73,6 +76,14 @@ public struct TimeTagger: Stage {
             }
         }
         return out
+    }
+
+    /// The year a DATE value starts with (`1998`, `1998-10-23`, `1998-Q3`).
+    static func year(_ v: String) -> Int? {
+        let u = v.utf8
+        guard u.count >= 4, u.prefix(4).allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        guard u.count == 4 || u.dropFirst(4).first == UInt8(ascii: "-") else { return nil }
+        return Int(v.prefix(4))
     }
 
     /// The year and quarter of a `YYYY-Qn` value.
