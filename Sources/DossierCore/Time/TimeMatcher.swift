@@ -1,10 +1,34 @@
-/// What a pattern element captured: a number, a code from the word list, and the units it covers.
-struct TimeCapture {
+/// What a pattern element captured: the units it covers and a number, or the word class whose entry for the
+/// unit's word holds the value (looked up only when the value is computed, not while matching).
+struct TimeCapture: BitwiseCopyable {
     var set = false
     var number = 0
-    var code: String?
+    /// A word class id, or -1 when ``number`` is the value.
+    var wordClass: Int16 = -1
+    /// A two-digit year (`'98`).
+    var twoDigitYear = false
+    var hash: UInt64 = 0
     var lo = 0
     var hi = 0
+}
+
+/// A pattern element compiled for matching: a trivial struct, so the engine copies no arrays.
+struct FlatElement: BitwiseCopyable {
+    var atomLo: Int32
+    var atomHi: Int32
+    var optional: Bool
+    var capitalized: Bool
+    /// Capture index, or -1.
+    var capture: Int16
+}
+
+/// A rule compiled for matching: its elements are `elements[elementLo ..< elementLo + elementCount]`.
+struct FlatRule: BitwiseCopyable {
+    var elementLo: Int32
+    var elementCount: Int32
+    var leading: Int32
+    var trailing: Int32
+    var captures: Int32
 }
 
 /// One match of a rule: its extent in units and its captures.
@@ -37,9 +61,34 @@ struct TimeMatcher {
     /// Word classes that start some rule, for a one-test skip of all other units.
     let startClasses: UInt64
 
+    /// The rules compiled into flat tables.
+    let flatRules: ContiguousArray<FlatRule>
+    let flatElements: ContiguousArray<FlatElement>
+    let flatAtoms: ContiguousArray<TimeRule.Atom>
+
     init(_ set: TimeRuleSet) {
         self.set = set
         let lex = set.lexicon
+        var fr = ContiguousArray<FlatRule>()
+        var fe = ContiguousArray<FlatElement>()
+        var fa = ContiguousArray<TimeRule.Atom>()
+        for r in set.rules {
+            fr.append(
+                FlatRule(
+                    elementLo: Int32(fe.count), elementCount: Int32(r.elements.count), leading: Int32(r.leadingContext),
+                    trailing: Int32(r.trailingContext), captures: Int32(r.captureNames.count)))
+            for e in r.elements {
+                let lo = Int32(fa.count)
+                fa.append(contentsOf: e.atoms)
+                fe.append(
+                    FlatElement(
+                        atomLo: lo, atomHi: Int32(fa.count), optional: e.optional, capitalized: e.capitalized,
+                        capture: Int16(e.capture ?? -1)))
+            }
+        }
+        flatRules = fr
+        flatElements = fe
+        flatAtoms = fa
         ones = lex.classID("ones")
         teens = lex.classID("teens")
         tens = lex.classID("tens")
@@ -136,37 +185,36 @@ struct TimeMatcher {
         _ ri: Int, at i: Int, _ units: UnsafeBufferPointer<TimeUnit>, _ p: UnsafeBufferPointer<UInt8>,
         _ scratch: inout Scratch
     ) {
-        set.rules.withUnsafeBufferPointer { rules in
-            let rule = rules[ri]
-            guard rule.elements.count + 1 <= scratch.positions.count else { return }
-            for c in 0..<rule.captureNames.count { scratch.captures[c] = TimeCapture() }
-            guard match(rule, 0, i, units, p, &scratch) != nil else { return }
-            let lo = scratch.positions[rule.leadingContext]
-            let hi = scratch.positions[rule.elements.count - rule.trailingContext]
-            if hi <= lo { return }
-            scratch.candidates.append(
-                TimeMatch(rule: ri, lo: lo, hi: hi, captures: Array(scratch.captures[0..<rule.captureNames.count])))
-        }
+        let rule = flatRules[ri]
+        let count = Int(rule.elementCount)
+        guard count + 1 <= scratch.positions.count, Int(rule.captures) <= scratch.captures.count else { return }
+        for c in 0..<Int(rule.captures) { scratch.captures[c] = TimeCapture() }
+        guard match(rule, 0, i, units, p, &scratch) != nil else { return }
+        let lo = scratch.positions[Int(rule.leading)]
+        let hi = scratch.positions[count - Int(rule.trailing)]
+        if hi <= lo { return }
+        scratch.candidates.append(
+            TimeMatch(rule: ri, lo: lo, hi: hi, captures: Array(scratch.captures[0..<Int(rule.captures)])))
     }
 
-    /// Matches elements `ei...` from unit `pos`; returns the end unit of the whole pattern.
+    /// Matches elements `ei...` of a rule from unit `pos`; returns the end unit of the whole pattern.
     func match(
-        _ r: TimeRule, _ ei: Int, _ pos: Int, _ units: UnsafeBufferPointer<TimeUnit>, _ p: UnsafeBufferPointer<UInt8>,
+        _ r: FlatRule, _ ei: Int, _ pos: Int, _ units: UnsafeBufferPointer<TimeUnit>, _ p: UnsafeBufferPointer<UInt8>,
         _ s: inout Scratch
     ) -> Int? {
         s.positions[ei] = pos
-        if ei == r.elements.count { return pos }
-        let e = r.elements[ei]
+        if ei == Int(r.elementCount) { return pos }
+        let e = flatElements[Int(r.elementLo) + ei]
         if pos < units.count && (!e.capitalized || units[pos].capitalized) {
-            for a in e.atoms {
-                guard let (end, cap) = atom(a, pos, units, p) else { continue }
-                if let c = e.capture { s.captures[c] = cap }
+            for k in Int(e.atomLo)..<Int(e.atomHi) {
+                guard let (end, cap) = atom(flatAtoms[k], pos, units, p) else { continue }
+                if e.capture >= 0 { s.captures[Int(e.capture)] = cap }
                 if let done = match(r, ei + 1, end, units, p, &s) { return done }
                 s.positions[ei] = pos
             }
         }
         if e.optional {
-            if let c = e.capture { s.captures[c] = TimeCapture() }
+            if e.capture >= 0 { s.captures[Int(e.capture)] = TimeCapture() }
             return match(r, ei + 1, pos, units, p, &s)
         }
         return nil
@@ -177,18 +225,20 @@ struct TimeMatcher {
         -> (Int, TimeCapture)?
     {
         let u = units[pos]
-        func cap(_ n: Int, _ code: String? = nil, to end: Int? = nil) -> (Int, TimeCapture) {
+        func cap(_ n: Int, to end: Int? = nil, wordClass: Int = -1, yy: Bool = false) -> (Int, TimeCapture) {
             let e = end ?? pos + 1
-            return (e, TimeCapture(set: true, number: n, code: code, lo: pos, hi: e))
+            return (
+                e,
+                TimeCapture(
+                    set: true, number: n, wordClass: Int16(wordClass), twoDigitYear: yy, hash: u.hash, lo: pos, hi: e)
+            )
         }
         switch a {
         case .literal(let h):
             return u.hash == h ? cap(Int(u.number)) : nil
         case .wordClass(let c):
-            guard u.classMask & (1 << UInt64(c)) != 0, let es = set.lexicon.entries(u.hash),
-                let entry = es.first(where: { $0.cls == c })
-            else { return nil }
-            return cap(entry.number, entry.code)
+            guard u.classMask & (1 << UInt64(c)) != 0 else { return nil }
+            return cap(0, wordClass: c)
         case .builtin(let b):
             let v = Int(u.number)
             switch b {
@@ -209,7 +259,7 @@ struct TimeMatcher {
                 guard u.hash == quoteHash, pos + 1 < units.count else { return nil }
                 let n = units[pos + 1]
                 guard n.shape == .digits, n.digits == 2, !n.spaceBefore else { return nil }
-                return cap(Int(n.number), "yy", to: pos + 2)
+                return cap(Int(n.number), to: pos + 2, yy: true)
             case .decade:
                 return u.shape == .decade ? cap(v) : nil
             case .clock:
@@ -224,7 +274,7 @@ struct TimeMatcher {
                 return u.shape == .slashDate ? cap(v) : nil
             case .num:
                 if u.shape == .digits { return u.digits <= 3 ? cap(v) : nil }
-                return numberWords(pos, units).map { cap($0.1, nil, to: $0.0) }
+                return numberWords(pos, units).map { cap($0.1, to: $0.0) }
             }
         }
     }

@@ -42,7 +42,10 @@ struct TimeResolver {
     private let tenseOf: () -> Tense
     private var cachedTense: Tense?
 
-    init(anchor: CalendarDate?, reference: CalendarDate?, tense: @escaping () -> Tense) {
+    let lexicon: TimeLexicon
+
+    init(lexicon: TimeLexicon, anchor: CalendarDate?, reference: CalendarDate?, tense: @escaping () -> Tense) {
+        self.lexicon = lexicon
         self.anchor = anchor
         self.reference = reference
         self.tenseOf = tense
@@ -67,9 +70,13 @@ struct TimeResolver {
         switch e {
         case .capture(let i):
             guard i < caps.count, caps[i].set else { return .none }
-            if let c = caps[i].code, !c.isEmpty, Int(c) == nil, c != "yy" { return .text(c) }
-            if caps[i].code == "yy" { return .int(-1000 - caps[i].number) }  // two-digit year marker
-            return .int(caps[i].number)
+            let c = caps[i]
+            if c.twoDigitYear { return .int(-1000 - c.number) }  // marker read by fullYear
+            if c.wordClass >= 0 {
+                guard let e = lexicon.entries(c.hash)?.first(where: { $0.cls == Int(c.wordClass) }) else { return .none }
+                return Int(e.code) == nil ? .text(e.code) : .int(e.number)
+            }
+            return .int(c.number)
         case .constant(let s):
             if let v = Int(s) { return .int(v) }
             return .text(s)

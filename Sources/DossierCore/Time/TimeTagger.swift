@@ -51,7 +51,7 @@ public struct TimeTagger: Stage {
                     let hi = units[m.hi - 1]
                     let tokenRange = Int(lo.token)..<Int(hi.token) + 1
                     let estimator = tense
-                    var resolver = TimeResolver(anchor: anchor, reference: reference) {
+                    var resolver = TimeResolver(lexicon: rules.lexicon, anchor: anchor, reference: reference) {
                         estimator.tense(governing: tokenRange, sentence: range, in: document)
                     }
                     resolver.referenceQuarter = referenceQuarter
