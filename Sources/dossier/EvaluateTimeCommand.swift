@@ -131,7 +131,9 @@ struct EvaluateTimeCommand: ParsableCommand {
         var out: [String] = []
         var rest = raw[...]
         while let a = rest.range(of: "<BODY>"), let b = rest.range(of: "</BODY>", range: a.upperBound..<rest.endIndex) {
-            out.append(String(rest[a.upperBound..<b.lowerBound]).replacingOccurrences(of: "&lt;", with: "<"))
+            out.append(
+                String(rest[a.upperBound..<b.lowerBound]).replacingOccurrences(of: "&lt;", with: "<")
+                    .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&"))
             rest = rest[b.upperBound...]
         }
         return out.isEmpty ? [raw] : out
