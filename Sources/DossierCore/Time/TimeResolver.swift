@@ -353,7 +353,7 @@ struct TimeResolver {
         switch k {
         case .some(let k) where k < 0: chosen = before == current ? before - 4 : before
         case .some(let k) where k > 0: chosen = after == current ? after + 4 : after
-        case .some: chosen = current - before <= after - current ? before : after
+        case .some: chosen = current - before < after - current ? before : after
         case .none:
             switch tense() {
             case .past: chosen = before

@@ -33,13 +33,15 @@ public struct TimeTagger: Stage {
         let anchor = document.article.published
         var reference: CalendarDate?
         var referenceQuarter: (year: Int, quarter: Int)?
+        // A quarter is the reference of `a year earlier` only in the next few sentences.
+        var quarterSentence = Int.min / 2
         var referenceYear: Int?
         var out: [Timex] = []
         let builder = TimeUnitBuilder(lexicon: rules.lexicon)
         var units = ContiguousArray<TimeUnit>()
         var scratch = TimeMatcher.Scratch()
         document.normalized.bytes.withUnsafeBufferPointer { p in
-            for sentence in document.sentences where !sentence.flags.contains(.ignored) {
+            for (sentenceIndex, sentence) in document.sentences.enumerated() where !sentence.flags.contains(.ignored) {
                 let range = sentence.tokens
                 if range.isEmpty { continue }
                 builder.build(document, tokens: range, bytes: p, into: &units)
@@ -54,7 +56,7 @@ public struct TimeTagger: Stage {
                     var resolver = TimeResolver(lexicon: rules.lexicon, anchor: anchor, reference: reference) {
                         estimator.tense(governing: tokenRange, sentence: range, in: document)
                     }
-                    resolver.referenceQuarter = referenceQuarter
+                    resolver.referenceQuarter = sentenceIndex - quarterSentence <= 2 ? referenceQuarter : nil
                     resolver.referenceYear = referenceYear
                     let value = resolver.value(rule.value, m.captures)
                     var ruleName = "time:" + rule.id
@@ -65,7 +67,10 @@ public struct TimeTagger: Stage {
                     }
                     if let v = value {
                         if v.utf8.count == 10, let d = CalendarDate(iso: v) { reference = d }
-                        if let q = TimeTagger.quarter(v), !rule.isAnaphoric { referenceQuarter = q }
+                        if let q = TimeTagger.quarter(v), !rule.isAnaphoric {
+                            referenceQuarter = q
+                            quarterSentence = sentenceIndex
+                        }
                         if type == .date, let y = TimeTagger.year(v) { referenceYear = y }
                     }
                     out.append(
