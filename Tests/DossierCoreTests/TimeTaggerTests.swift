@@ -82,6 +82,11 @@ struct TimeRelativeDateTests {
         TimexCase("The council will vote on Friday.", "Friday", "2024-01-12"),
         TimexCase("The council will vote on Thursday.", "Thursday", "2024-01-18"),
         TimexCase("The leaders plan to meet on Monday in Paris.", "Monday", "2024-01-15"),
+        TimexCase("The vote, scheduled for Sunday, was announced by officials.", "Sunday", "2024-01-14"),
+        TimexCase("The ministers are due to meet on Thursday.", "Thursday", "2024-01-18"),
+        TimexCase("The strike, which began Monday, has spread.", "Monday", "2024-01-08"),
+        TimexCase("Police said the attack happened on Friday.", "Friday", "2024-01-12", on: "2024-01-15"),
+        TimexCase("The company said Monday it would cut jobs.", "Monday", "2024-01-08"),
         // Explicit direction.
         TimexCase("The strike began last Friday at dawn.", "last Friday", "2024-01-05"),
         TimexCase("The strike ends next Friday, unions said.", "next Friday", "2024-01-19"),

@@ -26,7 +26,7 @@ public struct LexiconTenseEstimator: TenseEstimator {
     /// What a word says about tense.
     enum Cue: UInt8 {
         case past, present, future
-        /// `going`, `plans`, `expected`: future when followed by `to`.
+        /// `going`, `plans`, `expected`: future when followed by `to` (or `for`: `scheduled for`).
         case lead
         /// Never a cue even if it ends in `-ed` (`need`, `hundred`).
         case none
@@ -35,6 +35,7 @@ public struct LexiconTenseEstimator: TenseEstimator {
     private let cues: [UInt64: Cue]
     private let toHash = StableHash.hash("to")
     private let possessiveHash = StableHash.hash("'s")
+    private let forHash = StableHash.hash("for")
     /// How many tokens on each side are searched.
     public var window = 14
 
@@ -98,7 +99,7 @@ public struct LexiconTenseEstimator: TenseEstimator {
             case .past: return .past
             case .present: return .present
             case .future: return .future
-            case .lead: return followedByTo(i, sentence, doc) ? .future : nil
+            case .lead: return followedByTo(i, sentence, doc) || followedByFor(i, sentence, doc) ? .future : nil
             case .none: return nil
             }
         }
@@ -110,6 +111,11 @@ public struct LexiconTenseEstimator: TenseEstimator {
 
     private func followedByTo(_ i: Int, _ sentence: Range<Int>, _ doc: Document) -> Bool {
         i + 1 < sentence.upperBound && doc.interner.hash(of: doc.tokens[i + 1].lower) == toHash
+    }
+
+    /// `scheduled for`, `set for`, `slated for`.
+    private func followedByFor(_ i: Int, _ sentence: Range<Int>, _ doc: Document) -> Bool {
+        i + 1 < sentence.upperBound && doc.interner.hash(of: doc.tokens[i + 1].lower) == forHash
     }
 
     private func endsInEd(_ tok: Token, _ doc: Document) -> Bool {
