@@ -56,7 +56,7 @@ public struct TimeTagger: Stage {
                     var resolver = TimeResolver(lexicon: rules.lexicon, anchor: anchor, reference: reference) {
                         estimator.tense(governing: tokenRange, sentence: range, in: document)
                     }
-                    resolver.referenceQuarter = sentenceIndex - quarterSentence <= 2 ? referenceQuarter : nil
+                    resolver.referenceQuarter = sentenceIndex - quarterSentence <= 4 ? referenceQuarter : nil
                     resolver.referenceYear = referenceYear
                     let value = resolver.value(rule.value, m.captures)
                     var ruleName = "time:" + rule.id
