@@ -107,7 +107,8 @@ struct EvaluateTimeCommand: ParsableCommand {
                 bytes += body.utf8.count
                 docs.append(
                     try prep.run(
-                        Article(title: nil, text: body, published: CalendarDate(year: 1987, month: 3, day: 2), source: file)
+                        Article(
+                            title: nil, text: body, published: CalendarDate(year: 1987, month: 3, day: 2), source: file)
                     ))
             }
         }
@@ -122,8 +123,10 @@ struct EvaluateTimeCommand: ParsableCommand {
         }
         let s = Date().timeIntervalSince(t0)
         print("articles: \(docs.count), \(bytes) bytes, \(tokens) tokens, \(count) timexes")
-        print(String(format: "time stage: %.3f s, %.1f MB/s, %.0f articles/s, %.2f M tokens/s",
-            s, Double(bytes) / 1e6 / s, Double(docs.count) / s, Double(tokens) / 1e6 / s))
+        print(
+            String(
+                format: "time stage: %.3f s, %.1f MB/s, %.0f articles/s, %.2f M tokens/s",
+                s, Double(bytes) / 1e6 / s, Double(docs.count) / s, Double(tokens) / 1e6 / s))
     }
 
     /// The `<BODY>` elements of an SGML file (Reuters-21578), or the whole text with tags removed.
@@ -222,7 +225,9 @@ struct EvaluateTimeCommand: ParsableCommand {
         }
         guard let e = FileManager.default.enumerator(atPath: dir) else { return [] }
         var out: [String] = []
-        for case let p as String in e where p.hasSuffix(".tml") { out.append((dir as NSString).appendingPathComponent(p)) }
+        for case let p as String in e where p.hasSuffix(".tml") {
+            out.append((dir as NSString).appendingPathComponent(p))
+        }
         return out.sorted()
     }
 }

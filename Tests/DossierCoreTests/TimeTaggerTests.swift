@@ -264,7 +264,8 @@ struct TimeUnresolvedTests {
 
     @Test func provenanceNamesTheRule() throws {
         let doc = try Pipeline([Tokenizer(), SentenceSplitter(), TimeTagger()]).run(
-            Article(title: nil, text: "He said Thursday that it was over.", published: CalendarDate(iso: "2024-01-12"),
+            Article(
+                title: nil, text: "He said Thursday that it was over.", published: CalendarDate(iso: "2024-01-12"),
                 source: "t"))
         let t = try #require(doc.timexes.first)
         #expect(t.provenance.stage == "time")
@@ -272,8 +273,10 @@ struct TimeUnresolvedTests {
     }
 
     @Test func ignoredSentencesAreSkipped() throws {
-        var doc = Document(article: Article(title: nil, text: "It ended on Friday. Also read: Monday news.",
-            published: CalendarDate(iso: "2024-01-12"), source: "t"))
+        var doc = Document(
+            article: Article(
+                title: nil, text: "It ended on Friday. Also read: Monday news.",
+                published: CalendarDate(iso: "2024-01-12"), source: "t"))
         try Tokenizer().apply(to: &doc)
         try SentenceSplitter().apply(to: &doc)
         #expect(doc.sentences.count == 2)

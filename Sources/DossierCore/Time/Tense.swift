@@ -55,7 +55,8 @@ public struct LexiconTenseEstimator: TenseEstimator {
             case "lead": cue = .lead
             case "none": cue = .none
             default:
-                throw DossierError(.resource, "expected 'past|present|future|lead|none<TAB>word'", input: "time/tense.tsv",
+                throw DossierError(
+                    .resource, "expected 'past|present|future|lead|none<TAB>word'", input: "time/tense.tsv",
                     line: line)
             }
             guard f.count >= 2 else {

@@ -47,7 +47,8 @@ public enum TimeMLReader {
                     )
                 } else if startsWith(b, i, "</TIMEX3") {
                     guard let o = openTimex else {
-                        throw DossierError(.unsupportedFormat, "</TIMEX3> without <TIMEX3>", input: id, line: line(b, i))
+                        throw DossierError(
+                            .unsupportedFormat, "</TIMEX3> without <TIMEX3>", input: id, line: line(b, i))
                     }
                     annotations.append(
                         .init(

@@ -73,7 +73,9 @@ struct TimeResolver {
             let c = caps[i]
             if c.twoDigitYear { return .int(-1000 - c.number) }  // marker read by fullYear
             if c.wordClass >= 0 {
-                guard let e = lexicon.entries(c.hash)?.first(where: { $0.cls == Int(c.wordClass) }) else { return .none }
+                guard let e = lexicon.entries(c.hash)?.first(where: { $0.cls == Int(c.wordClass) }) else {
+                    return .none
+                }
                 return Int(e.code) == nil ? .text(e.code) : .int(e.number)
             }
             return .int(c.number)

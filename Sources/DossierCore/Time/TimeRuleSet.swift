@@ -36,7 +36,8 @@ public struct TimeRuleSet: Sendable {
         try TimeRuleSet(rules: TimeResources.contents("rules.txt"), lexicon: TimeLexicon.standard())
     }
 
-    static func parseRule(_ line: Substring, line number: Int, lexicon: TimeLexicon) -> Result<TimeRule, TimeRuleError> {
+    static func parseRule(_ line: Substring, line number: Int, lexicon: TimeLexicon) -> Result<TimeRule, TimeRuleError>
+    {
         let halves = line.split(separator: "=>", maxSplits: 1, omittingEmptySubsequences: false)
         guard halves.count == 2 else { return .failure(TimeRuleError("a rule needs '=> value'")) }
         let fields = halves[0].split(whereSeparator: { $0 == " " || $0 == "\t" })
@@ -94,7 +95,9 @@ public struct TimeRuleSet: Sendable {
             if context {
                 if seenCore { trailing += 1 } else { leading += 1 }
             } else {
-                if trailing > 0 { return .failure(TimeRuleError("context '{...}' only at the start or the end of a pattern")) }
+                if trailing > 0 {
+                    return .failure(TimeRuleError("context '{...}' only at the start or the end of a pattern"))
+                }
                 seenCore = true
             }
             elements.append(.init(atoms: atoms, optional: optional, capitalized: capitalized, capture: capture))

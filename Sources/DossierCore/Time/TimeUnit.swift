@@ -57,7 +57,8 @@ struct TimeUnitBuilder {
             let s = Int(tok.start)
             let e = Int(tok.end)
             let (shape, number) = TimeUnitBuilder.shape(p, s, e)
-            let hasInnerHyphen = shape != .isoDate && shape != .isoMonth && e - s > 2
+            let hasInnerHyphen =
+                shape != .isoDate && shape != .isoMonth && e - s > 2
                 && (s + 1..<e - 1).contains(where: { p[$0] == UInt8(ascii: "-") })
             let capital = p[s] >= 0x41 && p[s] <= 0x5A
             let space = tok.flags.contains(.spaceBefore) || t == range.lowerBound

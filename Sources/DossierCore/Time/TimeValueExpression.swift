@@ -58,7 +58,9 @@ public indirect enum TimeValueExpression: Sendable, Hashable {
             skipSpace()
             if i < chars.count && chars[i] == "(" {
                 i += 1
-                guard let fn = TimeFunction(rawValue: name) else { return .failure(TimeRuleError("unknown function '\(name)'")) }
+                guard let fn = TimeFunction(rawValue: name) else {
+                    return .failure(TimeRuleError("unknown function '\(name)'"))
+                }
                 var args: [TimeValueExpression] = []
                 skipSpace()
                 if i < chars.count && chars[i] == ")" {
@@ -83,7 +85,8 @@ public indirect enum TimeValueExpression: Sendable, Hashable {
                     }
                 }
                 guard fn.arity.contains(args.count) else {
-                    return .failure(TimeRuleError("\(name) takes \(fn.arity.lowerBound)...\(fn.arity.upperBound) arguments"))
+                    return .failure(
+                        TimeRuleError("\(name) takes \(fn.arity.lowerBound)...\(fn.arity.upperBound) arguments"))
                 }
                 return .success(.call(fn, args))
             }

@@ -101,11 +101,15 @@ public struct TimexScorer: Sendable {
     public var relaxedRecall: Double { TimexScorer.ratio(relaxed, gold) }
     public var relaxedF1: Double { TimexScorer.f1(relaxedPrecision, relaxedRecall) }
     /// TempEval-3 value F1: correct values over system and over gold timexes.
-    public var valueF1: Double { TimexScorer.f1(TimexScorer.ratio(valueCorrect, system), TimexScorer.ratio(valueCorrect, gold)) }
+    public var valueF1: Double {
+        TimexScorer.f1(TimexScorer.ratio(valueCorrect, system), TimexScorer.ratio(valueCorrect, gold))
+    }
     /// Correct values among relaxed matches.
     public var valueAccuracy: Double { TimexScorer.ratio(valueCorrect, relaxed) }
     public var typeAccuracy: Double { TimexScorer.ratio(typeCorrect, relaxed) }
-    public var typeF1: Double { TimexScorer.f1(TimexScorer.ratio(typeCorrect, system), TimexScorer.ratio(typeCorrect, gold)) }
+    public var typeF1: Double {
+        TimexScorer.f1(TimexScorer.ratio(typeCorrect, system), TimexScorer.ratio(typeCorrect, gold))
+    }
 
     /// A plain-text report.
     public func report(errors: Int = 15) -> String {
@@ -120,7 +124,8 @@ public struct TimexScorer: Sendable {
         out += "type            F1 \(pct(typeF1))  accuracy \(pct(typeAccuracy))\n"
         out += "per gold type (recall, value recall):\n"
         for (t, c) in perType.sorted(by: { $0.key < $1.key }) {
-            out += "  \(t + String(repeating: " ", count: max(0, 9 - t.count))) gold \(c.gold)  found \(pct(TimexScorer.ratio(c.found, c.gold)))"
+            let name = t + String(repeating: " ", count: max(0, 9 - t.count))
+            out += "  \(name) gold \(c.gold)  found \(pct(TimexScorer.ratio(c.found, c.gold)))"
             out += "  value \(pct(TimexScorer.ratio(c.valueCorrect, c.gold)))\n"
         }
         if errors > 0 {
