@@ -301,3 +301,24 @@ struct TimeSeasonTests {
 
     @Test(arguments: cases) func season(_ c: TimexCase) throws { try check(c) }
 }
+
+@Suite("TimeTagger: robustness")
+struct TimeRobustnessTests {
+    @Test(arguments: [
+        "'", "-", "- -", "1/2/3", "99999999999 days ago", "2024-13-45", "the the the", "mid-", "-1990s", "a.m.",
+        "12:99", "9999-99-99", "Friday Friday Friday morning night", "999 centuries ago", "the 99th century",
+        "'99 '00 '", "twenty- four hours", "Dec. 32", "Feb. 30, 2023", "0000 GMT", "2500 GMT", "13 p.m.",
+        "every", "last", "the past", "nineteen", "a year ago a year ago", "\u{201C}Friday\u{201D}", "Jan.",
+    ])
+    func oddInputNeverCrashes(_ text: String) throws {
+        for published in [CalendarDate(year: 2024, month: 1, day: 12), CalendarDate(year: 1, month: 1, day: 1), nil] {
+            let found = try timexes(text, published: published)
+            for t in found { #expect(!t.text.isEmpty) }
+        }
+    }
+
+    @Test func invalidDatesHaveNoValue() throws {
+        let found = try timexes("It is due Feb. 30, 2023.", published: CalendarDate(year: 2024, month: 1, day: 12))
+        #expect(found.allSatisfy { $0.value != "2023-02-30" })
+    }
+}

@@ -301,6 +301,9 @@ struct TimeResolver {
     /// The unit containing `d` moved by `k` units, at the unit's granularity. With `shift`, days and weeks move
     /// the date itself (`two days ago`); without, `rel(W, -1)` is last week's week value.
     func relative(_ d: CalendarDate, _ unit: String, _ k: Int, shift: Bool = false) -> TimeValue {
+        // Keep results inside the four-digit years of TIMEX3 values.
+        let years = unit == "CE" ? 100 * k : unit == "DE" ? 10 * k : unit == "Y" ? k : k / 12
+        guard (1...9999).contains(d.year + years), abs(k) <= 100_000 else { return .none }
         switch unit {
         case "D": return .day(d.adding(days: k))
         case "W": return .text(TimexFormat.week(of: d.adding(days: 7 * k)))
