@@ -116,6 +116,8 @@ struct TimeRelativeDateTests {
         TimexCase("Exports will rise next year.", "next year", "2025"),
         TimexCase("Exports rose this year.", "this year", "2024"),
         TimexCase("Exports rose a year earlier.", "a year earlier", "2023"),
+        TimexCase("Exports rose earlier last year.", "earlier last year", "2023"),
+        TimexCase("The plant opened in the year two thousand.", "the year two thousand", "2000"),
         TimexCase("Sales fell in July last year.", "July last year", "2023-07"),
         TimexCase("Profit rose in the third quarter.", "the third quarter", "2023-Q3"),
         TimexCase("First-quarter profit rose 5 percent.", "First-quarter", "2024-Q1", on: "2024-04-20"),
@@ -256,6 +258,8 @@ struct TimeUnresolvedTests {
         "The minister may be replaced, aides said.",
         "Three-quarters of the voters agreed.",
         "The mayor will march with them.",
+        "Some two thousand people marched.",
+        "Fifteen twenty-year-olds signed up.",
     ])
     func noTimex(_ sentence: String) throws {
         let found = try timexes(sentence, published: CalendarDate(year: 2024, month: 1, day: 12))

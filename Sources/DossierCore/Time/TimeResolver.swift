@@ -233,7 +233,7 @@ struct TimeResolver {
         case .code:
             return arg(0).text.map { .text($0) } ?? .none
         case .yearwords:
-            guard let c = arg(0).int, let y = arg(1).int, (10...20).contains(c), (1...99).contains(y) else {
+            guard let c = arg(0).int, let y = arg(1).int, c == 18 || c == 19, (10...99).contains(y) else {
                 return .none
             }
             return .text(TimexFormat.year(c * 100 + y))
