@@ -32,6 +32,7 @@ struct TimeRuleSetTests {
         ("x DATE m:@month => nosuch(m)", "unknown function"),
         ("x DATE m:@month => ymd(m)", "takes"),
         ("x DATE {in} => month(m)", "outside"),
+        ("x DATE r:last|next m:@month => monthrel(m, r)", "literal words has no value"),
     ])
     func malformedRulesFailWithTheirLine(_ line: String, _ message: String) throws {
         let lex = try TimeLexicon(text: Self.words)

@@ -92,6 +92,9 @@ public struct TimeRuleSet: Sendable {
                 }
             }
             if atoms.isEmpty { return .failure(TimeRuleError("empty element")) }
+            if capture != nil, atoms.allSatisfy({ if case .literal = $0 { return true } else { return false } }) {
+                return .failure(TimeRuleError("a capture of literal words has no value: capture a @class or #shape"))
+            }
             if context {
                 if seenCore { trailing += 1 } else { leading += 1 }
             } else {
