@@ -22,6 +22,23 @@ struct FlatElement: BitwiseCopyable {
     var capture: Int16
 }
 
+/// An atom compiled for matching: a trivial struct instead of a multi-payload enum.
+struct FlatAtom: BitwiseCopyable {
+    enum Kind: UInt8, BitwiseCopyable { case literal, wordClass, builtin }
+    var kind: Kind
+    var builtin: TimeBuiltin
+    /// The literal's hash, or the class id.
+    var payload: UInt64
+
+    init(_ a: TimeRule.Atom) {
+        switch a {
+        case .literal(let h): (kind, builtin, payload) = (.literal, .int, h)
+        case .wordClass(let c): (kind, builtin, payload) = (.wordClass, .int, UInt64(c))
+        case .builtin(let b): (kind, builtin, payload) = (.builtin, b, 0)
+        }
+    }
+}
+
 /// A rule compiled for matching: its elements are `elements[elementLo ..< elementLo + elementCount]`.
 struct FlatRule: BitwiseCopyable {
     var elementLo: Int32
@@ -64,14 +81,14 @@ struct TimeMatcher {
     /// The rules compiled into flat tables.
     let flatRules: ContiguousArray<FlatRule>
     let flatElements: ContiguousArray<FlatElement>
-    let flatAtoms: ContiguousArray<TimeRule.Atom>
+    let flatAtoms: ContiguousArray<FlatAtom>
 
     init(_ set: TimeRuleSet) {
         self.set = set
         let lex = set.lexicon
         var fr = ContiguousArray<FlatRule>()
         var fe = ContiguousArray<FlatElement>()
-        var fa = ContiguousArray<TimeRule.Atom>()
+        var fa = ContiguousArray<FlatAtom>()
         for r in set.rules {
             fr.append(
                 FlatRule(
@@ -79,7 +96,7 @@ struct TimeMatcher {
                     trailing: Int32(r.trailingContext), captures: Int32(r.captureNames.count)))
             for e in r.elements {
                 let lo = Int32(fa.count)
-                fa.append(contentsOf: e.atoms)
+                fa.append(contentsOf: e.atoms.map(FlatAtom.init))
                 fe.append(
                     FlatElement(
                         atomLo: lo, atomHi: Int32(fa.count), optional: e.optional, capitalized: e.capitalized,
@@ -221,7 +238,7 @@ struct TimeMatcher {
     }
 
     /// Matches one atom at `pos`: the end unit and what it captured.
-    func atom(_ a: TimeRule.Atom, _ pos: Int, _ units: UnsafeBufferPointer<TimeUnit>, _ p: UnsafeBufferPointer<UInt8>)
+    func atom(_ a: FlatAtom, _ pos: Int, _ units: UnsafeBufferPointer<TimeUnit>, _ p: UnsafeBufferPointer<UInt8>)
         -> (Int, TimeCapture)?
     {
         let u = units[pos]
@@ -233,15 +250,15 @@ struct TimeMatcher {
                     set: true, number: n, wordClass: Int16(wordClass), twoDigitYear: yy, hash: u.hash, lo: pos, hi: e)
             )
         }
-        switch a {
-        case .literal(let h):
-            return u.hash == h ? cap(Int(u.number)) : nil
-        case .wordClass(let c):
-            guard u.classMask & (1 << UInt64(c)) != 0 else { return nil }
-            return cap(0, wordClass: c)
-        case .builtin(let b):
+        switch a.kind {
+        case .literal:
+            return u.hash == a.payload ? cap(Int(u.number)) : nil
+        case .wordClass:
+            guard u.classMask & (1 << a.payload) != 0 else { return nil }
+            return cap(0, wordClass: Int(a.payload))
+        case .builtin:
             let v = Int(u.number)
-            switch b {
+            switch a.builtin {
             case .int:
                 return u.shape == .digits ? cap(v) : nil
             case .day:

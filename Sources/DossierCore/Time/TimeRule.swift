@@ -43,7 +43,7 @@ public struct TimeRule: Sendable {
 }
 
 /// The built-in token shapes that rules refer to as `#name`.
-public enum TimeBuiltin: String, Sendable, Hashable, CaseIterable {
+public enum TimeBuiltin: UInt8, Sendable, Hashable, CaseIterable, BitwiseCopyable {
     /// Digits (a value up to 9 digits).
     case int
     /// A day of the month: 1 to 31, as digits or `12th`.
@@ -70,4 +70,10 @@ public enum TimeBuiltin: String, Sendable, Hashable, CaseIterable {
     case slashdate
     /// A count: digits, number words (`twenty-four`) or vague counts (`several`, value X).
     case num
+
+    /// The built-in written `#name` in a rule file.
+    public init?(name: some StringProtocol) {
+        guard let b = TimeBuiltin.allCases.first(where: { String(describing: $0) == name }) else { return nil }
+        self = b
+    }
 }

@@ -83,7 +83,7 @@ public struct TimeRuleSet: Sendable {
                     }
                     atoms.append(.wordClass(c))
                 } else if alt.hasPrefix("#") && alt.count > 1 {
-                    guard let b = TimeBuiltin(rawValue: String(alt.dropFirst())) else {
+                    guard let b = TimeBuiltin(name: alt.dropFirst()) else {
                         return .failure(TimeRuleError("unknown built-in '\(alt)'"))
                     }
                     atoms.append(.builtin(b))
