@@ -242,7 +242,7 @@ struct TimeResolver {
 
     /// `January 12` without a year. News names dates close to its own date in both directions (`effective
     /// Dec. 7`), so the nearest one wins, unless the tense points the other way and that one is not much farther
-    /// (less than four times as far).
+    /// (less than twice as far).
     mutating func monthDay(_ m: Int, _ d: Int) -> TimeValue {
         guard let an = anchor else { return .none }
         var before: CalendarDate?
@@ -256,8 +256,8 @@ struct TimeResolver {
         let db = an.daysSinceEpoch - b.daysSinceEpoch
         let df = f.daysSinceEpoch - an.daysSinceEpoch
         switch tense() {
-        case .past: return .day(df * 4 < db ? f : b)
-        case .future: return .day(db * 4 < df ? b : f)
+        case .past: return .day(df * 2 < db ? f : b)
+        case .future: return .day(db * 2 < df ? b : f)
         case .present, .unknown: return .day(db <= df ? b : f)
         }
     }
