@@ -81,7 +81,13 @@ struct ReadCommandTests {
         #expect(span.hasPrefix("Also read:"))
         #expect(end == scalars.count || scalars[end] == "\n")
         #expect((o["places"] as? [Any])?.count == 9)
-        for key in ["quotes", "timexes", "events"] {
+        let values = (o["timexes"] as? [[String: Any]])?.compactMap { $0["value"] as? String }
+        #expect(
+            values == [
+                "2024-01-12", "2024-01-13", "2024-01-11", "2024-01-11", "2024-01-12", "PAST_REF", "2023-11",
+                "2024-01-09",
+            ])
+        for key in ["quotes", "events"] {
             #expect((o[key] as? [Any])?.isEmpty == true, "\(key) must stay empty until its stage exists")
         }
     }

@@ -20,12 +20,12 @@ struct PipelineTests {
     @Test("the standard pipeline runs its stages in order and records the layers")
     func standard() throws {
         let pipeline = try Pipeline.standard()
-        #expect(pipeline.stageNames == ["tokenizer", "sentences", "boilerplate", "places"])
+        #expect(pipeline.stageNames == ["tokenizer", "sentences", "boilerplate", "time", "places"])
         let doc = try pipeline.run(Article(title: nil, text: "One sentence.", source: "t"))
-        #expect(doc.layers == [.text, .tokens, .sentences, .ignored, .places])
+        #expect(doc.layers == [.text, .tokens, .sentences, .ignored, .timexes, .places])
         // Fact tables that no stage fills yet stay empty.
         #expect(doc.mentions.isEmpty && doc.entities.isEmpty && doc.quotes.isEmpty)
-        #expect(doc.timexes.isEmpty && doc.events.isEmpty)
+        #expect(doc.events.isEmpty)
     }
 
     @Test("errors are one line naming the input, with a stable code")

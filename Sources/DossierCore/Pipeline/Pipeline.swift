@@ -19,9 +19,11 @@ public struct Pipeline: Sendable {
         self.stages = stages
     }
 
-    /// The stages of this version of the engine, in order: tokens, sentences, boilerplate.
+    /// The stages of this version of the engine, in order: tokens, sentences, boilerplate, time, places.
     public static func standard() throws(DossierError) -> Pipeline {
-        try Pipeline([Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard(), PlaceResolver.standard()])
+        try Pipeline([
+            Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard(), TimeTagger(), PlaceResolver.standard(),
+        ])
     }
 
     /// Runs every stage on the article.
