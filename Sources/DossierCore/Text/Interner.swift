@@ -6,11 +6,27 @@
 /// computed once, when a string is added. Id 0 is always the empty string.
 public struct Interner: Sendable {
     @usableFromInline var arena: ContiguousArray<UInt8> = []
-    /// `offsets[id] ..< offsets[id + 1]` is the string of `id` in the arena.
-    @usableFromInline var offsets: ContiguousArray<Int32> = [0]
-    @usableFromInline var hashes: ContiguousArray<UInt64> = []
-    /// The first eight bytes of each string, little-endian, zero-padded: most tokens compare in one step.
-    @usableFromInline var heads: ContiguousArray<UInt64> = []
+    /// One record per id, so that a comparison touches one cache line.
+    @usableFromInline var records: ContiguousArray<Record> = []
+
+    /// Where a string is and what it hashes to.
+    @usableFromInline
+    struct Record: Sendable {
+        /// The first eight bytes, little-endian, zero-padded: most tokens compare in one step.
+        @usableFromInline var head: UInt64
+        /// The string's ``StableHash``.
+        @usableFromInline var hash: UInt64
+        /// `arena[start ..< end]` is the string.
+        @usableFromInline var start: Int32
+        @usableFromInline var end: Int32
+
+        @usableFromInline init(head: UInt64, hash: UInt64, start: Int32, end: Int32) {
+            self.head = head
+            self.hash = hash
+            self.start = start
+            self.end = end
+        }
+    }
     /// Slots hold `id + 1`; 0 is an empty slot.
     @usableFromInline var table: ContiguousArray<UInt32>
     @usableFromInline var mask: Int
@@ -25,7 +41,7 @@ public struct Interner: Sendable {
     }
 
     /// The number of distinct strings.
-    public var count: Int { hashes.count }
+    public var count: Int { records.count }
 
     /// The first eight bytes of `bytes` as an integer, and a probe hash over all of them.
     @inlinable @inline(__always)
@@ -74,16 +90,15 @@ public struct Interner: Sendable {
             let entry = table[slot]
             if entry == 0 { break }
             let id = Int(entry - 1)
-            if heads[id] == head && equals(id, bytes) { return UInt32(id) }
+            if records[id].head == head && equals(id, bytes) { return UInt32(id) }
             slot = (slot + 1) & mask
         }
-        let id = hashes.count
+        let id = records.count
+        let start = Int32(arena.count)
         arena.append(contentsOf: bytes)
-        offsets.append(Int32(arena.count))
-        hashes.append(StableHash.hash(bytes))
-        heads.append(head)
+        records.append(Record(head: head, hash: StableHash.hash(bytes), start: start, end: Int32(arena.count)))
         table[slot] = UInt32(id + 1)
-        if hashes.count * 2 > table.count { grow() }
+        if records.count * 2 > table.count { grow() }
         return UInt32(id)
     }
 
@@ -101,35 +116,35 @@ public struct Interner: Sendable {
             let entry = table[slot]
             if entry == 0 { return nil }
             let id = Int(entry - 1)
-            if heads[id] == head && equals(id, bytes) { return UInt32(id) }
+            if records[id].head == head && equals(id, bytes) { return UInt32(id) }
             slot = (slot + 1) & mask
         }
     }
 
     /// The stable hash of the string with this id.
     @inlinable
-    public func hash(of id: UInt32) -> UInt64 { hashes[Int(id)] }
+    public func hash(of id: UInt32) -> UInt64 { records[Int(id)].hash }
 
     /// The string with this id (allocates: for output and tests, not the hot path).
     public func string(_ id: UInt32) -> String {
-        let lo = Int(offsets[Int(id)])
-        let hi = Int(offsets[Int(id) + 1])
+        let lo = Int(records[Int(id)].start)
+        let hi = Int(records[Int(id)].end)
         return String(decoding: arena[lo..<hi], as: UTF8.self)
     }
 
     /// Calls `body` with the bytes of the string with this id.
     @inlinable
     public func withBytes<R>(of id: UInt32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let lo = Int(offsets[Int(id)])
-        let hi = Int(offsets[Int(id) + 1])
+        let lo = Int(records[Int(id)].start)
+        let hi = Int(records[Int(id)].end)
         return try arena.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
     }
 
     /// Whether the string `id` equals `bytes`, given that their first eight bytes agree.
     @usableFromInline @inline(__always)
     func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let lo = Int(offsets[id])
-        let hi = Int(offsets[id + 1])
+        let lo = Int(records[id].start)
+        let hi = Int(records[id].end)
         let n = bytes.count
         guard hi - lo == n else { return false }
         if n <= 8 { return true }
@@ -149,9 +164,9 @@ public struct Interner: Sendable {
         var newTable = ContiguousArray<UInt32>(repeating: 0, count: size)
         let newMask = size - 1
         arena.withUnsafeBufferPointer { a in
-            for id in 0..<hashes.count {
-                let lo = Int(offsets[id])
-                let hi = Int(offsets[id + 1])
+            for id in 0..<records.count {
+                let lo = Int(records[id].start)
+                let hi = Int(records[id].end)
                 let h = Self.probe(UnsafeBufferPointer(rebasing: a[lo..<hi])).hash
                 var slot = Int(truncatingIfNeeded: h) & newMask
                 while newTable[slot] != 0 { slot = (slot + 1) & newMask }
