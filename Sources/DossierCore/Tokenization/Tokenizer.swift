@@ -66,6 +66,8 @@ final class TokenScanner {
     let shapeCacheKeys: UnsafeMutablePointer<UInt64>
     let shapeCacheIDs: UnsafeMutablePointer<UInt32>
     static let shapeCacheSize = 256
+    /// The shape ids of "x", "xx", "xxx" and "xxxx" (index = length), interned on first use.
+    var lowerShapes: [UInt32] = [UInt32.max, UInt32.max, UInt32.max, UInt32.max, UInt32.max]
 
     init(_ p: UnsafeBufferPointer<UInt8>, abbreviations: Abbreviations, title: Range<Int>?) {
         self.p = p
@@ -500,6 +502,20 @@ final class TokenScanner {
 
     func makeToken(_ s: Int, _ e: Int, _ kindFlags: TokenFlags, _ interner: inout Interner) -> Token {
         var flags = kindFlags
+        // Fast path for the commonest token, a lowercase ASCII word: its lowercase form is itself and its shape
+        // is "x" repeated (at most four times).
+        var k0 = s
+        while k0 < e && classes[Int(p[k0])].contains(.lower) { k0 += 1 }
+        if k0 == e {
+            let form = interner.intern(UnsafeBufferPointer(rebasing: p[s..<e]))
+            let n = min(e - s, 4)
+            if lowerShapes[n] == UInt32.max {
+                for k in 0..<n { shapeBuffer[k] = UInt8(ascii: "x") }
+                lowerShapes[n] = interner.intern(UnsafeBufferPointer(start: shapeBuffer, count: n))
+            }
+            flags.insert(.alpha)
+            return Token(start: Int32(s), end: Int32(e), form: form, lower: form, shape: lowerShapes[n], flags: flags)
+        }
         var lowerCount = 0
         var shapeCount = 0
         var upper = 0
