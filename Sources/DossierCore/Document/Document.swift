@@ -25,7 +25,9 @@ public struct Document: Sendable {
     public init(article: Article) {
         self.article = article
         self.normalized = NormalizedText(article.text)
-        self.interner = Interner(capacity: max(256, article.text.utf8.count / 12))
+        // About one distinct form, lowercase form or shape per five bytes of news text: sized so the table
+        // rarely grows while a document is tokenized.
+        self.interner = Interner(capacity: max(256, article.text.utf8.count / 5))
         if let t = article.titleRange {
             // Map the title's original byte range into the folded buffer.
             self.titleRange = Document.foldedRange(of: t, in: normalized)

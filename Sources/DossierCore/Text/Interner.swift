@@ -86,13 +86,19 @@ public struct Interner: Sendable {
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let (head, h) = Self.probe(bytes)
         var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let entry = table[slot]
-            if entry == 0 { break }
-            let id = Int(entry - 1)
-            if records[id].head == head && equals(id, bytes) { return UInt32(id) }
-            slot = (slot + 1) & mask
+        // The look-up reads through unsafe buffers: no bounds or uniqueness checks on the hot path.
+        let found: Int = table.withUnsafeBufferPointer { t in
+            records.withUnsafeBufferPointer { r in
+                while true {
+                    let entry = t[slot]
+                    if entry == 0 { return -1 }
+                    let id = Int(entry - 1)
+                    if r[id].head == head && equals(r[id], bytes) { return id }
+                    slot = (slot + 1) & mask
+                }
+            }
         }
+        if found >= 0 { return UInt32(found) }
         let id = records.count
         let start = Int32(arena.count)
         arena.append(contentsOf: bytes)
@@ -143,8 +149,14 @@ public struct Interner: Sendable {
     /// Whether the string `id` equals `bytes`, given that their first eight bytes agree.
     @usableFromInline @inline(__always)
     func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let lo = Int(records[id].start)
-        let hi = Int(records[id].end)
+        equals(records[id], bytes)
+    }
+
+    /// Whether the string of `record` equals `bytes`, given that their first eight bytes agree.
+    @usableFromInline @inline(__always)
+    func equals(_ record: Record, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lo = Int(record.start)
+        let hi = Int(record.end)
         let n = bytes.count
         guard hi - lo == n else { return false }
         if n <= 8 { return true }
