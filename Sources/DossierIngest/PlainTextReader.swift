@@ -10,19 +10,24 @@ public enum PlainTextReader {
     {
         let decoded = UTF8Repair.decode(bytes)
         let text = decoded.text
-        guard text.contains(where: { !$0.isWhitespace }) else {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0x0C })
+            && text.contains(where: { !$0.isWhitespace })
+        else {
             return .failure(DossierError(.emptyArticle, "empty article: no text", input: source))
         }
-        let utf8 = Array(text.utf8)
         var title: String?
         var titleRange: Range<Int>?
-        if let nl = utf8.firstIndex(of: 0x0A) {
+        // Only the first line and a little after it are needed to decide on a title.
+        var native = text
+        let head = native.withUTF8 { Array($0.prefix(4096)) }
+        if let nl = head.firstIndex(of: 0x0A) {
             var lo = 0
-            while lo < nl && (utf8[lo] == 0x20 || utf8[lo] == 0x09) { lo += 1 }
+            while lo < nl && (head[lo] == 0x20 || head[lo] == 0x09) { lo += 1 }
             var hi = nl
-            while hi > lo && (utf8[hi - 1] == 0x20 || utf8[hi - 1] == 0x09 || utf8[hi - 1] == 0x0D) { hi -= 1 }
-            let rest = utf8[(nl + 1)...]
-            let line = String(decoding: utf8[lo..<hi], as: UTF8.self)
+            while hi > lo && (head[hi - 1] == 0x20 || head[hi - 1] == 0x09 || head[hi - 1] == 0x0D) { hi -= 1 }
+            let rest = utf8.dropFirst(nl + 1)
+            let line = String(decoding: head[lo..<hi], as: UTF8.self)
             if hi > lo && line.unicodeScalars.count <= maxTitleLength
                 && rest.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 })
             {

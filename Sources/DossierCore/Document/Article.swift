@@ -35,9 +35,11 @@ public struct Article: Sendable, Hashable {
     /// Source, URL and date are left out on purpose: the same story fetched from two mirrors is one article.
     public static func contentHash(title: String?, text: String) -> String {
         var hasher = SHA256()
-        hasher.update(data: Array((title ?? "").utf8))
+        var t = title ?? ""
+        t.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         hasher.update(data: [0x1F])
-        hasher.update(data: Array(text.utf8))
+        var body = text
+        body.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         let digest = hasher.finalize()
         let hex: [Character] = Array("0123456789abcdef")
         var out = ""
