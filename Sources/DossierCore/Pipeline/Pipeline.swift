@@ -21,7 +21,7 @@ public struct Pipeline: Sendable {
 
     /// The stages of this version of the engine, in order: tokens, sentences, boilerplate.
     public static func standard() throws(DossierError) -> Pipeline {
-        try Pipeline([Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard()])
+        try Pipeline([Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard(), QuoteFinder.standard()])
     }
 
     /// Runs every stage on the article.

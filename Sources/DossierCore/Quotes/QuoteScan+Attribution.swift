@@ -1,0 +1,137 @@
+// Speaker sieves for direct quotes, in order: a cue next to the quote (after it, then before it), the
+// previous quote's speaker in a run of quotes, the paragraph's subject; else no speaker.
+
+extension QuoteScan {
+    /// Attributes the direct quote `spans[k]`.
+    func attributeDirect(_ k: Int, previous: (span: Int, attribution: Attribution)?) -> Attribution {
+        let s = spans[k]
+        if let c = s.close, let a = cueAfter(close: c) { return a }
+        if let a = cueBefore(open: s.open) { return a }
+        if let p = previous, let ph = p.attribution.phrase, runContinues(from: p.span, to: k) {
+            return Attribution(phrase: ph, cue: nil, rule: "run", confidence: 0.75)
+        }
+        if let ph = paragraphSubject(k) {
+            return Attribution(phrase: ph, cue: nil, rule: "paragraph-subject", confidence: 0.5)
+        }
+        return Attribution(phrase: nil, cue: nil, rule: "no-speaker", confidence: 0.6)
+    }
+
+    /// The rule name for a cue next to a quote.
+    func rule(_ cue: QuoteLexicon.Cue, _ base: String) -> String {
+        cue.cueClass == .continuation ? "continuation" : base
+    }
+
+    /// `“...,” Miller said` / `“...,” said Miller` / `“...”, Miller continued` / `“...,” according to X`.
+    func cueAfter(close c: Int) -> Attribution? {
+        var i = c + 1
+        let commaOutside = i < n && isComma(i)
+        // `“... difference.”` ended its sentence: what follows is a new sentence, not this quote's attribution.
+        if c > 0 && isByte(c - 1, UInt8(ascii: ".")) && !commaOutside { return nil }
+        if commaOutside { i += 1 }
+        guard i < n, isText(i), paragraph(i) == paragraph(c), inSpan[i] < 0 else { return nil }
+        var end = i
+        while end < n && end - i < 16 && paragraph(end) == paragraph(c) && !isQuote(end) && !isTerminal(end)
+            && !isColon(end) && !isByte(end, UInt8(ascii: ";"))
+        {
+            end += 1
+        }
+        if lower[i] == QuoteScan.according && i + 1 < end && lower[i + 1] == QuoteScan.to,
+            let sp = speakerAfter(i + 2, limit: end)
+        {
+            return Attribution(phrase: sp, cue: i..<i + 2, rule: "according-to", confidence: 0.85)
+        }
+        if let cu = cue(i), cu.cueClass != .evidence {
+            if let sp = speakerAfter(i + 1, limit: end) {
+                return Attribution(phrase: sp, cue: i..<i + 1, rule: rule(cu, "cue-inverted"), confidence: 0.9)
+            }
+            return nil
+        }
+        var x = i + 1
+        while x < end {
+            if let cu = cue(x), cu.cueClass != .evidence {
+                if let sp = speakerBefore(x, limit: i), sp.range.lowerBound == i {
+                    return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-after"), confidence: 0.9)
+                }
+                return nil
+            }
+            if isComma(x) && x - i > 1 && !(x + 1 < end && (classes(x + 1).contains(.modifier) || lower[x + 1] == QuoteScan.who)) {
+                return nil
+            }
+            x += 1
+        }
+        return nil
+    }
+
+    /// `Miller said, “...”` / `In a statement, X said: “...”` / `X said that “...”` / a paragraph ending in
+    /// a colon before a quote paragraph / `According to X, “...”`.
+    func cueBefore(open o: Int) -> Attribution? {
+        var j = o - 1
+        guard j >= 0, isText(j) else { return nil }
+        if paragraph(j) != paragraph(o) && !isColon(j) { return nil }
+        if isComma(j) || isColon(j) { j -= 1 }
+        if j >= 0 && lower[j] == QuoteScan.that { j -= 1 }
+        guard j >= 0 else { return nil }
+        let sentenceStart = sentence(j).lowerBound
+        var x = j
+        while x >= sentenceStart && j - x < 9 {
+            if isTerminal(x) || isQuote(x) || inSpan[x] >= 0 { break }
+            if lower[x] == QuoteScan.according && x + 1 <= j && lower[x + 1] == QuoteScan.to,
+                let sp = speakerAfter(x + 2, limit: j + 1)
+            {
+                return Attribution(phrase: sp, cue: x..<x + 2, rule: "according-to", confidence: 0.85)
+            }
+            if let cu = cue(x), cu.cueClass != .evidence {
+                if let sp = speakerBefore(x, limit: sentenceStart) {
+                    return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-before"), confidence: 0.9)
+                }
+                if let sp = speakerAfter(x + 1, limit: j + 1) {
+                    return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-before"), confidence: 0.85)
+                }
+                return nil
+            }
+            x -= 1
+        }
+        return nil
+    }
+
+    /// Whether quote `k` continues the run of quote `p`: the same paragraph with no other speaker between
+    /// them, or the next paragraph when it opens with the quote.
+    func runContinues(from p: Int, to k: Int) -> Bool {
+        let a = spans[p]
+        let b = spans[k]
+        let lastA = a.paragraphs.upperBound
+        let firstB = b.paragraphs.lowerBound
+        let between = (a.close ?? a.content.upperBound) + 1..<b.open
+        if lastA == firstB {
+            // Another cue between them would have named another speaker; a bare sentence does not.
+            for i in between where cue(i) != nil { return false }
+            return true
+        }
+        if lastA + 1 == firstB && startsParagraph(b.open) {
+            for i in between where isText(i) && paragraph(i) > lastA { return false }
+            return true
+        }
+        return false
+    }
+
+    /// The subject of the paragraph of quote `k`: a name or pronoun that opens a sentence of the paragraph
+    /// before the quote ("Miller was blunt. “We are not naive.”").
+    func paragraphSubject(_ k: Int) -> SpeakerPhrase? {
+        let o = spans[k].open
+        var i = o - 1
+        var first: Int? = nil
+        while i >= 0 && paragraph(i) == paragraph(o) {
+            if isSentenceStart(i) { first = i }
+            i -= 1
+        }
+        guard let s = first else { return nil }
+        let end = sentence(s).upperBound
+        guard let sp = speakerAfter(s, limit: min(end, o)), sp.kind == .name || sp.kind == .pronoun else {
+            return nil
+        }
+        // The subject is followed by a verb, not by more of a noun phrase: require a lowercase word next.
+        let next = sp.range.upperBound
+        guard next < n, isLowerWord(next) else { return nil }
+        return sp
+    }
+}

@@ -1,0 +1,172 @@
+// Indirect and mixed speech: a reporting cue with its speaker and a content clause.
+//
+// Sieves, per sentence: `according-to` ("according to X, ..." / "..., according to X"), `indirect-after`
+// (speaker, cue, [that|:] content), `indirect-before` (content, speaker cue / content, cue speaker).
+// A content that is mostly a direct quote is left to the direct sieves; one with a quoted phrase is mixed.
+
+extension QuoteScan {
+    typealias Found = (content: Range<Int>, kind: QuoteKind, attribution: Attribution)
+
+    func findIndirect() -> [Found] {
+        var out: [Found] = []
+        for s in doc.sentences where !s.flags.contains(.ignored) && !s.flags.contains(.title) {
+            let r = s.tokens
+            var x = r.lowerBound
+            while x < r.upperBound {
+                if inSpan[x] >= 0 || !isText(x) {
+                    x += 1
+                    continue
+                }
+                if lower[x] == QuoteScan.according && x + 1 < r.upperBound && lower[x + 1] == QuoteScan.to {
+                    if let f = accordingTo(x, sentence: r) {
+                        out.append(f)
+                        x = max(x + 2, f.content.upperBound)
+                        continue
+                    }
+                    x += 2
+                    continue
+                }
+                guard let cu = cue(x), !isInfinitiveOrPassive(x) else {
+                    x += 1
+                    continue
+                }
+                if let f = contentAfter(cue: x, cu, sentence: r) {
+                    out.append(f)
+                    x = f.content.upperBound
+                    continue
+                }
+                if let f = contentBefore(cue: x, cu, sentence: r) {
+                    out.append(f)
+                }
+                x += 1
+            }
+        }
+        return out
+    }
+
+    /// "to say", "is said to", "was told": no speaker of their own.
+    func isInfinitiveOrPassive(_ x: Int) -> Bool {
+        guard x > 0 else { return false }
+        let p = lower[x - 1]
+        if p == QuoteScan.to { return true }
+        return QuoteScan.beForms.contains(p)
+    }
+
+    static let beForms: Set<UInt64> = Set(["is", "was", "are", "were", "be", "been", "being"].map { StableHash.hash($0) })
+
+    /// Speaker, cue, then the content: "US officials say privately that ...", "Blinken told reporters the
+    /// talks were constructive", "The ministry said in a statement: ...".
+    func contentAfter(cue x: Int, _ cu: QuoteLexicon.Cue, sentence r: Range<Int>) -> Found? {
+        guard let sp = speakerBefore(x, limit: r.lowerBound) else { return nil }
+        var end = r.upperBound
+        while end > x + 1 && (isTerminal(end - 1) || isQuote(end - 1) && inSpan[end - 1] < 0 || isPunct(end - 1) && !isQuote(end - 1)) {
+            end -= 1
+        }
+        // A "that" after a short run of adverbs, time words, an audience or a prepositional phrase.
+        var start: Int? = nil
+        var k = x + 1
+        var rule = "indirect-that"
+        while k < end && k - x <= 10 {
+            if lower[k] == QuoteScan.that {
+                start = k + 1
+                break
+            }
+            if isTerminal(k) || isQuote(k) || cue(k) != nil || isColon(k) { break }
+            k += 1
+        }
+        if start == nil {
+            guard cu.cueClass != .evidence else { return nil }
+            k = x + 1
+            while k < end && (isAuxOrAdverb(k) || classes(k).contains(.time) || classes(k).contains(.audience)) { k += 1 }
+            if cu.lemma == "tell" && k < end && isCapWord(k) {
+                while k < end && isCapWord(k) { k += 1 }
+            }
+            if k < end && isColon(k) {
+                start = k + 1
+                rule = "indirect-colon"
+            } else if k < end && isWord(k) && !classes(k).contains(.prep) && !isComma(k) {
+                start = k
+                rule = "indirect-clause"
+            }
+        }
+        guard let c0 = start else { return nil }
+        let content = c0..<end
+        return finish(content, sp, cue: x..<x + 1, cu, rule: rule)
+    }
+
+    /// Content first, then the attribution at the end of the sentence: "..., sources said." / "..., said
+    /// a senior official."
+    func contentBefore(cue x: Int, _ cu: QuoteLexicon.Cue, sentence r: Range<Int>) -> Found? {
+        guard cu.cueClass == .speech || cu.cueClass == .continuation else { return nil }
+        // The attribution must close the sentence: only time words or a short phrase may follow.
+        var sp: SpeakerPhrase? = nil
+        var comma = -1
+        if x - 1 > r.lowerBound && isComma(x - 1) {
+            sp = speakerAfter(x + 1, limit: r.upperBound)
+            comma = x - 1
+        } else {
+            var p = x - 1
+            while p > r.lowerBound && !isComma(p) && x - p < 14 { p -= 1 }
+            if p > r.lowerBound && isComma(p), let s = speakerBefore(x, limit: p + 1), s.range.lowerBound == p + 1 {
+                sp = s
+                comma = p
+            }
+        }
+        guard let speaker = sp, comma > r.lowerBound else { return nil }
+        var tail = max(x + 1, speaker.range.upperBound)
+        var extra = 0
+        while tail < r.upperBound && !isTerminal(tail) && !(isQuote(tail) && inSpan[tail] < 0) {
+            extra += 1
+            tail += 1
+        }
+        guard extra <= 5 else { return nil }
+        var end = comma
+        while end > r.lowerBound && (isQuote(end - 1) && inSpan[end - 1] < 0) { end -= 1 }
+        let content = r.lowerBound..<end
+        return finish(content, speaker, cue: x..<x + 1, cu, rule: "indirect-before")
+    }
+
+    /// "According to X, ..." and "..., according to X."
+    func accordingTo(_ x: Int, sentence r: Range<Int>) -> Found? {
+        var end = r.upperBound
+        while end > x + 2 && (isTerminal(end - 1) || isPunct(end - 1) && inSpan[end - 1] < 0) { end -= 1 }
+        guard let sp = speakerAfter(x + 2, limit: end) else { return nil }
+        let content: Range<Int>
+        if x == r.lowerBound || (x == r.lowerBound + 1 && classes(r.lowerBound).contains(.stop)) {
+            var c0 = sp.range.upperBound
+            if c0 < end && isComma(c0) { c0 += 1 }
+            content = c0..<end
+        } else {
+            var e = x
+            if e > r.lowerBound && isComma(e - 1) { e -= 1 }
+            content = r.lowerBound..<e
+        }
+        let cu = QuoteLexicon.Cue(lemma: "according to", cueClass: .speech)
+        return finish(content, sp, cue: x..<x + 2, cu, rule: "according-to")
+    }
+
+    /// Checks a content span and gives it its kind: at least three words; left to the direct sieves when it
+    /// is mostly a direct quote; mixed when it holds a quoted phrase.
+    func finish(_ content: Range<Int>, _ sp: SpeakerPhrase, cue: Range<Int>, _ cu: QuoteLexicon.Cue, rule: String)
+        -> Found?
+    {
+        guard content.count >= 1 else { return nil }
+        var words = 0
+        var quoted = 0
+        var direct = 0
+        for i in content {
+            if isWord(i) { words += 1 }
+            let k = inSpan[i]
+            if k >= 0 {
+                quoted += 1
+                if spans[Int(k)].role == .quote { direct += 1 }
+            }
+        }
+        guard words >= 3 else { return nil }
+        if direct * 2 >= content.count { return nil }
+        if cu.cueClass == .partial && quoted == 0 { return nil }
+        let kind: QuoteKind = quoted > 0 ? .mixed : .indirect
+        let confidence = rule == "indirect-clause" ? 0.6 : 0.75
+        return (content, kind, Attribution(phrase: sp, cue: cue, rule: rule, confidence: confidence))
+    }
+}

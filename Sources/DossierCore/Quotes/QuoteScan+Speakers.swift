@@ -1,0 +1,167 @@
+// Speaker phrases: the words next to a cue that name who speaks.
+
+extension QuoteScan {
+    /// The speaker phrase that ends right before a cue at `end`, not reaching before `limit`.
+    ///
+    /// Auxiliaries and adverbs between the phrase and the cue are skipped ("Miller has also said"); an
+    /// appositive between commas is part of the phrase ("Miller, a spokesman for the department, said").
+    func speakerBefore(_ end: Int, limit: Int) -> SpeakerPhrase? {
+        var j = end - 1
+        while j >= limit && isAuxOrAdverb(j) { j -= 1 }
+        guard j >= limit else { return nil }
+        if isComma(j) {
+            var k = j - 1
+            while k > limit && !isComma(k) && !isTerminal(k) && !isQuote(k) && j - k < 18 { k -= 1 }
+            guard k > limit, isComma(k), k + 1 < j else { return nil }
+            let a = k + 1
+            let opensAppositive =
+                classes(a).contains(.modifier) || classes(a).contains(.title) || lower[a] == QuoteScan.who
+            guard opensAppositive, var head = phraseEnding(at: k - 1, limit: limit) else { return nil }
+            guard head.kind == .name || head.kind == .nominal else { return nil }
+            head.range = head.range.lowerBound..<j
+            return head
+        }
+        return phraseEnding(at: j, limit: limit)
+    }
+
+    /// A speaker phrase whose last token is `h`.
+    func phraseEnding(at h: Int, limit: Int) -> SpeakerPhrase? {
+        guard h >= limit, isText(h) else { return nil }
+        let c = classes(h)
+        if c.contains(.pronoun) && isWord(h) {
+            return SpeakerPhrase(range: h..<h + 1, name: nil, kind: .pronoun)
+        }
+        if let m = mention(at: h), m.upperBound == h + 1 {
+            let lo = max(m.lowerBound, limit)
+            let start = extendLeft(from: lo, limit: limit)
+            return SpeakerPhrase(range: start..<h + 1, name: lo..<h + 1, kind: .name)
+        }
+        if isCapWord(h) && c.isDisjoint(with: .sourceNoun) {
+            var s = h
+            while s - 1 >= limit && isCapWord(s - 1) && !classes(s - 1).contains(.pronoun) { s -= 1 }
+            // Sentence-initial function words ("But Lai", "The ...") are not part of a name.
+            while s < h && classes(s).contains(.stop) { s += 1 }
+            var nameStart = s
+            while nameStart < h && classes(nameStart).contains(.title) { nameStart += 1 }
+            if classes(nameStart).contains(.stop) { return nil }
+            let start = extendLeft(from: s, limit: limit)
+            return SpeakerPhrase(range: start..<h + 1, name: nameStart..<h + 1, kind: .name)
+        }
+        if !c.isDisjoint(with: .sourceNoun) && isWord(h) {
+            let start = extendLeft(from: h, limit: limit)
+            return SpeakerPhrase(range: start..<h + 1, name: nil, kind: c.contains(.group) ? .group : .nominal)
+        }
+        // A source noun with a prepositional phrase or "familiar with": "sources familiar with the talks",
+        // "a spokesman for the ministry".
+        var k = h - 1
+        while k >= limit && h - k <= 7 && !isPunct(k) {
+            if !classes(k).isDisjoint(with: .sourceNoun) && isWord(k) && k + 1 <= h {
+                let next = k + 1
+                if classes(next).contains(.prep) || lower[next] == QuoteScan.familiar || lower[next] == QuoteScan.close
+                    || lower[next] == QuoteScan.who
+                {
+                    let start = extendLeft(from: k, limit: limit)
+                    let kind: SpeakerPhrase.Kind = classes(k).contains(.group) ? .group : .nominal
+                    return SpeakerPhrase(range: start..<h + 1, name: nil, kind: kind)
+                }
+            }
+            if cue(k) != nil { break }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Extends a phrase leftwards over titles, modifiers, capitalized words and possessives: "State
+    /// Department spokesman", "US", "a senior", "China's foreign minister".
+    func extendLeft(from s: Int, limit: Int) -> Int {
+        var start = s
+        while start - 1 >= limit {
+            let t = start - 1
+            let c = classes(t)
+            if isCapWord(t) && !c.contains(.pronoun) && !(c.contains(.stop) && !c.contains(.modifier)) {
+                start = t
+            } else if isLowerWord(t) && (c.contains(.title) || c.contains(.modifier) || !c.isDisjoint(with: .sourceNoun)) {
+                start = t
+            } else if lower[t] == QuoteScan.s && t - 1 >= limit && isCapWord(t - 1) {
+                start = t
+            } else if lower[t] == QuoteScan.of && t - 1 >= limit && isCapWord(t - 1) && t + 1 < n && isCapWord(t + 1) {
+                start = t
+            } else if flags(t).contains(.digits) {
+                start = t
+            } else {
+                break
+            }
+        }
+        // A sentence-initial conjunction is not part of the phrase.
+        while start < s && classes(start).contains(.stop) && !classes(start).contains(.modifier) { start += 1 }
+        return start
+    }
+
+    /// The speaker phrase that starts at `start` (after an inverted cue: "said Matthew Miller", "said a
+    /// senior official", "according to the ministry"), ending before `limit`.
+    func speakerAfter(_ start: Int, limit: Int) -> SpeakerPhrase? {
+        guard start < limit, start < n, isText(start) else { return nil }
+        if classes(start).contains(.pronoun) && isWord(start) {
+            return SpeakerPhrase(range: start..<start + 1, name: nil, kind: .pronoun)
+        }
+        var j = start
+        var nameStart: Int? = nil
+        var nameEnd = start
+        var headNoun: Int? = nil
+        while j < limit && isText(j) {
+            let c = classes(j)
+            if let m = mention(at: j), m.lowerBound == j {
+                nameStart = j
+                nameEnd = min(m.upperBound, limit)
+                j = nameEnd
+                continue
+            }
+            if isCapWord(j) && !c.contains(.pronoun) {
+                if nameStart == nil || nameEnd != j { nameStart = j }
+                nameEnd = j + 1
+            } else if isLowerWord(j) && !c.isDisjoint(with: .sourceNoun) {
+                headNoun = j
+            } else if isLowerWord(j) && (c.contains(.title) || c.contains(.modifier)) {
+            } else if lower[j] == QuoteScan.s && nameEnd == j {
+            } else if lower[j] == QuoteScan.of && j > start && isCapWord(j - 1) && j + 1 < limit && isCapWord(j + 1) {
+            } else if flags(j).contains(.digits) {
+            } else {
+                break
+            }
+            j += 1
+        }
+        // The phrase ends at its last name or head noun.
+        var end = start
+        if let h = headNoun { end = max(end, h + 1) }
+        if nameStart != nil { end = max(end, nameEnd) }
+        guard end > start else { return nil }
+        var kind: SpeakerPhrase.Kind = .name
+        var name: Range<Int>? = nil
+        if let ns = nameStart, nameEnd == end {
+            var s = ns
+            while s < nameEnd - 1 && classes(s).contains(.title) { s += 1 }
+            name = s..<nameEnd
+        } else if let h = headNoun {
+            kind = classes(h).contains(.group) ? .group : .nominal
+        }
+        // An appositive after a comma: "said Matthew Miller, a spokesman for the department".
+        if end + 1 < limit && isComma(end) {
+            let a = end + 1
+            if classes(a).contains(.modifier) || classes(a).contains(.title) || lower[a] == QuoteScan.who {
+                var e = a
+                while e < limit && !isComma(e) && !isTerminal(e) && !isQuote(e) && !isColon(e) { e += 1 }
+                if e - a <= 16 { end = e }
+            }
+        }
+        return SpeakerPhrase(range: start..<end, name: name, kind: kind)
+    }
+
+    /// The token range of the names-stage mention that covers token `i`, if any (person, organization,
+    /// country or group).
+    func mention(at i: Int) -> Range<Int>? {
+        guard hasNames else { return nil }
+        let k = mentionAt[i]
+        guard k >= 0 else { return nil }
+        return mentionTokens[Int(k)]
+    }
+}
