@@ -101,7 +101,8 @@ extension QuoteScan {
         let b = spans[k]
         let lastA = a.paragraphs.upperBound
         let firstB = b.paragraphs.lowerBound
-        let between = (a.close ?? a.content.upperBound) + 1..<b.open
+        let from = (a.close ?? a.content.upperBound) + 1
+        let between = from..<max(from, b.open)
         if lastA == firstB {
             // Another cue between them would have named another speaker; a bare sentence does not.
             for i in between where cue(i) != nil { return false }
