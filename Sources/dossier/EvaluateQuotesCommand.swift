@@ -115,6 +115,13 @@ struct EvaluateQuotesCommand: ParsableCommand {
         for g in gold {
             let pieces = g.content.map(bytesOf)
             let hit = found.contains { f in pieces.contains { $0.overlaps(f.0) } }
+            if hit, let f = found.first(where: { f in pieces.contains { $0.overlaps(f.0) } }) {
+                let src = g.source.map(str).joined(separator: " | ")
+                let mine = f.1.speakerMention.map { doc.string($0.range) } ?? ""
+                if src != mine {
+                    print("SOURCE \(name) \(f.1.provenance.rule) gold [\(src)] found [\(mine)] \(str(g.content[0]).prefix(60))")
+                }
+            }
             if !hit {
                 let src = g.source.map(str).joined(separator: " | ")
                 let cue = g.cue.map(str).joined(separator: " | ")

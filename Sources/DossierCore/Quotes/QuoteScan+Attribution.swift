@@ -7,6 +7,9 @@ extension QuoteScan {
         let s = spans[k]
         if let c = s.close, let a = cueAfter(close: c) { return a }
         if let a = cueBefore(open: s.open) { return a }
+        if let p = previous, let ph = p.attribution.phrase, let cue = p.attribution.cue, interrupted(p.span, k, cue: cue) {
+            return Attribution(phrase: ph, cue: cue, rule: "interrupted", confidence: 0.85)
+        }
         if let p = previous, let ph = p.attribution.phrase, runContinues(from: p.span, to: k) {
             return Attribution(phrase: ph, cue: nil, rule: "run", confidence: 0.75)
         }
@@ -44,6 +47,9 @@ extension QuoteScan {
             if let sp = speakerAfter(i + 1, limit: end) {
                 return Attribution(phrase: sp, cue: i..<i + 1, rule: rule(cu, "cue-inverted"), confidence: 0.9)
             }
+            if let sp = loosePhrase(i + 1..<end, maxWords: 10) {
+                return Attribution(phrase: sp, cue: i..<i + 1, rule: rule(cu, "cue-inverted"), confidence: 0.75)
+            }
             return nil
         }
         var x = i + 1
@@ -51,6 +57,9 @@ extension QuoteScan {
             if let cu = cue(x), cu.cueClass != .evidence {
                 if let sp = speakerBefore(x, limit: i), sp.range.lowerBound == i {
                     return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-after"), confidence: 0.9)
+                }
+                if let sp = loosePhrase(i..<x) {
+                    return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-after"), confidence: 0.75)
                 }
                 return nil
             }
@@ -84,6 +93,11 @@ extension QuoteScan {
                 if let sp = speakerBefore(x, limit: sentenceStart) {
                     return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-before"), confidence: 0.9)
                 }
+                var from = x - 1
+                while from > sentenceStart && !isComma(from - 1) && !isQuote(from - 1) { from -= 1 }
+                if x - 1 >= sentenceStart, let sp = loosePhrase(from..<x) {
+                    return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-before"), confidence: 0.7)
+                }
                 if let sp = speakerAfter(x + 1, limit: j + 1) {
                     return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-before"), confidence: 0.85)
                 }
@@ -92,6 +106,14 @@ extension QuoteScan {
             x -= 1
         }
         return nil
+    }
+
+    /// Whether quote `k` is the second half of quote `p`, the sentence going on after the attribution:
+    /// `“A,” he said, “B.”`.
+    func interrupted(_ p: Int, _ k: Int, cue: Range<Int>) -> Bool {
+        guard let c = spans[p].close, c < cue.lowerBound, cue.upperBound <= spans[k].open else { return false }
+        let o = spans[k].open
+        return o > 0 && (isComma(o - 1) || isColon(o - 1)) && sentenceOf[cue.lowerBound] == sentenceOf[o - 1]
     }
 
     /// Whether quote `k` continues the run of quote `p`: the same paragraph with no other speaker between

@@ -257,4 +257,5 @@ extension QuoteScan {
     static let close = StableHash.hash("close")
     static let s = StableHash.hash("'s")
     static let of = StableHash.hash("of")
+    static let and = StableHash.hash("and")
 }

@@ -38,7 +38,10 @@ extension QuoteScan {
         }
         if isCapWord(h) && c.isDisjoint(with: .sourceNoun) {
             var s = h
-            while s - 1 >= limit && isCapWord(s - 1) && !classes(s - 1).contains(.pronoun) { s -= 1 }
+            if isCapFunctionWord(h) { return nil }
+            while s - 1 >= limit && isCapWord(s - 1) && !classes(s - 1).contains(.pronoun) && !isCapFunctionWord(s - 1) {
+                s -= 1
+            }
             // Sentence-initial function words ("But Lai", "The ...") are not part of a name.
             while s < h && classes(s).contains(.stop) { s += 1 }
             var nameStart = s
@@ -88,6 +91,15 @@ extension QuoteScan {
                 start = t
             } else if flags(t).contains(.digits) {
                 start = t
+            } else if lower[t] == QuoteScan.and && t - 1 >= limit && isCapWord(t - 1) && isCapWord(start) {
+                // "Jeb Bush and Chris Christie said"
+                start = t
+            } else if isLowerWord(t) && isContentWord(t)
+                && (flags(t).contains(.hyphenated) || hasAdjectiveSuffix(t)
+                    || (isLowerWord(start) && (c.contains(.title) || !classes(start).isDisjoint(with: .sourceNoun))))
+            {
+                // "presidential candidate", "the gambling tycoon", "17-year-old".
+                start = t
             } else {
                 break
             }
@@ -95,6 +107,61 @@ extension QuoteScan {
         // A sentence-initial conjunction is not part of the phrase.
         while start < s && classes(start).contains(.stop) && !classes(start).contains(.modifier) { start += 1 }
         return start
+    }
+
+    /// The whole span between a quote and its cue taken as the speaker, when the phrase grammar above
+    /// does not cover it ("“...,” the gambling tycoon said"): at most `maxWords` tokens, no sentence
+    /// punctuation, not starting with a verb-like lowercase word.
+    func loosePhrase(_ r: Range<Int>, maxWords: Int = 8) -> SpeakerPhrase? {
+        var lo = r.lowerBound
+        var hi = r.upperBound
+        while hi > lo && (isAuxOrAdverb(hi - 1) || isComma(hi - 1)) { hi -= 1 }
+        while lo < hi && classes(lo).contains(.stop) && !classes(lo).contains(.modifier) { lo += 1 }
+        guard hi > lo, hi - lo <= maxWords else { return nil }
+        var name: Range<Int>? = nil
+        var group = false
+        for i in lo..<hi {
+            if isTerminal(i) || isQuote(i) || isColon(i) || cue(i) != nil || !isText(i) { return nil }
+            if classes(i).contains(.group) { group = true }
+            if isCapWord(i) && !isCapFunctionWord(i) && !classes(i).contains(.title) {
+                if let nm = name, nm.upperBound == i { name = nm.lowerBound..<i + 1 } else { name = i..<i + 1 }
+            }
+        }
+        guard isCapWord(lo) || classes(lo).contains(.modifier) || !classes(lo).isDisjoint(with: .sourceNoun)
+            || flags(lo).contains(.digits) || flags(lo).contains(.hyphenated)
+        else { return nil }
+        if let nm = name, nm.upperBound == hi || (hi - nm.upperBound <= 2 && isComma(nm.upperBound)) {
+            return SpeakerPhrase(range: lo..<hi, name: nm, kind: .name)
+        }
+        return SpeakerPhrase(range: lo..<hi, name: nil, kind: group ? .group : .nominal)
+    }
+
+    /// A lowercase word that is not a function word or a cue: it may qualify a speaker ("presidential").
+    func isContentWord(_ i: Int) -> Bool {
+        let c = classes(i)
+        return c.isDisjoint(with: [.stop, .prep, .aux, .time, .pronoun, .audience, .naming]) && cue(i) == nil
+    }
+
+    /// Ends like an adjective: "-al", "-ic", "-ive", "-ous", "-ary", "-ese", "-ish", "-ian".
+    func hasAdjectiveSuffix(_ i: Int) -> Bool {
+        let t = doc.tokens[i]
+        let len = Int(t.end - t.start)
+        guard len > 4 else { return false }
+        let b = doc.normalized.bytes
+        let e = Int(t.end)
+        let last2 = (b[e - 2], b[e - 1])
+        let last3 = (b[e - 3], b[e - 2], b[e - 1])
+        func is2(_ s: StaticString) -> Bool { s.withUTF8Buffer { last2 == ($0[0], $0[1]) } }
+        func is3(_ s: StaticString) -> Bool { s.withUTF8Buffer { last3 == ($0[0], $0[1], $0[2]) } }
+        return is2("al") || is2("ic") || is3("ive") || is3("ous") || is3("ary") || is3("ese") || is3("ish")
+            || is3("ian")
+    }
+
+    /// A capitalized word that is a function word, a time word or a cue ("According", "Having", "Monday"):
+    /// not a name.
+    func isCapFunctionWord(_ i: Int) -> Bool {
+        let c = classes(i)
+        return !c.isDisjoint(with: [.stop, .prep, .aux, .time, .naming]) || lex.cue(lower[i]) != nil
     }
 
     /// The speaker phrase that starts at `start` (after an inverted cue: "said Matthew Miller", "said a
@@ -116,7 +183,11 @@ extension QuoteScan {
                 j = nameEnd
                 continue
             }
-            if isCapWord(j) && !c.contains(.pronoun) {
+            if isCapWord(j) && (c.contains(.modifier) || c.contains(.title)) && !(nameStart != nil && nameEnd == j) {
+                // "The", "A", "Former": opens the phrase, names nothing.
+            } else if isCapWord(j) && isCapFunctionWord(j) {
+                break
+            } else if isCapWord(j) && !c.contains(.pronoun) {
                 if nameStart == nil || nameEnd != j { nameStart = j }
                 nameEnd = j + 1
             } else if isLowerWord(j) && !c.isDisjoint(with: .sourceNoun) {
