@@ -130,9 +130,10 @@ extension QuoteScan {
     func accordingTo(_ x: Int, sentence r: Range<Int>) -> Found? {
         var end = r.upperBound
         while end > x + 2 && (isTerminal(end - 1) || isPunct(end - 1) && inSpan[end - 1] < 0) { end -= 1 }
-        guard let sp = speakerAfter(x + 2, limit: end) else { return nil }
+        let first = x == r.lowerBound || (x == r.lowerBound + 1 && classes(r.lowerBound).contains(.stop))
+        guard let sp = speakerAfter(x + 2, limit: end, appositive: !first) else { return nil }
         let content: Range<Int>
-        if x == r.lowerBound || (x == r.lowerBound + 1 && classes(r.lowerBound).contains(.stop)) {
+        if first {
             var c0 = sp.range.upperBound
             if c0 < end && isComma(c0) { c0 += 1 }
             content = c0..<end

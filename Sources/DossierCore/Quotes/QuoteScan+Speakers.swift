@@ -44,8 +44,9 @@ extension QuoteScan {
             }
             // Sentence-initial function words ("But Lai", "The ...") are not part of a name.
             while s < h && classes(s).contains(.stop) { s += 1 }
+            // The name follows the last title word of the run: "Finance Minister Ilse Varga".
             var nameStart = s
-            while nameStart < h && classes(nameStart).contains(.title) { nameStart += 1 }
+            for t in s..<h where classes(t).contains(.title) { nameStart = t + 1 }
             if classes(nameStart).contains(.stop) { return nil }
             let start = extendLeft(from: s, limit: limit)
             return SpeakerPhrase(range: start..<h + 1, name: nameStart..<h + 1, kind: .name)
@@ -166,7 +167,7 @@ extension QuoteScan {
 
     /// The speaker phrase that starts at `start` (after an inverted cue: "said Matthew Miller", "said a
     /// senior official", "according to the ministry"), ending before `limit`.
-    func speakerAfter(_ start: Int, limit: Int) -> SpeakerPhrase? {
+    func speakerAfter(_ start: Int, limit: Int, appositive: Bool = true) -> SpeakerPhrase? {
         guard start < limit, start < n, isText(start) else { return nil }
         if classes(start).contains(.pronoun) && isWord(start) {
             return SpeakerPhrase(range: start..<start + 1, name: nil, kind: .pronoun)
@@ -210,13 +211,13 @@ extension QuoteScan {
         var name: Range<Int>? = nil
         if let ns = nameStart, nameEnd == end {
             var s = ns
-            while s < nameEnd - 1 && classes(s).contains(.title) { s += 1 }
+            for t in ns..<(nameEnd - 1) where classes(t).contains(.title) { s = t + 1 }
             name = s..<nameEnd
         } else if let h = headNoun {
             kind = classes(h).contains(.group) ? .group : .nominal
         }
         // An appositive after a comma: "said Matthew Miller, a spokesman for the department".
-        if end + 1 < limit && isComma(end) {
+        if appositive && end + 1 < limit && isComma(end) {
             let a = end + 1
             if classes(a).contains(.modifier) || classes(a).contains(.title) || lower[a] == QuoteScan.who {
                 var e = a

@@ -76,7 +76,7 @@ struct SpeakerNames {
             var how: String? = nil
             if r.count == 1, let full = fullName(endingWith: scan.lower[r.lowerBound], near: position) {
                 name = full.text
-                entity = entity ?? full.entity
+                entity = full.entity ?? entity
                 how = "surname"
             }
             named.append((position, name, entity))
@@ -84,6 +84,10 @@ struct SpeakerNames {
         case .pronoun:
             if let last = named.filter({ $0.position < position }).max(by: { $0.position < $1.position }) {
                 return (last.entity, last.name, "pronoun")
+            }
+            // No speaker named yet: the last full name before the pronoun.
+            if let full = fullNames.last(where: { $0.tokens.upperBound <= p.range.lowerBound }) {
+                return (full.entity, full.text, "pronoun")
             }
             return (nil, scan.text(p.range), nil)
         case .nominal:
