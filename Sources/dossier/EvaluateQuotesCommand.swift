@@ -128,6 +128,19 @@ struct EvaluateQuotesCommand: ParsableCommand {
                 print("MISS \(name) [\(src)] [\(cue)] \(g.content.map(str).joined(separator: " | ").prefix(140))")
             }
         }
+        if ProcessInfo.processInfo.environment["QUOTES_DEBUG_DIRECT"] != nil {
+            for (r, q) in found where q.kind == .direct {
+                let gs = gold.filter { g in g.content.map(bytesOf).contains { $0.overlaps(r) } }
+                let mine = doc.string(q.span.range).replacingOccurrences(of: "\n", with: " ")
+                for g in gs {
+                    let theirs = g.content.map(str).joined(separator: " | ")
+                    if !theirs.contains(mine) || theirs.count > mine.count + 4 {
+                        print("DIRECT \(name)\n   mine: \(mine.prefix(150))\n   gold: \(theirs.prefix(150))")
+                    }
+                }
+                if gs.count > 1 { print("DIRECT-MULTI \(name) \(gs.count) \(mine.prefix(80))") }
+            }
+        }
         let goldBytes = gold.flatMap { $0.content.map(bytesOf) }
         for (r, q) in found where !goldBytes.contains(where: { $0.overlaps(r) }) {
             let text = doc.string(q.span.range).replacingOccurrences(of: "\n", with: " ")

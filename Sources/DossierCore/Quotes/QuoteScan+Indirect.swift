@@ -57,7 +57,22 @@ extension QuoteScan {
     /// Speaker, cue, then the content: "US officials say privately that ...", "Blinken told reporters the
     /// talks were constructive", "The ministry said in a statement: ...".
     func contentAfter(cue x: Int, _ cu: QuoteLexicon.Cue, sentence r: Range<Int>) -> Found? {
-        guard let sp = speakerBefore(x, limit: r.lowerBound) else { return nil }
+        var subjectRule: String? = nil
+        var found = speakerBefore(x, limit: r.lowerBound)
+        if found == nil, x - r.lowerBound <= 6, let sp = loosePhrase(r.lowerBound..<x, maxWords: 6), sp.kind != .pronoun {
+            // The whole clause before the cue: "The actress said ...".
+            found = sp
+        }
+        if found == nil {
+            // A second verb of the subject: "Wilson praised Rubio's record and said ...".
+            var j = x - 1
+            while j > r.lowerBound && isAuxOrAdverb(j) { j -= 1 }
+            if j > r.lowerBound && lower[j] == QuoteScan.and, let sp = clauseSubject(r, before: j) {
+                found = sp
+                subjectRule = "-conjoined"
+            }
+        }
+        guard let sp = found else { return nil }
         var end = r.upperBound
         while end > x + 1 && (isTerminal(end - 1) || isQuote(end - 1) && inSpan[end - 1] < 0 || isPunct(end - 1) && !isQuote(end - 1)) {
             end -= 1
@@ -91,7 +106,17 @@ extension QuoteScan {
         }
         guard let c0 = start else { return nil }
         let content = c0..<end
-        return finish(content, sp, cue: x..<x + 1, cu, rule: rule)
+        return finish(content, sp, cue: x..<x + 1, cu, rule: rule + (subjectRule ?? ""))
+    }
+
+    /// The subject that opens a sentence, followed by a lowercase word (its verb), before token `limit`.
+    func clauseSubject(_ r: Range<Int>, before limit: Int) -> SpeakerPhrase? {
+        var s = r.lowerBound
+        while s < limit && classes(s).contains(.stop) && !classes(s).contains(.modifier) { s += 1 }
+        guard let sp = speakerAfter(s, limit: limit, appositive: false) else { return nil }
+        let next = sp.range.upperBound
+        guard next < limit, isLowerWord(next), cue(next) == nil || next + 1 == limit else { return nil }
+        return sp
     }
 
     /// Content first, then the attribution at the end of the sentence: "..., sources said." / "..., said
@@ -131,7 +156,18 @@ extension QuoteScan {
         var end = r.upperBound
         while end > x + 2 && (isTerminal(end - 1) || isPunct(end - 1) && inSpan[end - 1] < 0) { end -= 1 }
         let first = x == r.lowerBound || (x == r.lowerBound + 1 && classes(r.lowerBound).contains(.stop))
-        guard let sp = speakerAfter(x + 2, limit: end, appositive: !first) else { return nil }
+        var phrase = speakerAfter(x + 2, limit: end, appositive: !first)
+        if !first, let loose = loosePhrase(x + 2..<end, maxWords: 12),
+            phrase == nil || loose.range.upperBound > phrase?.range.upperBound ?? 0
+        {
+            // "..., according to a new article in the Post": the rest of the sentence.
+            phrase = loose
+        } else if first, phrase == nil || (phrase.map { $0.range.upperBound < end && !isComma($0.range.upperBound) } ?? false) {
+            var c = x + 2
+            while c < end && !isComma(c) { c += 1 }
+            if c < end, c - (x + 2) <= 12, let loose = loosePhrase(x + 2..<c, maxWords: 12) { phrase = loose }
+        }
+        guard let sp = phrase else { return nil }
         let content: Range<Int>
         if first {
             var c0 = sp.range.upperBound
