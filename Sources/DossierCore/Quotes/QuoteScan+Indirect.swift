@@ -99,7 +99,9 @@ extension QuoteScan {
             if k < end && isColon(k) {
                 start = k + 1
                 rule = "indirect-colon"
-            } else if k < end && isWord(k) && !classes(k).contains(.prep) && !isComma(k) {
+            } else if k < end && (isWord(k) || flags(k).contains(.digits) || flags(k).contains(.number))
+                && !classes(k).contains(.prep) && !isComma(k)
+            {
                 start = k
                 rule = "indirect-clause"
             }

@@ -9,17 +9,36 @@ extension QuoteScan {
         var j = end - 1
         while j >= limit && isAuxOrAdverb(j) { j -= 1 }
         guard j >= limit else { return nil }
-        if isComma(j) {
+        if isComma(j) || isDash(j) {
+            // An appositive: back over up to three commas or dashes to the one that opens it.
             var k = j - 1
-            while k > limit && !isComma(k) && !isTerminal(k) && !isQuote(k) && j - k < 18 { k -= 1 }
-            guard k > limit, isComma(k), k + 1 < j else { return nil }
-            let a = k + 1
-            let opensAppositive =
-                classes(a).contains(.modifier) || classes(a).contains(.title) || lower[a] == QuoteScan.who
-            guard opensAppositive, var head = phraseEnding(at: k - 1, limit: limit) else { return nil }
-            guard head.kind == .name || head.kind == .nominal else { return nil }
-            head.range = head.range.lowerBound..<j
-            return head
+            var seen = 0
+            while k > limit && j - k < 30 && seen < 3 {
+                if isTerminal(k) || isQuote(k) { return nil }
+                if isComma(k) || isDash(k) {
+                    seen += 1
+                    let a = k + 1
+                    let capitalName = isCapWord(a) && !isCapFunctionWord(a) && j - a <= 4
+                    let opens =
+                        classes(a).contains(.modifier) || classes(a).contains(.title) || lower[a] == QuoteScan.who
+                        || flags(a).contains(.digits) || capitalName
+                    if opens, a < j, var head = phraseEnding(at: k - 1, limit: limit),
+                        head.kind == .name || head.kind == .nominal
+                    {
+                        head.range = head.range.lowerBound..<j
+                        if capitalName && head.kind == .nominal {
+                            // "Carter's press secretary, Peter Cook, told": the name is the appositive.
+                            var e = a
+                            while e < j && isCapWord(e) { e += 1 }
+                            head.name = a..<e
+                            head.kind = .name
+                        }
+                        return head
+                    }
+                }
+                k -= 1
+            }
+            return nil
         }
         return phraseEnding(at: j, limit: limit)
     }
@@ -135,6 +154,11 @@ extension QuoteScan {
             return SpeakerPhrase(range: lo..<hi, name: nm, kind: .name)
         }
         return SpeakerPhrase(range: lo..<hi, name: nil, kind: group ? .group : .nominal)
+    }
+
+    /// A dash token: `-` or `--` standing alone.
+    func isDash(_ i: Int) -> Bool {
+        byte(i) == UInt8(ascii: "-") && flags(i).contains(.spaceBefore)
     }
 
     /// A lowercase word that is not a function word or a cue: it may qualify a speaker ("presidential").
