@@ -53,6 +53,7 @@ extension QuoteScan {
             return nil
         }
         var x = i + 1
+        var commas = 0
         while x < end {
             if let cu = cue(x), cu.cueClass != .evidence {
                 if let sp = speakerBefore(x, limit: i), sp.range.lowerBound == i {
@@ -63,8 +64,9 @@ extension QuoteScan {
                 }
                 return nil
             }
-            if isComma(x) && x - i > 1 && !(x + 1 < end && (classes(x + 1).contains(.modifier) || lower[x + 1] == QuoteScan.who)) {
-                return nil
+            if isComma(x) {
+                commas += 1
+                if commas > 2 { return nil }
             }
             x += 1
         }
@@ -104,6 +106,13 @@ extension QuoteScan {
                 return nil
             }
             x -= 1
+        }
+        // "Clinton released the following statement:" before the quote: the subject of that sentence.
+        if isColon(o - 1) || (o >= 2 && isColon(o - 2) && isQuote(o - 1)) {
+            let c = isColon(o - 1) ? o - 1 : o - 2
+            if let sp = clauseSubject(sentence(c), before: c) {
+                return Attribution(phrase: sp, cue: nil, rule: "colon-subject", confidence: 0.6)
+            }
         }
         return nil
     }

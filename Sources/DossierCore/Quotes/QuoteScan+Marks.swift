@@ -15,7 +15,8 @@ extension QuoteScan {
     func glyphFacing(_ i: Int, original: UnsafeBufferPointer<UInt8>) -> Facing {
         let t = doc.tokens[i]
         if t.end - t.start == 2 {
-            return doc.normalized.bytes[Int(t.start)] == UInt8(ascii: "`") ? .open : .close
+            // TeX quotes: `` opens; '' closes in TeX, but some papers use it on both sides, so spacing decides.
+            return doc.normalized.bytes[Int(t.start)] == UInt8(ascii: "`") ? .open : .unknown
         }
         let o = doc.normalized.originalOffset(Int(t.start))
         guard o < original.count else { return .unknown }
