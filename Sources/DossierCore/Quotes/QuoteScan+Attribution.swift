@@ -92,6 +92,13 @@ extension QuoteScan {
                 return Attribution(phrase: sp, cue: x..<x + 2, rule: "according-to", confidence: 0.85)
             }
             if let cu = cue(x), cu.cueClass != .evidence {
+                if endsInIng(x) && x > sentenceStart && isComma(x - 1) {
+                    // "Trump answered on Twitter, saying “...”": the subject of the sentence.
+                    if let sp = clauseSubject(sentence(x), before: x - 1) {
+                        return Attribution(phrase: sp, cue: x..<x + 1, rule: "cue-participle", confidence: 0.7)
+                    }
+                    return nil
+                }
                 if let sp = speakerBefore(x, limit: sentenceStart) {
                     return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-before"), confidence: 0.9)
                 }

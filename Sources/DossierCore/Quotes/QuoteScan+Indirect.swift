@@ -58,7 +58,15 @@ extension QuoteScan {
     /// talks were constructive", "The ministry said in a statement: ...".
     func contentAfter(cue x: Int, _ cu: QuoteLexicon.Cue, sentence r: Range<Int>) -> Found? {
         var subjectRule: String? = nil
-        var found = speakerBefore(x, limit: r.lowerBound)
+        var found: SpeakerPhrase? = nil
+        if endsInIng(x) && x > r.lowerBound && isComma(x - 1) {
+            // "..., saying he was rooting for Denver": the subject of the sentence says it.
+            guard let sp = clauseSubject(r, before: x - 1) else { return nil }
+            found = sp
+            subjectRule = "-participle"
+        } else {
+            found = speakerBefore(x, limit: r.lowerBound)
+        }
         if found == nil, x - r.lowerBound <= 6, let sp = loosePhrase(r.lowerBound..<x, maxWords: 6), sp.kind != .pronoun {
             // The whole clause before the cue: "The actress said ...".
             found = sp

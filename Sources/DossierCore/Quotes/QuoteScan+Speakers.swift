@@ -142,6 +142,9 @@ extension QuoteScan {
         var group = false
         for i in lo..<hi {
             if isTerminal(i) || isQuote(i) || isColon(i) || cue(i) != nil || !isText(i) { return nil }
+            if isLowerWord(i) && isContentWord(i) && classes(i).isEmpty && !hasAdjectiveSuffix(i) && endsInEd(i) {
+                return nil  // a verb in the past tense: a clause, not a speaker ("rallied supporters")
+            }
             if classes(i).contains(.group) { group = true }
             if isCapWord(i) && !isCapFunctionWord(i) && !classes(i).contains(.title) {
                 if let nm = name, nm.upperBound == i { name = nm.lowerBound..<i + 1 } else { name = i..<i + 1 }
@@ -154,6 +157,22 @@ extension QuoteScan {
             return SpeakerPhrase(range: lo..<hi, name: nm, kind: .name)
         }
         return SpeakerPhrase(range: lo..<hi, name: nil, kind: group ? .group : .nominal)
+    }
+
+    /// A lowercase word ending in "ed" (a past tense or participle).
+    func endsInEd(_ i: Int) -> Bool {
+        let t = doc.tokens[i]
+        let b = doc.normalized.bytes
+        return t.end - t.start > 3 && b[Int(t.end) - 2] == UInt8(ascii: "e") && b[Int(t.end) - 1] == UInt8(ascii: "d")
+    }
+
+    /// A lowercase word ending in "ing" (a participle: "saying", "adding").
+    func endsInIng(_ i: Int) -> Bool {
+        let t = doc.tokens[i]
+        let b = doc.normalized.bytes
+        let e = Int(t.end)
+        return t.end - t.start > 4 && b[e - 3] == UInt8(ascii: "i") && b[e - 2] == UInt8(ascii: "n")
+            && b[e - 1] == UInt8(ascii: "g")
     }
 
     /// A dash token: `-` or `--` standing alone.
