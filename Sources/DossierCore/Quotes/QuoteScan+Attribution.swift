@@ -66,9 +66,30 @@ extension QuoteScan {
             }
             if isComma(x) {
                 commas += 1
-                if commas > 2 { return nil }
+                if commas > 2 { break }
             }
             x += 1
+        }
+        return verbAfter(i, end: end)
+    }
+
+    /// A verb outside the lexicon right after a quote, next to a speaker: `“...!” beamed Donald Hartley`,
+    /// `“Quiet,” he demanded`, `“...,” Murphy tweeted`. The position makes it a reporting verb.
+    func verbAfter(_ i: Int, end: Int) -> Attribution? {
+        func verbLike(_ v: Int) -> Bool {
+            guard v < end, isWord(v), isContentWord(v) else { return false }
+            return endsInEd(v) || (isCapWord(v) && !isCapFunctionWord(v) && endsInEd(v))
+        }
+        if isLowerWord(i) && verbLike(i), let sp = speakerAfter(i + 1, limit: end), sp.kind != .pronoun {
+            return Attribution(phrase: sp, cue: i..<i + 1, rule: "verb-inverted", confidence: 0.65)
+        }
+        if let sp = speakerAfter(i, limit: end, appositive: true) {
+            var v = sp.range.upperBound
+            if v < end && isComma(v) { v += 1 }
+            while v < end && isAuxOrAdverb(v) { v += 1 }
+            if verbLike(v) {
+                return Attribution(phrase: sp, cue: v..<v + 1, rule: "verb-after", confidence: 0.65)
+            }
         }
         return nil
     }
