@@ -7,7 +7,9 @@ extension QuoteScan {
         let s = spans[k]
         if let c = s.close, let a = cueAfter(close: c) { return a }
         if let a = cueBefore(open: s.open) { return a }
-        if let p = previous, let ph = p.attribution.phrase, let cue = p.attribution.cue, interrupted(p.span, k, cue: cue) {
+        if let p = previous, let ph = p.attribution.phrase, let cue = p.attribution.cue,
+            interrupted(p.span, k, cue: cue) || continues(p.span, k, p.attribution)
+        {
             return Attribution(phrase: ph, cue: cue, rule: "interrupted", confidence: 0.85)
         }
         if let p = previous, let ph = p.attribution.phrase, runContinues(from: p.span, to: k) {
@@ -151,6 +153,23 @@ extension QuoteScan {
         guard let c = spans[p].close, c < cue.lowerBound, cue.upperBound <= spans[k].open else { return false }
         let o = spans[k].open
         return o > 0 && (isComma(o - 1) || isColon(o - 1)) && sentenceOf[cue.lowerBound] == sentenceOf[o - 1]
+    }
+
+    /// Whether quote `k` goes on right after the attribution of quote `p` in the same paragraph, with
+    /// nothing else between them: `“A,” Clinton said on Monday. “B.”` (one attribution, as PolNeAR has it).
+    func continues(_ p: Int, _ k: Int, _ a: Attribution) -> Bool {
+        guard let c = spans[p].close, let cue = a.cue, let ph = a.phrase, c < cue.lowerBound,
+            cue.upperBound <= spans[k].open, paragraph(c) == paragraph(spans[k].open)
+        else { return false }
+        var other = 0
+        for i in (c + 1)..<spans[k].open {
+            if cue.contains(i) || ph.range.contains(i) || isPunct(i) || isAuxOrAdverb(i) || classes(i).contains(.time) {
+                continue
+            }
+            if self.cue(i) != nil { return false }
+            other += 1
+        }
+        return other <= 8
     }
 
     /// Whether quote `k` continues the run of quote `p`: the same paragraph with no other speaker between
