@@ -13,7 +13,7 @@ extension QuoteScan {
             return Attribution(phrase: ph, cue: cue, rule: "interrupted", confidence: 0.85)
         }
         if let p = previous, let ph = p.attribution.phrase, runContinues(from: p.span, to: k) {
-            return Attribution(phrase: ph, cue: nil, rule: "run", confidence: 0.75)
+            return Attribution(phrase: ph, cue: p.attribution.cue, rule: "run", confidence: 0.75)
         }
         if let ph = paragraphSubject(k) {
             return Attribution(phrase: ph, cue: nil, rule: "paragraph-subject", confidence: 0.5)
