@@ -67,7 +67,9 @@ extension QuoteScan {
         } else {
             found = speakerBefore(x, limit: r.lowerBound)
         }
-        if found == nil, x - r.lowerBound <= 6, let sp = loosePhrase(r.lowerBound..<x, maxWords: 6), sp.kind != .pronoun {
+        var clauseStart = x
+        while clauseStart > r.lowerBound && !isComma(clauseStart - 1) && !isTerminal(clauseStart - 1) { clauseStart -= 1 }
+        if found == nil, x - clauseStart <= 6, let sp = loosePhrase(clauseStart..<x, maxWords: 6), sp.kind != .pronoun {
             // The whole clause before the cue: "The actress said ...".
             found = sp
         }

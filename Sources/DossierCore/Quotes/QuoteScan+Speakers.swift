@@ -145,6 +145,9 @@ extension QuoteScan {
             if isLowerWord(i) && isContentWord(i) && classes(i).isEmpty && !hasAdjectiveSuffix(i) && endsInEd(i) {
                 return nil  // a verb in the past tense: a clause, not a speaker ("rallied supporters")
             }
+            if (classes(i).contains(.aux) && lower[i] != QuoteScan.s) || (classes(i).contains(.pronoun) && hi - lo > 1) {
+                return nil  // "Trump isn't", "I can now", "Let me": a clause
+            }
             if classes(i).contains(.group) { group = true }
             if isCapWord(i) && !isCapFunctionWord(i) && !classes(i).contains(.title) {
                 if let nm = name, nm.upperBound == i { name = nm.lowerBound..<i + 1 } else { name = i..<i + 1 }

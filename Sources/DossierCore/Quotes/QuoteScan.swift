@@ -101,6 +101,7 @@ struct QuoteScan {
     @inline(__always) func isTerminal(_ i: Int) -> Bool { flags(i).contains(.terminal) }
     /// An adverb in -ly ("privately", "flatly") or a word of the aux list.
     func isAuxOrAdverb(_ i: Int) -> Bool {
+        if flags(i).contains(.clitic) { return classes(i).contains(.aux) }
         guard isLowerWord(i) else { return false }
         if classes(i).contains(.aux) { return true }
         let t = doc.tokens[i]
