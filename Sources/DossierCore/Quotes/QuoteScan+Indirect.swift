@@ -109,6 +109,12 @@ extension QuoteScan {
             if k < end && isColon(k) {
                 start = k + 1
                 rule = "indirect-colon"
+            } else if k + 1 < end && isComma(k) && k == x + 1 && isWord(k + 1) && !endsInIng(k + 1) && cue(k + 1) == nil
+                && !classes(k + 1).contains(.prep)
+            {
+                // "Rubio says, win or lose, he's staying in the race."
+                start = k + 1
+                rule = "indirect-clause"
             } else if k < end && (isWord(k) || flags(k).contains(.digits) || flags(k).contains(.number))
                 && !classes(k).contains(.prep) && !isComma(k)
             {
@@ -126,7 +132,8 @@ extension QuoteScan {
         var s = r.lowerBound
         while s < limit && classes(s).contains(.stop) && !classes(s).contains(.modifier) { s += 1 }
         guard let sp = speakerAfter(s, limit: limit, appositive: false) else { return nil }
-        let next = sp.range.upperBound
+        var next = sp.range.upperBound
+        while next < limit && isAuxOrAdverb(next) { next += 1 }
         guard next < limit, isLowerWord(next), cue(next) == nil || next + 1 == limit else { return nil }
         return sp
     }

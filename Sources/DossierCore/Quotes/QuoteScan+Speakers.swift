@@ -47,6 +47,13 @@ extension QuoteScan {
     func phraseEnding(at h: Int, limit: Int) -> SpeakerPhrase? {
         guard h >= limit, isText(h) else { return nil }
         let c = classes(h)
+        if lower[h] == QuoteScan.who && h - 2 >= limit && isComma(h - 1) {
+            // "Barkley, who said ...": the relative pronoun speaks for the name before it.
+            guard let head = phraseEnding(at: h - 2, limit: limit), head.kind == .name || head.kind == .nominal else {
+                return nil
+            }
+            return SpeakerPhrase(range: h..<h + 1, name: head.name, kind: head.kind)
+        }
         if c.contains(.pronoun) && isWord(h) {
             return SpeakerPhrase(range: h..<h + 1, name: nil, kind: .pronoun)
         }
