@@ -49,7 +49,19 @@ extension QuoteScan {
             if let sp = speakerAfter(i + 1, limit: end) {
                 return Attribution(phrase: sp, cue: i..<i + 1, rule: rule(cu, "cue-inverted"), confidence: 0.9)
             }
-            if let sp = loosePhrase(i + 1..<end, maxWords: 10) {
+            // The rest of the clause: up to a relative pronoun or the second comma.
+            var looseEnd = i + 1
+            var commas = 0
+            while looseEnd < end {
+                if isComma(looseEnd) {
+                    commas += 1
+                    if commas == 2 || (looseEnd + 1 < end && (lower[looseEnd + 1] == QuoteScan.who || lower[looseEnd + 1] == QuoteScan.whom)) {
+                        break
+                    }
+                }
+                looseEnd += 1
+            }
+            if let sp = loosePhrase(i + 1..<looseEnd, maxWords: 12, strictStart: false) {
                 return Attribution(phrase: sp, cue: i..<i + 1, rule: rule(cu, "cue-inverted"), confidence: 0.75)
             }
             return nil

@@ -254,6 +254,7 @@ extension QuoteScan {
     static let according = StableHash.hash("according")
     static let to = StableHash.hash("to")
     static let who = StableHash.hash("who")
+    static let whom = StableHash.hash("whom")
     static let familiar = StableHash.hash("familiar")
     static let close = StableHash.hash("close")
     static let s = StableHash.hash("'s")

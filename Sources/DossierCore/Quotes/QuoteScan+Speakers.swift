@@ -139,7 +139,7 @@ extension QuoteScan {
     /// The whole span between a quote and its cue taken as the speaker, when the phrase grammar above
     /// does not cover it ("“...,” the gambling tycoon said"): at most `maxWords` tokens, no sentence
     /// punctuation, not starting with a verb-like lowercase word.
-    func loosePhrase(_ r: Range<Int>, maxWords: Int = 8) -> SpeakerPhrase? {
+    func loosePhrase(_ r: Range<Int>, maxWords: Int = 8, strictStart: Bool = true) -> SpeakerPhrase? {
         var lo = r.lowerBound
         var hi = r.upperBound
         while hi > lo && (isAuxOrAdverb(hi - 1) || isComma(hi - 1)) { hi -= 1 }
@@ -160,8 +160,8 @@ extension QuoteScan {
                 if let nm = name, nm.upperBound == i { name = nm.lowerBound..<i + 1 } else { name = i..<i + 1 }
             }
         }
-        guard isCapWord(lo) || classes(lo).contains(.modifier) || !classes(lo).isDisjoint(with: .sourceNoun)
-            || flags(lo).contains(.digits) || flags(lo).contains(.hyphenated)
+        guard !strictStart || isCapWord(lo) || classes(lo).contains(.modifier)
+            || !classes(lo).isDisjoint(with: .sourceNoun) || flags(lo).contains(.digits) || flags(lo).contains(.hyphenated)
         else { return nil }
         if let nm = name, nm.upperBound == hi || (hi - nm.upperBound <= 2 && isComma(nm.upperBound)) {
             return SpeakerPhrase(range: lo..<hi, name: nm, kind: .name)
