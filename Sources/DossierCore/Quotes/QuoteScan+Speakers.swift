@@ -116,6 +116,9 @@ extension QuoteScan {
                 start = t
             } else if lower[t] == QuoteScan.of && t - 1 >= limit && isCapWord(t - 1) && t + 1 < n && isCapWord(t + 1) {
                 start = t
+            } else if lower[t] == QuoteScan.of && t - 1 >= limit && classes(t - 1).contains(.modifier) {
+                // "half of", "74 percent of", "most of".
+                start = t
             } else if flags(t).contains(.digits) {
                 start = t
             } else if lower[t] == QuoteScan.and && t - 1 >= limit && isCapWord(t - 1) && isCapWord(start) {
