@@ -319,6 +319,22 @@ struct QuoteFinderIndirectTests {
         #expect(b.first?.speakerName == "Lena Park")
     }
 
+    @Test("a reported clause ends where another clause opens")
+    func clauseEnd() throws {
+        let q = try findQuotes("The minister said the talks were useful, but she gave no date for the next round.")
+        #expect(q.first?.text == "the talks were useful")
+        let r = try findQuotes("Lena Park said the plan was ready; the vote comes later.")
+        #expect(r.first?.text == "the plan was ready")
+    }
+
+    @Test("a second verb of the same subject reports too")
+    func conjoined() throws {
+        let q = try findQuotes("Piet Dekker praised the harvest and said prices would recover by winter.")
+        #expect(q.first?.text == "prices would recover by winter")
+        #expect(q.first?.speakerName == "Piet Dekker")
+        #expect(q.first?.rule == "quotes:indirect-clause-conjoined")
+    }
+
     @Test("no speech without a speaker: infinitives and passives")
     func notSpeech() throws {
         #expect(try findQuotes("It is said that the river froze in 1912.").isEmpty)

@@ -123,9 +123,33 @@ extension QuoteScan {
             }
         }
         guard let c0 = start else { return nil }
-        let content = c0..<end
+        let content = c0..<contentEnd(from: c0, end: end)
         return finish(content, sp, cue: x..<x + 1, cu, rule: rule + (subjectRule ?? ""))
     }
+
+    /// Where a reported clause ends before the sentence does: at a semicolon or a dash, or at a comma that
+    /// opens another clause (", but", ", which", ", despite", ", adding ...").
+    func contentEnd(from c0: Int, end: Int) -> Int {
+        var i = c0 + 1
+        while i < end {
+            if inSpan[i] >= 0 {
+                i += 1
+                continue
+            }
+            if isByte(i, UInt8(ascii: ";")) || isDash(i) { return i }
+            if isComma(i) && i + 1 < end && inSpan[i + 1] < 0 {
+                let w = lower[i + 1]
+                if QuoteScan.clauseOpeners.contains(w) || (isLowerWord(i + 1) && endsInIng(i + 1)) { return i }
+            }
+            i += 1
+        }
+        return end
+    }
+
+    static let clauseOpeners: Set<UInt64> = Set(
+        ["but", "which", "despite", "while", "although", "though", "whereas", "adding", "calling", "saying"].map {
+            StableHash.hash($0)
+        })
 
     /// The subject that opens a sentence, followed by a lowercase word (its verb), before token `limit`.
     func clauseSubject(_ r: Range<Int>, before limit: Int) -> SpeakerPhrase? {
