@@ -32,9 +32,11 @@ struct EvaluateQuotesCommand: ParsableCommand {
         let fm = FileManager.default
         let textDir = (gold as NSString).appendingPathComponent("text")
         let annDir = (gold as NSString).appendingPathComponent("attributions")
-        guard let texts = try? fm.contentsOfDirectory(atPath: textDir), let anns = try? fm.contentsOfDirectory(atPath: annDir)
+        guard let texts = try? fm.contentsOfDirectory(atPath: textDir),
+            let anns = try? fm.contentsOfDirectory(atPath: annDir)
         else {
-            Diagnostics.error(DossierError(.unreadable, "not a PolNeAR split (needs text/ and attributions/)", input: gold))
+            Diagnostics.error(
+                DossierError(.unreadable, "not a PolNeAR split (needs text/ and attributions/)", input: gold))
             throw ExitCode(1)
         }
         let pipeline: Pipeline
@@ -59,7 +61,8 @@ struct EvaluateQuotesCommand: ParsableCommand {
             guard let text = try? String(contentsOfFile: textPath, encoding: .utf8),
                 let ann = try? String(contentsOfFile: annPath, encoding: .utf8)
             else {
-                Diagnostics.error(DossierError(.unreadable, "cannot read the article or its annotation", input: textPath))
+                Diagnostics.error(
+                    DossierError(.unreadable, "cannot read the article or its annotation", input: textPath))
                 failed = true
                 continue
             }
@@ -77,7 +80,8 @@ struct EvaluateQuotesCommand: ParsableCommand {
         if failed { throw ExitCode(1) }
     }
 
-    /// Gold contents no quote overlaps, and quotes that overlap no gold content (for error analysis on train).
+    /// For error analysis on train: gold contents no quote overlaps (MISS), quotes that overlap no gold content
+    /// (EXTRA), and gold sources that differ from the speaker mention of the quote found (SOURCE).
     func printErrors(_ doc: Document, _ gold: [PolNeARReader.Attribution], name: String) {
         let scalars = Array(doc.article.text.unicodeScalars)
         func str(_ r: Range<Int>) -> String {
@@ -119,26 +123,15 @@ struct EvaluateQuotesCommand: ParsableCommand {
                 let src = g.source.map(str).joined(separator: " | ")
                 let mine = f.1.speakerMention.map { doc.string($0.range) } ?? ""
                 if src != mine {
-                    print("SOURCE \(name) \(f.1.provenance.rule) gold [\(src)] found [\(mine)] \(str(g.content[0]).prefix(60))")
+                    print(
+                        "SOURCE \(name) \(f.1.provenance.rule) gold [\(src)] found [\(mine)] \(str(g.content[0]).prefix(60))"
+                    )
                 }
             }
             if !hit {
                 let src = g.source.map(str).joined(separator: " | ")
                 let cue = g.cue.map(str).joined(separator: " | ")
                 print("MISS \(name) [\(src)] [\(cue)] \(g.content.map(str).joined(separator: " | ").prefix(140))")
-            }
-        }
-        if ProcessInfo.processInfo.environment["QUOTES_DEBUG_DIRECT"] != nil {
-            for (r, q) in found where q.kind == .direct {
-                let gs = gold.filter { g in g.content.map(bytesOf).contains { $0.overlaps(r) } }
-                let mine = doc.string(q.span.range).replacingOccurrences(of: "\n", with: " ")
-                for g in gs {
-                    let theirs = g.content.map(str).joined(separator: " | ")
-                    if !theirs.contains(mine) || theirs.count > mine.count + 4 {
-                        print("DIRECT \(name)\n   mine: \(mine.prefix(150))\n   gold: \(theirs.prefix(150))")
-                    }
-                }
-                if gs.count > 1 { print("DIRECT-MULTI \(name) \(gs.count) \(mine.prefix(80))") }
             }
         }
         let goldBytes = gold.flatMap { $0.content.map(bytesOf) }

@@ -220,7 +220,8 @@ struct QuoteFinderTrapTests {
             """
         let q = try findQuotes(text)
         #expect(q.allSatisfy { !$0.text.contains("weather") && !$0.text.contains("narration") })
-        let open = try findQuotes("Officials said “the bridge is safe.\n\nTraffic resumed at noon and the weather held.")
+        let open = try findQuotes(
+            "Officials said “the bridge is safe.\n\nTraffic resumed at noon and the weather held.")
         #expect(open.allSatisfy { !$0.text.contains("weather") })
     }
 

@@ -178,7 +178,9 @@ struct QuoteSeedTests {
     @Test("4 of 4 quotes with the right speaker", .enabled(if: Shared.hasSeed, "needs ../shared/examples/seed"))
     func seed() throws {
         let text = Shared.seedText
-        let firstLine = text.utf8.firstIndex(of: UInt8(ascii: "\n")).map { text.utf8.distance(from: text.utf8.startIndex, to: $0) }
+        let firstLine = text.utf8.firstIndex(of: UInt8(ascii: "\n")).map {
+            text.utf8.distance(from: text.utf8.startIndex, to: $0)
+        }
         let doc = try Pipeline.standard().run(
             Article(
                 title: "Antony Blinken", text: text, source: "seed.txt", titleRange: firstLine.map { 0..<$0 }))

@@ -29,7 +29,8 @@ public enum PolNeARReader {
             case "T":
                 let head = fields[1].split(separator: " ", maxSplits: 1)
                 guard head.count == 2 else {
-                    throw DossierError(.malformedJSON, "text-bound annotation without offsets", input: name, line: lineNumber)
+                    throw DossierError(
+                        .malformedJSON, "text-bound annotation without offsets", input: name, line: lineNumber)
                 }
                 var ranges: [Range<Int>] = []
                 for piece in head[1].split(separator: ";") {

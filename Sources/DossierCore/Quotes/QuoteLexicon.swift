@@ -102,7 +102,8 @@ public struct QuoteLexicon: Sendable {
     /// The text of a file in `Resources/quotes`.
     static func file(_ name: String) throws(DossierError) -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "quotes") else {
-            throw DossierError(.resource, "lexicon 'quotes/\(name)' is missing from the engine's resources", input: name)
+            throw DossierError(
+                .resource, "lexicon 'quotes/\(name)' is missing from the engine's resources", input: name)
         }
         do {
             return try String(contentsOf: url, encoding: .utf8)

@@ -55,7 +55,10 @@ extension QuoteScan {
             while looseEnd < end {
                 if isComma(looseEnd) {
                     commas += 1
-                    if commas == 2 || (looseEnd + 1 < end && (lower[looseEnd + 1] == QuoteScan.who || lower[looseEnd + 1] == QuoteScan.whom)) {
+                    if commas == 2
+                        || (looseEnd + 1 < end
+                            && (lower[looseEnd + 1] == QuoteScan.who || lower[looseEnd + 1] == QuoteScan.whom))
+                    {
                         break
                     }
                 }

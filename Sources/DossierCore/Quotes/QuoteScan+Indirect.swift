@@ -52,7 +52,8 @@ extension QuoteScan {
         return QuoteScan.beForms.contains(p)
     }
 
-    static let beForms: Set<UInt64> = Set(["is", "was", "are", "were", "be", "been", "being"].map { StableHash.hash($0) })
+    static let beForms: Set<UInt64> = Set(
+        ["is", "was", "are", "were", "be", "been", "being"].map { StableHash.hash($0) })
 
     /// Speaker, cue, then the content: "US officials say privately that ...", "Blinken told reporters the
     /// talks were constructive", "The ministry said in a statement: ...".
@@ -68,7 +69,9 @@ extension QuoteScan {
             found = speakerBefore(x, limit: r.lowerBound)
         }
         var clauseStart = x
-        while clauseStart > r.lowerBound && !isComma(clauseStart - 1) && !isTerminal(clauseStart - 1) { clauseStart -= 1 }
+        while clauseStart > r.lowerBound && !isComma(clauseStart - 1) && !isTerminal(clauseStart - 1) {
+            clauseStart -= 1
+        }
         if found == nil, x - clauseStart <= 6, let sp = loosePhrase(clauseStart..<x, maxWords: 6), sp.kind != .pronoun {
             // The whole clause before the cue: "The actress said ...".
             found = sp
@@ -84,7 +87,9 @@ extension QuoteScan {
         }
         guard let sp = found else { return nil }
         var end = r.upperBound
-        while end > x + 1 && (isTerminal(end - 1) || isQuote(end - 1) && inSpan[end - 1] < 0 || isPunct(end - 1) && !isQuote(end - 1)) {
+        while end > x + 1
+            && (isTerminal(end - 1) || isQuote(end - 1) && inSpan[end - 1] < 0 || isPunct(end - 1) && !isQuote(end - 1))
+        {
             end -= 1
         }
         // A "that" after a short run of adverbs, time words, an audience or a prepositional phrase.
@@ -102,7 +107,9 @@ extension QuoteScan {
         if start == nil {
             guard cu.cueClass != .evidence else { return nil }
             k = x + 1
-            while k < end && (isAuxOrAdverb(k) || classes(k).contains(.time) || classes(k).contains(.audience)) { k += 1 }
+            while k < end && (isAuxOrAdverb(k) || classes(k).contains(.time) || classes(k).contains(.audience)) {
+                k += 1
+            }
             if cu.lemma == "tell" && k < end && isCapWord(k) {
                 while k < end && isCapWord(k) { k += 1 }
             }
@@ -205,7 +212,9 @@ extension QuoteScan {
         {
             // "..., according to a new article in the Post": the rest of the sentence.
             phrase = loose
-        } else if first, phrase == nil || (phrase.map { $0.range.upperBound < end && !isComma($0.range.upperBound) } ?? false) {
+        } else if first,
+            phrase == nil || (phrase.map { $0.range.upperBound < end && !isComma($0.range.upperBound) } ?? false)
+        {
             var c = x + 2
             while c < end && !isComma(c) { c += 1 }
             if c < end, c - (x + 2) <= 12, let loose = loosePhrase(x + 2..<c, maxWords: 12) { phrase = loose }

@@ -118,7 +118,8 @@ extension QuoteScan {
             let role = classify(open: f.open, close: f.close, content: lo..<hi)
             let lastPara = paragraph(hi - 1)
             let span = MarkedSpan(
-                open: f.open, close: f.close, content: lo..<hi, role: role, paragraphs: f.firstPara...max(f.firstPara, lastPara))
+                open: f.open, close: f.close, content: lo..<hi, role: role,
+                paragraphs: f.firstPara...max(f.firstPara, lastPara))
             let k = Int32(spans.count)
             spans.append(span)
             let end = f.close ?? (hi - 1)
@@ -235,7 +236,8 @@ extension QuoteScan {
         let afterIsComma = close.map { $0 + 1 < n && isComma($0 + 1) } ?? false
         let startsSentence = isSentenceStart(open) || startsParagraph(open)
         let introduced =
-            before >= 0 && (isComma(before) || isColon(before) || cue(before) != nil || isQuote(before)
+            before >= 0
+            && (isComma(before) || isColon(before) || cue(before) != nil || isQuote(before)
                 || lower[before] == QuoteScan.that || isByte(before, UInt8(ascii: "(")))
         if startsSentence || introduced || afterIsComma { return .quote }
         // Inside a clause ("the talks were “constructive”"): a partial quote, whatever its length, unless

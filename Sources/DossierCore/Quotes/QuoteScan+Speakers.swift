@@ -65,7 +65,8 @@ extension QuoteScan {
         if isCapWord(h) && c.isDisjoint(with: .sourceNoun) {
             var s = h
             if isCapFunctionWord(h) { return nil }
-            while s - 1 >= limit && isCapWord(s - 1) && !classes(s - 1).contains(.pronoun) && !isCapFunctionWord(s - 1) {
+            while s - 1 >= limit && isCapWord(s - 1) && !classes(s - 1).contains(.pronoun) && !isCapFunctionWord(s - 1)
+            {
                 s -= 1
             }
             // Sentence-initial function words ("But Lai", "The ...") are not part of a name.
@@ -110,7 +111,9 @@ extension QuoteScan {
             let c = classes(t)
             if isCapWord(t) && !c.contains(.pronoun) && !(c.contains(.stop) && !c.contains(.modifier)) {
                 start = t
-            } else if isLowerWord(t) && (c.contains(.title) || c.contains(.modifier) || !c.isDisjoint(with: .sourceNoun)) {
+            } else if isLowerWord(t)
+                && (c.contains(.title) || c.contains(.modifier) || !c.isDisjoint(with: .sourceNoun))
+            {
                 start = t
             } else if lower[t] == QuoteScan.s && t - 1 >= limit && isCapWord(t - 1) {
                 start = t
@@ -155,7 +158,8 @@ extension QuoteScan {
             if isLowerWord(i) && isContentWord(i) && classes(i).isEmpty && !hasAdjectiveSuffix(i) && endsInEd(i) {
                 return nil  // a verb in the past tense: a clause, not a speaker ("rallied supporters")
             }
-            if (classes(i).contains(.aux) && lower[i] != QuoteScan.s) || (classes(i).contains(.pronoun) && hi - lo > 1) {
+            if (classes(i).contains(.aux) && lower[i] != QuoteScan.s) || (classes(i).contains(.pronoun) && hi - lo > 1)
+            {
                 return nil  // "Trump isn't", "I can now", "Let me": a clause
             }
             if classes(i).contains(.group) { group = true }
@@ -163,8 +167,10 @@ extension QuoteScan {
                 if let nm = name, nm.upperBound == i { name = nm.lowerBound..<i + 1 } else { name = i..<i + 1 }
             }
         }
-        guard !strictStart || isCapWord(lo) || classes(lo).contains(.modifier)
-            || !classes(lo).isDisjoint(with: .sourceNoun) || flags(lo).contains(.digits) || flags(lo).contains(.hyphenated)
+        guard
+            !strictStart || isCapWord(lo) || classes(lo).contains(.modifier)
+                || !classes(lo).isDisjoint(with: .sourceNoun) || flags(lo).contains(.digits)
+                || flags(lo).contains(.hyphenated)
         else { return nil }
         if let nm = name, nm.upperBound == hi || (hi - nm.upperBound <= 2 && isComma(nm.upperBound)) {
             return SpeakerPhrase(range: lo..<hi, name: nm, kind: .name)

@@ -154,7 +154,8 @@ struct QuoteScan {
         }
         return Quote(
             content: bytes(content), kind: kind, speaker: speaker, speakerName: name, speakerMention: mention,
-            cue: a.cue.map { bytes($0) }, provenance: Provenance(stage: stage, rule: "quotes:" + rule, confidence: a.confidence))
+            cue: a.cue.map { bytes($0) },
+            provenance: Provenance(stage: stage, rule: "quotes:" + rule, confidence: a.confidence))
     }
 }
 

@@ -198,7 +198,8 @@ public struct QuoteScorer: Sendable {
         while i < tokens.count && Int(tokens[i].start) < r.upperBound {
             let t = tokens[i]
             let middle = (Int(t.start) + Int(t.end)) / 2
-            if middle >= r.lowerBound && middle < r.upperBound && !t.flags.contains(.punct) && !t.flags.contains(.quote) {
+            if middle >= r.lowerBound && middle < r.upperBound && !t.flags.contains(.punct) && !t.flags.contains(.quote)
+            {
                 if !(content && first && doc.interner.hash(of: t.lower) == QuoteScan.that) { out.insert(i) }
                 first = false
             }
