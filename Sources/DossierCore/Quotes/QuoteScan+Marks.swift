@@ -257,6 +257,7 @@ extension QuoteScan {
     static let to = StableHash.hash("to")
     static let who = StableHash.hash("who")
     static let whom = StableHash.hash("whom")
+    static let then = StableHash.hash("then")
     static let familiar = StableHash.hash("familiar")
     static let close = StableHash.hash("close")
     static let s = StableHash.hash("'s")

@@ -194,6 +194,21 @@ extension QuoteScan {
             && b[e - 1] == UInt8(ascii: "g")
     }
 
+    /// A word that can open an appositive about a speaker: "a", "the", "who", a title, an age, a name
+    /// ("Democrat of Vermont"), a role followed by "of" ("president of NDN"), "then".
+    func opensAppositive(_ a: Int, limit: Int) -> Bool {
+        guard a < limit else { return false }
+        let c = classes(a)
+        if c.contains(.modifier) || c.contains(.title) || lower[a] == QuoteScan.who || lower[a] == QuoteScan.whom {
+            return true
+        }
+        if flags(a).contains(.digits) || lower[a] == QuoteScan.then { return true }
+        if isCapWord(a) && !isCapFunctionWord(a) { return true }
+        if isLowerWord(a) && isContentWord(a) && a + 1 < limit && lower[a + 1] == QuoteScan.of { return true }
+        if isLowerWord(a) && flags(a).contains(.hyphenated) && isContentWord(a) { return true }
+        return false
+    }
+
     /// A dash token: `-` or `--` standing alone.
     func isDash(_ i: Int) -> Bool {
         byte(i) == UInt8(ascii: "-") && flags(i).contains(.spaceBefore)
@@ -278,14 +293,25 @@ extension QuoteScan {
         } else if let h = headNoun {
             kind = classes(h).contains(.group) ? .group : .nominal
         }
-        // An appositive after a comma: "said Matthew Miller, a spokesman for the department".
-        if appositive && end + 1 < limit && isComma(end) {
-            let a = end + 1
-            if classes(a).contains(.modifier) || classes(a).contains(.title) || lower[a] == QuoteScan.who {
-                var e = a
-                while e < limit && !isComma(e) && !isTerminal(e) && !isQuote(e) && !isColon(e) { e += 1 }
-                if e - a <= 16 { end = e }
+        // A party tag in parentheses: "Rep. Bobby Scott (D-Va.)".
+        if end < limit && isByte(end, UInt8(ascii: "(")) {
+            var f = end + 1
+            while f < limit && f - end <= 6 && !isByte(f, UInt8(ascii: ")")) { f += 1 }
+            if f < limit && isByte(f, UInt8(ascii: ")")) { end = f + 1 }
+        }
+        // Appositives after commas: "said Matthew Miller, a spokesman for the department", "said Simon
+        // Rosenberg, president of NDN, a policy group", "said Jim Bennett, 57,".
+        if appositive {
+            var e = end
+            var segments = 0
+            while e + 1 < limit && isComma(e) && segments < 3 && opensAppositive(e + 1, limit: limit) {
+                var f = e + 1
+                while f < limit && !isComma(f) && !isTerminal(f) && !isQuote(f) && !isColon(f) { f += 1 }
+                guard f - e <= 24 else { break }
+                e = f
+                segments += 1
             }
+            end = e
         }
         return SpeakerPhrase(range: start..<end, name: name, kind: kind)
     }
