@@ -217,7 +217,9 @@ extension QuoteScan {
         {
             var c = x + 2
             while c < end && !isComma(c) { c += 1 }
-            if c < end, c - (x + 2) <= 12, let loose = loosePhrase(x + 2..<c, maxWords: 12) { phrase = loose }
+            if c < end, c - (x + 2) <= 20, let loose = loosePhrase(x + 2..<c, maxWords: 20, strictStart: false) {
+                phrase = loose
+            }
         }
         guard let sp = phrase else { return nil }
         let content: Range<Int>
