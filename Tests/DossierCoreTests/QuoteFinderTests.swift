@@ -342,3 +342,30 @@ struct QuoteFinderIndirectTests {
         #expect(try findQuotes("The minister declined to say whether taxes would rise.").isEmpty)
     }
 }
+
+@Suite("QuoteFinder: robustness")
+struct QuoteFinderRobustnessTests {
+    @Test("random text with random quote marks: no crash, every span inside the text")
+    func fuzz() throws {
+        var rng = SeededGenerator(seed: 7)
+        let words = [
+            "said", "Miller", "officials", "“", "”", "\"", "'", "‘", "’", "«", "»", ",", ".", ":", "according", "to",
+            "that", "the", "talks", "he", "added", "\n\n", "who", "told", "reporters", "--", "(", ")", "Sen.", "''",
+            "``", "continued", "a", "spokesman", "Ruth", "Alder", "?", "!", ";", "so-called", "titled",
+        ]
+        for _ in 0..<120 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...60, using: &rng) {
+                text += words[Int.random(in: 0..<words.count, using: &rng)] + (Bool.random(using: &rng) ? " " : "")
+            }
+            let doc = try analyze(text)
+            let size = doc.normalized.bytes.count
+            for q in doc.quotes {
+                #expect(q.span.start >= 0 && q.span.end <= size && q.span.start < q.span.end)
+                if let m = q.speakerMention { #expect(m.start >= 0 && m.end <= size && m.start < m.end) }
+                if let c = q.cue { #expect(c.start >= 0 && c.end <= size && c.start < c.end) }
+            }
+            _ = ArticleRecord(doc).json()
+        }
+    }
+}
