@@ -113,6 +113,13 @@ struct QuoteFinderDirectTests {
         #expect(q.first?.rule.hasPrefix("quotes:paragraph-subject") == true)
     }
 
+    @Test("a name and a colon before the quote, as in digests")
+    func colonName() throws {
+        let q = try findQuotes("HARBOUR VOLUMES FALL - Jeffrey Jones: “Volumes will fall again in the winter.”")
+        #expect(q.first?.speakerName == "Jeffrey Jones")
+        #expect(q.first?.rule == "quotes:colon-name")
+    }
+
     @Test("an interrupted quote: both halves share the speaker and the cue")
     func interrupted() throws {
         let q = try findQuotes("“We waited,” said Lena Park, “and nothing happened.”")

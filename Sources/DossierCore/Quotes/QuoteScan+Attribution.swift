@@ -155,6 +155,13 @@ extension QuoteScan {
         // "Clinton released the following statement:" before the quote: the subject of that sentence.
         if isColon(o - 1) || (o >= 2 && isColon(o - 2) && isQuote(o - 1)) {
             let c = isColon(o - 1) ? o - 1 : o - 2
+            let start = sentence(c).lowerBound
+            // "Jeffrey M. Jones: “...”", "- Frank Newport: “...”": a name right before the colon.
+            if c - 1 >= start, let sp = phraseEnding(at: c - 1, limit: start), sp.kind == .name,
+                sp.range.lowerBound == start || isDash(sp.range.lowerBound - 1)
+            {
+                return Attribution(phrase: sp, cue: nil, rule: "colon-name", confidence: 0.7)
+            }
             if let sp = clauseSubject(sentence(c), before: c) {
                 return Attribution(phrase: sp, cue: nil, rule: "colon-subject", confidence: 0.6)
             }
