@@ -18,7 +18,10 @@ let package = Package(
         .target(
             name: "DossierCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
-            resources: [.copy("Resources/lexicons"), .copy("Resources/places"), .copy("Resources/time")]
+            resources: [
+                .copy("Resources/lexicons"), .copy("Resources/places"), .copy("Resources/time"),
+                .copy("Resources/quotes"),
+            ]
         ),
         // libxml2 from the system (Debian: libxml2-dev), for HTML and feeds.
         .systemLibrary(

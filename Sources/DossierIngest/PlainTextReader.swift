@@ -11,8 +11,9 @@ public enum PlainTextReader {
         let decoded = UTF8Repair.decode(bytes)
         let text = decoded.text
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0x0C })
-            && text.contains(where: { !$0.isWhitespace })
+        guard
+            utf8.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0x0C })
+                && text.contains(where: { !$0.isWhitespace })
         else {
             return .failure(DossierError(.emptyArticle, "empty article: no text", input: source))
         }

@@ -5,6 +5,6 @@ struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Score a stage against gold annotations.",
-        subcommands: [EvaluatePlacesCommand.self, EvaluateTimeCommand.self]
+        subcommands: [EvaluatePlacesCommand.self, EvaluateTimeCommand.self, EvaluateQuotesCommand.self]
     )
 }

@@ -19,10 +19,11 @@ public struct Pipeline: Sendable {
         self.stages = stages
     }
 
-    /// The stages of this version of the engine, in order: tokens, sentences, boilerplate, time, places.
+    /// The stages of this version of the engine, in order: tokens, sentences, boilerplate, time, places, quotes.
     public static func standard() throws(DossierError) -> Pipeline {
         try Pipeline([
             Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard(), TimeTagger(), PlaceResolver.standard(),
+            QuoteFinder.standard(),
         ])
     }
 

@@ -1,0 +1,263 @@
+// Indirect and mixed speech: a reporting cue with its speaker and a content clause.
+//
+// Sieves, per sentence: `according-to` ("according to X, ..." / "..., according to X"), `indirect-after`
+// (speaker, cue, [that|:] content), `indirect-before` (content, speaker cue / content, cue speaker).
+// A content that is mostly a direct quote is left to the direct sieves; one with a quoted phrase is mixed.
+
+extension QuoteScan {
+    typealias Found = (content: Range<Int>, kind: QuoteKind, attribution: Attribution)
+
+    func findIndirect() -> [Found] {
+        var out: [Found] = []
+        for s in doc.sentences where !s.flags.contains(.ignored) && !s.flags.contains(.title) {
+            let r = s.tokens
+            var x = r.lowerBound
+            while x < r.upperBound {
+                if inSpan[x] >= 0 || !isText(x) {
+                    x += 1
+                    continue
+                }
+                if lower[x] == QuoteScan.according && x + 1 < r.upperBound && lower[x + 1] == QuoteScan.to {
+                    if let f = accordingTo(x, sentence: r) {
+                        out.append(f)
+                        x = max(x + 2, f.content.upperBound)
+                        continue
+                    }
+                    x += 2
+                    continue
+                }
+                guard let cu = cue(x), !isInfinitiveOrPassive(x) else {
+                    x += 1
+                    continue
+                }
+                if let f = contentAfter(cue: x, cu, sentence: r) {
+                    out.append(f)
+                    x = f.content.upperBound
+                    continue
+                }
+                if let f = contentBefore(cue: x, cu, sentence: r) {
+                    out.append(f)
+                }
+                x += 1
+            }
+        }
+        return out
+    }
+
+    /// "to say", "is said to", "was told": no speaker of their own.
+    func isInfinitiveOrPassive(_ x: Int) -> Bool {
+        guard x > 0 else { return false }
+        let p = lower[x - 1]
+        if p == QuoteScan.to { return true }
+        return QuoteScan.beForms.contains(p)
+    }
+
+    static let beForms: Set<UInt64> = Set(
+        ["is", "was", "are", "were", "be", "been", "being"].map { StableHash.hash($0) })
+
+    /// Speaker, cue, then the content: "US officials say privately that ...", "Blinken told reporters the
+    /// talks were constructive", "The ministry said in a statement: ...".
+    func contentAfter(cue x: Int, _ cu: QuoteLexicon.Cue, sentence r: Range<Int>) -> Found? {
+        var subjectRule: String? = nil
+        var found: SpeakerPhrase? = nil
+        if endsInIng(x) && x > r.lowerBound && isComma(x - 1) {
+            // "..., saying he was rooting for Denver": the subject of the sentence says it.
+            guard let sp = clauseSubject(r, before: x - 1) else { return nil }
+            found = sp
+            subjectRule = "-participle"
+        } else {
+            found = speakerBefore(x, limit: r.lowerBound)
+        }
+        var clauseStart = x
+        while clauseStart > r.lowerBound && !isComma(clauseStart - 1) && !isTerminal(clauseStart - 1) {
+            clauseStart -= 1
+        }
+        if found == nil, x - clauseStart <= 6, let sp = loosePhrase(clauseStart..<x, maxWords: 6), sp.kind != .pronoun {
+            // The whole clause before the cue: "The actress said ...".
+            found = sp
+        }
+        if found == nil {
+            // A second verb of the subject: "Wilson praised Rubio's record and said ...".
+            var j = x - 1
+            while j > r.lowerBound && isAuxOrAdverb(j) { j -= 1 }
+            if j > r.lowerBound && lower[j] == QuoteScan.and, let sp = clauseSubject(r, before: j) {
+                found = sp
+                subjectRule = "-conjoined"
+            }
+        }
+        guard let sp = found else { return nil }
+        var end = r.upperBound
+        while end > x + 1
+            && (isTerminal(end - 1) || isQuote(end - 1) && inSpan[end - 1] < 0 || isPunct(end - 1) && !isQuote(end - 1))
+        {
+            end -= 1
+        }
+        // A "that" after a short run of adverbs, time words, an audience or a prepositional phrase.
+        var start: Int? = nil
+        var k = x + 1
+        var rule = "indirect-that"
+        while k < end && k - x <= 10 {
+            if lower[k] == QuoteScan.that {
+                start = k + 1
+                break
+            }
+            if isTerminal(k) || isQuote(k) || cue(k) != nil || isColon(k) { break }
+            k += 1
+        }
+        if start == nil {
+            guard cu.cueClass != .evidence else { return nil }
+            k = x + 1
+            while k < end && (isAuxOrAdverb(k) || classes(k).contains(.time) || classes(k).contains(.audience)) {
+                k += 1
+            }
+            if cu.lemma == "tell" && k < end && isCapWord(k) {
+                while k < end && isCapWord(k) { k += 1 }
+            }
+            if k < end && isColon(k) {
+                start = k + 1
+                rule = "indirect-colon"
+            } else if k + 1 < end && isComma(k) && k == x + 1 && isWord(k + 1) && !endsInIng(k + 1) && cue(k + 1) == nil
+                && !classes(k + 1).contains(.prep)
+            {
+                // "Rubio says, win or lose, he's staying in the race."
+                start = k + 1
+                rule = "indirect-clause"
+            } else if k < end && (isWord(k) || flags(k).contains(.digits) || flags(k).contains(.number))
+                && !classes(k).contains(.prep) && !isComma(k)
+            {
+                start = k
+                rule = "indirect-clause"
+            }
+        }
+        guard let c0 = start else { return nil }
+        let content = c0..<contentEnd(from: c0, end: end)
+        return finish(content, sp, cue: x..<x + 1, cu, rule: rule + (subjectRule ?? ""))
+    }
+
+    /// Where a reported clause ends before the sentence does: at a semicolon or a dash, or at a comma that
+    /// opens another clause (", but", ", which", ", despite", ", adding ...").
+    func contentEnd(from c0: Int, end: Int) -> Int {
+        var i = c0 + 1
+        while i < end {
+            if inSpan[i] >= 0 {
+                i += 1
+                continue
+            }
+            if isByte(i, UInt8(ascii: ";")) || isDash(i) { return i }
+            if isComma(i) && i + 1 < end && inSpan[i + 1] < 0 {
+                let w = lower[i + 1]
+                if QuoteScan.clauseOpeners.contains(w) || (isLowerWord(i + 1) && endsInIng(i + 1)) { return i }
+            }
+            i += 1
+        }
+        return end
+    }
+
+    static let clauseOpeners: Set<UInt64> = Set(
+        ["but", "which", "despite", "while", "although", "though", "whereas", "adding", "calling", "saying"].map {
+            StableHash.hash($0)
+        })
+
+    /// The subject that opens a sentence, followed by a lowercase word (its verb), before token `limit`.
+    func clauseSubject(_ r: Range<Int>, before limit: Int) -> SpeakerPhrase? {
+        var s = r.lowerBound
+        while s < limit && classes(s).contains(.stop) && !classes(s).contains(.modifier) { s += 1 }
+        guard let sp = speakerAfter(s, limit: limit, appositive: false) else { return nil }
+        var next = sp.range.upperBound
+        while next < limit && isAuxOrAdverb(next) { next += 1 }
+        guard next < limit, isLowerWord(next), cue(next) == nil || next + 1 == limit else { return nil }
+        return sp
+    }
+
+    /// Content first, then the attribution at the end of the sentence: "..., sources said." / "..., said
+    /// a senior official."
+    func contentBefore(cue x: Int, _ cu: QuoteLexicon.Cue, sentence r: Range<Int>) -> Found? {
+        guard cu.cueClass == .speech || cu.cueClass == .continuation else { return nil }
+        // The attribution must close the sentence: only time words or a short phrase may follow.
+        var sp: SpeakerPhrase? = nil
+        var comma = -1
+        if x - 1 > r.lowerBound && isComma(x - 1) {
+            sp = speakerAfter(x + 1, limit: r.upperBound)
+            comma = x - 1
+        } else {
+            var p = x - 1
+            while p > r.lowerBound && !isComma(p) && x - p < 14 { p -= 1 }
+            if p > r.lowerBound && isComma(p), let s = speakerBefore(x, limit: p + 1), s.range.lowerBound == p + 1 {
+                sp = s
+                comma = p
+            }
+        }
+        guard let speaker = sp, comma > r.lowerBound else { return nil }
+        var tail = max(x + 1, speaker.range.upperBound)
+        var extra = 0
+        while tail < r.upperBound && !isTerminal(tail) && !(isQuote(tail) && inSpan[tail] < 0) {
+            extra += 1
+            tail += 1
+        }
+        guard extra <= 5 else { return nil }
+        var end = comma
+        while end > r.lowerBound && (isQuote(end - 1) && inSpan[end - 1] < 0) { end -= 1 }
+        let content = r.lowerBound..<end
+        return finish(content, speaker, cue: x..<x + 1, cu, rule: "indirect-before")
+    }
+
+    /// "According to X, ..." and "..., according to X."
+    func accordingTo(_ x: Int, sentence r: Range<Int>) -> Found? {
+        var end = r.upperBound
+        while end > x + 2 && (isTerminal(end - 1) || isPunct(end - 1) && inSpan[end - 1] < 0) { end -= 1 }
+        let first = x == r.lowerBound || (x == r.lowerBound + 1 && classes(r.lowerBound).contains(.stop))
+        var phrase = speakerAfter(x + 2, limit: end, appositive: !first)
+        if !first, let loose = loosePhrase(x + 2..<end, maxWords: 12),
+            phrase == nil || loose.range.upperBound > phrase?.range.upperBound ?? 0
+        {
+            // "..., according to a new article in the Post": the rest of the sentence.
+            phrase = loose
+        } else if first,
+            phrase == nil || (phrase.map { $0.range.upperBound < end && !isComma($0.range.upperBound) } ?? false)
+        {
+            var c = x + 2
+            while c < end && !isComma(c) { c += 1 }
+            if c < end, c - (x + 2) <= 20, let loose = loosePhrase(x + 2..<c, maxWords: 20, strictStart: false) {
+                phrase = loose
+            }
+        }
+        guard let sp = phrase else { return nil }
+        let content: Range<Int>
+        if first {
+            var c0 = sp.range.upperBound
+            if c0 < end && isComma(c0) { c0 += 1 }
+            content = c0..<end
+        } else {
+            var e = x
+            if e > r.lowerBound && isComma(e - 1) { e -= 1 }
+            content = r.lowerBound..<e
+        }
+        let cu = QuoteLexicon.Cue(lemma: "according to", cueClass: .speech)
+        return finish(content, sp, cue: x..<x + 2, cu, rule: "according-to")
+    }
+
+    /// Checks a content span and gives it its kind: at least three words; left to the direct sieves when it
+    /// is mostly a direct quote; mixed when it holds a quoted phrase.
+    func finish(_ content: Range<Int>, _ sp: SpeakerPhrase, cue: Range<Int>, _ cu: QuoteLexicon.Cue, rule: String)
+        -> Found?
+    {
+        guard content.count >= 1 else { return nil }
+        var words = 0
+        var quoted = 0
+        var direct = 0
+        for i in content {
+            if isWord(i) { words += 1 }
+            let k = inSpan[i]
+            if k >= 0 {
+                quoted += 1
+                if spans[Int(k)].role == .quote { direct += 1 }
+            }
+        }
+        guard words >= 3 else { return nil }
+        if direct * 2 >= content.count { return nil }
+        if cu.cueClass == .partial && quoted == 0 { return nil }
+        let kind: QuoteKind = quoted > 0 ? .mixed : .indirect
+        let confidence = rule == "indirect-clause" ? 0.6 : 0.75
+        return (content, kind, Attribution(phrase: sp, cue: cue, rule: rule, confidence: confidence))
+    }
+}

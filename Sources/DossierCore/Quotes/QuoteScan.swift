@@ -1,0 +1,207 @@
+/// The working state of the quotes stage on one document: token tables it looks words up in, the quoted
+/// spans found so far, and the speaker phrases. Its methods are spread over `QuoteScan+*.swift` by concern.
+struct QuoteScan {
+    let doc: Document
+    let lex: QuoteLexicon
+    let stage: String
+    let n: Int
+    /// Stable hash of each token's lowercase form.
+    let lower: ContiguousArray<UInt64>
+    /// The sentence of each token.
+    let sentenceOf: ContiguousArray<Int32>
+    /// True when the names stage has filled mentions.
+    let hasNames: Bool
+    /// For each token, the index of the names-stage mention that covers it, or -1 (empty without names).
+    let mentionAt: ContiguousArray<Int32>
+    /// The token range of each mention (indices as in ``Document/mentions``).
+    let mentionTokens: [Range<Int>]
+    /// Direct-quote spans (marks found and paired), in text order.
+    var spans: [MarkedSpan] = []
+    /// For each token, the index in ``spans`` of the marked span that covers it (marks included), or -1.
+    var inSpan: ContiguousArray<Int32>
+
+    init(_ doc: Document, lexicon: QuoteLexicon, stage: String) {
+        self.doc = doc
+        self.lex = lexicon
+        self.stage = stage
+        n = doc.tokens.count
+        var lower = ContiguousArray<UInt64>()
+        lower.reserveCapacity(n)
+        for t in doc.tokens { lower.append(doc.interner.hash(of: t.lower)) }
+        self.lower = lower
+        var sentenceOf = ContiguousArray<Int32>(repeating: 0, count: n)
+        for (k, s) in doc.sentences.enumerated() {
+            for i in s.tokens { sentenceOf[i] = Int32(k) }
+        }
+        self.sentenceOf = sentenceOf
+        hasNames = doc.layers.contains(.names) && !doc.mentions.isEmpty
+        var mentionAt = ContiguousArray<Int32>(repeating: -1, count: hasNames ? n : 0)
+        var mentionTokens: [Range<Int>] = []
+        if hasNames {
+            mentionTokens.reserveCapacity(doc.mentions.count)
+            for (k, m) in doc.mentions.enumerated() {
+                let r = QuoteScan.tokenRange(of: m.span, in: doc.tokens)
+                mentionTokens.append(r)
+                let speaks: Bool
+                switch m.type {
+                case .person, .org, .gpe, .norp: speaks = m.kind == .name
+                default: speaks = false
+                }
+                if speaks { for i in r where mentionAt[i] < 0 { mentionAt[i] = Int32(k) } }
+            }
+        }
+        self.mentionAt = mentionAt
+        self.mentionTokens = mentionTokens
+        inSpan = ContiguousArray(repeating: -1, count: n)
+    }
+
+    /// The tokens that lie in a byte span (binary search over token starts).
+    static func tokenRange(of span: ByteSpan, in tokens: ContiguousArray<Token>) -> Range<Int> {
+        var lo = 0
+        var hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].end <= span.start { lo = mid + 1 } else { hi = mid }
+        }
+        var e = lo
+        while e < tokens.count && tokens[e].start < span.end { e += 1 }
+        return lo..<e
+    }
+
+    // MARK: - Token tests
+
+    @inline(__always) func byte(_ i: Int) -> UInt8 { doc.normalized.bytes[Int(doc.tokens[i].start)] }
+    @inline(__always) func length(_ i: Int) -> Int { Int(doc.tokens[i].end - doc.tokens[i].start) }
+    @inline(__always) func flags(_ i: Int) -> TokenFlags { doc.tokens[i].flags }
+    @inline(__always) func isByte(_ i: Int, _ c: UInt8) -> Bool { length(i) == 1 && byte(i) == c }
+    @inline(__always) func isComma(_ i: Int) -> Bool { isByte(i, UInt8(ascii: ",")) }
+    @inline(__always) func isColon(_ i: Int) -> Bool { isByte(i, UInt8(ascii: ":")) }
+    @inline(__always) func isQuote(_ i: Int) -> Bool { flags(i).contains(.quote) }
+    @inline(__always) func isPunct(_ i: Int) -> Bool { flags(i).contains(.punct) || flags(i).contains(.quote) }
+    @inline(__always) func classes(_ i: Int) -> QuoteLexicon.WordClass { lex.classes(lower[i]) }
+    @inline(__always) func isWord(_ i: Int) -> Bool {
+        let f = flags(i)
+        return f.contains(.alpha) || f.contains(.hyphenated) || f.contains(.abbreviation)
+    }
+    /// A word that starts with a lowercase letter.
+    @inline(__always) func isLowerWord(_ i: Int) -> Bool {
+        isWord(i) && !flags(i).contains(.capitalized)
+    }
+    /// A capitalized word (a name part), or an initial, or an abbreviation title such as `Mr.` or `U.S.`.
+    @inline(__always) func isCapWord(_ i: Int) -> Bool {
+        let f = flags(i)
+        return f.contains(.capitalized) && (f.contains(.alpha) || f.contains(.hyphenated) || f.contains(.abbreviation))
+    }
+    @inline(__always) func isSentenceStart(_ i: Int) -> Bool { flags(i).contains(.sentenceStart) }
+    @inline(__always) func paragraph(_ i: Int) -> Int32 { doc.sentences[Int(sentenceOf[i])].paragraph }
+    func sentence(_ i: Int) -> Range<Int> { doc.sentences[Int(sentenceOf[i])].tokens }
+    /// A token that is part of the article (not boilerplate).
+    @inline(__always) func isText(_ i: Int) -> Bool { !flags(i).contains(.ignored) }
+    /// Terminal punctuation: `.`, `?`, `!`.
+    @inline(__always) func isTerminal(_ i: Int) -> Bool { flags(i).contains(.terminal) }
+    /// An adverb in -ly ("privately", "flatly") or a word of the aux list.
+    func isAuxOrAdverb(_ i: Int) -> Bool {
+        if flags(i).contains(.clitic) { return classes(i).contains(.aux) }
+        guard isLowerWord(i) else { return false }
+        if classes(i).contains(.aux) { return true }
+        let t = doc.tokens[i]
+        let b = doc.normalized.bytes
+        return t.end - t.start > 4 && b[Int(t.end) - 2] == UInt8(ascii: "l") && b[Int(t.end) - 1] == UInt8(ascii: "y")
+    }
+    /// The cue a token is, if it is a lowercase reporting word.
+    func cue(_ i: Int) -> QuoteLexicon.Cue? {
+        guard isLowerWord(i) else { return nil }
+        return lex.cue(lower[i])
+    }
+
+    /// The byte span of a token range.
+    func bytes(_ r: Range<Int>) -> ByteSpan {
+        ByteSpan(Int(doc.tokens[r.lowerBound].start)..<Int(doc.tokens[r.upperBound - 1].end))
+    }
+
+    /// The original text of a token range.
+    func text(_ r: Range<Int>) -> String { doc.string(bytes(r).range) }
+
+    // MARK: - Run
+
+    mutating func run() -> [Quote] {
+        findMarkedSpans()
+        var found: [Found] = []
+        // Direct quotes first; the previous one's speaker carries runs of quotes.
+        var previous: (span: Int, attribution: Attribution)? = nil
+        for k in spans.indices where spans[k].role == .quote {
+            let a = attributeDirect(k, previous: previous)
+            found.append((spans[k].content, .direct, a))
+            if a.phrase != nil { previous = (k, a) }
+        }
+        found += findIndirect()
+        found.sort { ($0.content.lowerBound, $0.content.upperBound) < ($1.content.lowerBound, $1.content.upperBound) }
+        var namer = SpeakerNames(self)
+        return found.map { makeQuote(content: $0.content, kind: $0.kind, $0.attribution, namer: &namer) }
+    }
+
+    func makeQuote(content: Range<Int>, kind: QuoteKind, _ a: Attribution, namer: inout SpeakerNames) -> Quote {
+        var speaker: Int32? = nil
+        var name: String? = nil
+        var mention: ByteSpan? = nil
+        var rule = a.rule
+        if let p = a.phrase {
+            mention = bytes(p.range)
+            let resolved = namer.resolve(p, at: content.lowerBound)
+            speaker = resolved.entity
+            name = resolved.name
+            if let how = resolved.how { rule += "+" + how }
+        }
+        return Quote(
+            content: bytes(content), kind: kind, speaker: speaker, speakerName: name, speakerMention: mention,
+            cue: a.cue.map { bytes($0) },
+            provenance: Provenance(stage: stage, rule: "quotes:" + rule, confidence: a.confidence))
+    }
+}
+
+/// A span of text between quote marks.
+struct MarkedSpan {
+    enum Role {
+        /// A direct quote.
+        case quote
+        /// A short quoted phrase inside a sentence: part of a mixed quote if a cue reports it, else a scare quote.
+        case partial
+        /// A name or title in quote marks ("so-called", a headline, a book title): never a quote.
+        case naming
+    }
+    /// The opening mark (token index).
+    var open: Int
+    /// The closing mark, nil when the quote was left open at the end of its paragraph.
+    var close: Int?
+    /// The content tokens, without marks and without a trailing comma.
+    var content: Range<Int>
+    var role: Role
+    /// The paragraphs it covers (more than one for the multi-paragraph convention).
+    var paragraphs: ClosedRange<Int32>
+}
+
+/// A phrase that names a speaker.
+struct SpeakerPhrase: Equatable {
+    enum Kind: Equatable {
+        /// A proper name, possibly with titles: "State Department spokesman Matthew Miller".
+        case name
+        /// One person named by a common noun: "a spokesman", "the minister".
+        case nominal
+        /// A group or an anonymous source: "US officials", "sources".
+        case group
+        case pronoun
+    }
+    /// The whole phrase (titles, modifiers, appositive).
+    var range: Range<Int>
+    /// The proper-name part, if any: "Matthew Miller".
+    var name: Range<Int>?
+    var kind: Kind
+}
+
+/// How a quote was attributed.
+struct Attribution {
+    var phrase: SpeakerPhrase?
+    var cue: Range<Int>?
+    var rule: String
+    var confidence: Double
+}
