@@ -3,5 +3,9 @@ import ArgumentParser
 extension Dossier {
     /// Every subcommand, in the order `dossier --help` lists them. Each lives in its own file.
     static let commands: [any ParsableCommand.Type] = [
+        TagCommand.self,
+        TrainCommand.self,
+        EvaluateCommand.self,
+        BenchNER.self,
     ]
 }

@@ -19,9 +19,9 @@ public struct Pipeline: Sendable {
         self.stages = stages
     }
 
-    /// The stages of this version of the engine, in order: tokens, sentences, boilerplate.
+    /// The stages of this version of the engine, in order: tokens, sentences, boilerplate, names.
     public static func standard() throws(DossierError) -> Pipeline {
-        try Pipeline([Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard()])
+        try Pipeline([Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard(), NameTagger.standard()])
     }
 
     /// Runs every stage on the article.

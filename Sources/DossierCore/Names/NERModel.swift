@@ -1,0 +1,177 @@
+import Foundation
+
+/// The trained name tagger: an averaged perceptron over ``NERFeatures``, decoded greedily left to right under
+/// BILOU constraints over CoNLL's four types (PER, ORG, LOC, MISC).
+public struct NERModel: Sendable {
+    /// The model's span types, CoNLL-2003's.
+    public static let types = ["PER", "ORG", "LOC", "MISC"]
+    public static let kind = "ner"
+
+    public let scheme: TagScheme
+    public internal(set) var perceptron: AveragedPerceptron
+    public let features: NERFeatures
+    /// The settings it was trained with, its seed and scores (saved in the file).
+    public var config: [(key: String, value: String)]
+
+    public init(
+        perceptron: AveragedPerceptron, features: NERFeatures, config: [(key: String, value: String)],
+        scheme: TagScheme = TagScheme(.bilou, types: NERModel.types)
+    ) {
+        self.scheme = scheme
+        self.perceptron = perceptron
+        self.features = features
+        self.config = config
+    }
+
+    /// A config value.
+    public subscript(key: String) -> String? { config.first(where: { $0.key == key })?.value }
+
+    // MARK: - Files
+
+    /// The binary model file (see ``ModelFile``).
+    public func encoded() -> [UInt8] {
+        var w = ByteWriter()
+        perceptron.encode(into: &w)
+        var cfg = config.filter { $0.key != "scheme" && $0.key != "features" }
+        cfg.insert(("scheme", scheme.encoding.rawValue + ":" + scheme.types.joined(separator: ",")), at: 0)
+        cfg.insert(("features", String(NERFeatures.version)), at: 1)
+        return ModelFile(kind: NERModel.kind, config: cfg, payload: w.bytes).encoded()
+    }
+
+    /// Reads a model file; `clusters` and `gazetteer` must be the ones it was trained with.
+    public init(decoding bytes: [UInt8], name: String, clusters: WordClusters?, gazetteer: Gazetteer?)
+        throws(DossierError)
+    {
+        let file = try ModelFile(decoding: bytes, name: name)
+        guard file.kind == NERModel.kind else {
+            throw DossierError(.resource, "model kind is '\(file.kind)', not '\(NERModel.kind)'", input: name)
+        }
+        guard file["features"] == String(NERFeatures.version) else {
+            throw DossierError(
+                .resource, "model uses feature templates v\(file["features"] ?? "?"), this engine has v\(NERFeatures.version)",
+                input: name)
+        }
+        var scheme = TagScheme(.bilou, types: NERModel.types)
+        if let s = file["scheme"] {
+            let parts = s.split(separator: ":", maxSplits: 1)
+            if parts.count == 2, let enc = TagScheme.Encoding(rawValue: String(parts[0])) {
+                scheme = TagScheme(enc, types: parts[1].split(separator: ",").map(String.init))
+            }
+        }
+        var r = ByteReader(file.payload, name: name)
+        let p = try AveragedPerceptron.decode(&r)
+        guard p.classes == scheme.count else {
+            throw DossierError(.resource, "model has \(p.classes) classes, its scheme \(scheme.count)", input: name)
+        }
+        self.init(
+            perceptron: p, features: NERFeatures(clusters: clusters, gazetteer: gazetteer), config: file.config,
+            scheme: scheme)
+    }
+
+    /// The engine's bundled model (`Resources/models/ner.model`) with its clusters and gazetteer.
+    public static func bundled() throws(DossierError) -> NERModel {
+        let clusters = try WordClusters(parsing: try resourceText("models", "clusters.tsv"), name: "clusters.tsv")
+        let gazetteer = try Gazetteer(parsing: try resourceText("gazetteers", "names.tsv"), name: "names.tsv")
+        let bytes = try resourceBytes("models", "ner.model")
+        return try NERModel(decoding: bytes, name: "ner.model", clusters: clusters, gazetteer: gazetteer)
+    }
+
+    /// The bundled clusters and gazetteer alone (for training).
+    public static func bundledResources() throws(DossierError) -> (WordClusters, Gazetteer) {
+        let clusters = try WordClusters(parsing: try resourceText("models", "clusters.tsv"), name: "clusters.tsv")
+        let gazetteer = try Gazetteer(parsing: try resourceText("gazetteers", "names.tsv"), name: "names.tsv")
+        return (clusters, gazetteer)
+    }
+
+    static func resourceBytes(_ dir: String, _ file: String) throws(DossierError) -> [UInt8] {
+        guard let url = Bundle.module.url(forResource: file, withExtension: nil, subdirectory: dir) else {
+            throw DossierError(.resource, "'\(dir)/\(file)' is missing from the engine's resources", input: file)
+        }
+        do {
+            return [UInt8](try Data(contentsOf: url))
+        } catch {
+            throw DossierError(.resource, "'\(dir)/\(file)' cannot be read: \(error.localizedDescription)", input: file)
+        }
+    }
+
+    static func resourceText(_ dir: String, _ file: String) throws(DossierError) -> String {
+        String(decoding: try resourceBytes(dir, file), as: UTF8.self)
+    }
+
+    // MARK: - Tagging
+
+    static let scoreAll = ProcessInfo.processInfo.environment["NER_ALL"] != nil
+
+    /// The label of every token (``scheme`` labels; 0 = `O`). Sentences flagged `.ignored` stay `O`.
+    public func labels(_ doc: Document) -> [Int] {
+        let tables = features.tables(doc)
+        var p = perceptron
+        return NERModel.decode(doc, tables, features: features, scheme: scheme, perceptron: &p, gold: nil)
+    }
+
+    /// Greedy left-to-right decoding; with `gold`, a perceptron update is made at each scored token (training).
+    ///
+    /// Shared by tagging and training so that both see exactly the same features.
+    static func decode(
+        _ doc: Document, _ tables: NERFeatures.Tables, features: NERFeatures, scheme: TagScheme,
+        perceptron: inout AveragedPerceptron, gold: [Int]?
+    ) -> [Int] {
+        let n = doc.tokens.count
+        var labels = [Int](repeating: 0, count: n)
+        var history = [UInt8](repeating: 0, count: doc.interner.count)
+        let scoreAll = NERModel.scoreAll
+        let classes = scheme.count
+        let buffer = UnsafeMutablePointer<UInt64>.allocate(capacity: NERFeatures.maxFeatures)
+        defer { buffer.deallocate() }
+        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: classes)
+        defer { scores.deallocate() }
+        // Which labels may follow which, and which may end a sentence: tabulated once.
+        var allowed = [Bool](repeating: false, count: (classes + 1) * classes)
+        for l in 0..<classes {
+            allowed[l] = scheme.allows(nil, l)
+            for p in 0..<classes { allowed[(p + 1) * classes + l] = scheme.allows(p, l) }
+        }
+        let ends = (0..<classes).map { scheme.allowsEnd($0) }
+        for s in doc.sentences where !s.flags.contains(.ignored) {
+            let lo = s.tokens.lowerBound
+            let hi = s.tokens.upperBound
+            var p1 = 0
+            var p2 = 0
+            for i in lo..<hi {
+                let tok = doc.tokens[i]
+                let open = scheme.part(p1) == .begin || scheme.part(p1) == .inside
+                if !open && !NERFeatures.isCandidate(tok) && !scoreAll {
+                    p2 = p1
+                    p1 = 0
+                    continue
+                }
+                let hist = history[Int(tok.lower)]
+                let k = features.extract(
+                    doc, tables, i, lo, hi, previous: (p1, p2), history: hist, into: buffer)
+                let fs = UnsafeBufferPointer(start: buffer, count: k)
+                for c in 0..<classes { scores[c] = 0 }
+                perceptron.score(fs, into: scores)
+                let row = i == lo ? 0 : (p1 + 1) * classes
+                let last = i + 1 == hi
+                var best = -1
+                var top = -Float.infinity
+                for c in 0..<classes where allowed[row + c] && (!last || ends[c]) && (best < 0 || scores[c] > top) {
+                    best = c
+                    top = scores[c]
+                }
+                if best < 0 { best = 0 }
+                if let gold {
+                    perceptron.tick()
+                    perceptron.update(fs, truth: gold[i], guess: best)
+                }
+                labels[i] = best
+                if NERFeatures.isCandidate(tok) {
+                    history[Int(tok.lower)] = scheme.type(best).map { UInt8(2 + $0) } ?? 1
+                }
+                p2 = p1
+                p1 = best
+            }
+        }
+        return labels
+    }
+}
