@@ -28,6 +28,7 @@ struct TrainNER: ParsableCommand {
     @Flag(name: .long, help: "Train without word clusters.") var noClusters = false
     @Flag(name: .long, help: "Train without the gazetteer.") var noGazetteer = false
     @Flag(name: .long, help: "Label spans with BIO instead of BILOU.") var bio = false
+    @Flag(name: .long, help: "Train one pass only (no document-aware second pass).") var onePass = false
 
     func run() throws {
         let (bundledClusters, bundledGazetteer) = try NERModel.bundledResources()
@@ -37,6 +38,7 @@ struct TrainNER: ParsableCommand {
         var trainer = NERTrainer(epochs: epochs, seed: seed, features: features)
         let scheme = TagScheme(bio ? .bio : .bilou, types: NERModel.types)
         trainer.scheme = scheme
+        trainer.twoPass = !onePass
         var docs: [CoNLL.Document] = []
         for path in train { docs += CoNLL.read(try readText(path)) }
         let start = Date()
@@ -61,6 +63,8 @@ struct TrainClusters: ParsableCommand {
     var sgml: [String] = []
     @Option(name: .long, parsing: .upToNextOption, help: "CoNLL files (first column).")
     var conll: [String] = []
+    @Option(name: .long, parsing: .upToNextOption, help: "Plain text files.")
+    var text: [String] = []
     @Option(name: .long, help: "Where to write the clusters (TSV).") var out: String
     @Option(name: .long, help: "Cluster counts, coarse to fine.") var sizes = "64,256,1024"
     @Option(name: .long, help: "Words seen fewer times share one unknown class.") var minCount = 3
@@ -78,6 +82,10 @@ struct TrainClusters: ParsableCommand {
                 for t in tokens { words.append(interner.string(t.form)) }
                 sequences.append(words)
             }
+        }
+        for path in text {
+            let (tokens, interner) = tokenizer.tokenize(try readText(path))
+            sequences.append(tokens.map { interner.string($0.form) })
         }
         for path in conll {
             for doc in CoNLL.read(try readText(path), labelColumn: false) {

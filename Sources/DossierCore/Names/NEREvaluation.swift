@@ -100,10 +100,8 @@ extension NERModel {
     /// Scores prepared examples (used while training).
     func evaluate(_ examples: [NERTrainer.Example]) -> SpanScores {
         var scores = SpanScores()
-        var p = perceptron
         for ex in examples {
-            let labels = NERModel.decode(
-                ex.document, ex.tables, features: features, scheme: scheme, perceptron: &p, gold: nil)
+            let labels = self.labels(ex.document)
             for s in ex.document.sentences {
                 let named: ([Int]) -> [(start: Int, end: Int, type: String)] = { l in
                     self.scheme.spans(l).map { (start: $0.start, end: $0.end, type: self.scheme.types[$0.type]) }

@@ -128,7 +128,7 @@ public struct NERFeatures: Sendable {
     ///   - history: what this word form was labeled earlier in the document: 0 never seen, 1 `O`, 2 + type.
     func extract(
         _ doc: Document, _ t: Tables, _ i: Int, _ lo: Int, _ hi: Int, previous: (Int, Int), history: UInt8,
-        into out: UnsafeMutablePointer<UInt64>
+        stacked: Stacked?, into out: UnsafeMutablePointer<UInt64>
     ) -> Int {
         var k = 0
         @inline(__always) func add(_ x: UInt64) {
@@ -207,8 +207,74 @@ public struct NERFeatures: Sendable {
         if flags.contains(.title) { add(NERFeatures.f(38, s0)) }
         if ctx & 2 != 0 { add(NERFeatures.f(39, 1)) }
         if ctx & 4 != 0 { add(NERFeatures.f(40, i == lo ? 1 : 2)) }
+        add(NERFeatures.f(43, i > lo ? t.form[i - 1] : b))
+        add(NERFeatures.f(44, i + 1 < hi ? t.form[i + 1] : b))
+        add(NERFeatures.f(45, i > lo + 1 ? t.shape[i - 2] : b))
+        add(NERFeatures.f(46, i + 2 < hi ? t.shape[i + 2] : b))
+        let cm0 = i > lo ? t.cluster[(i - 1) * 3] : -2
+        let cp0 = i + 1 < hi ? t.cluster[(i + 1) * 3] : -2
+        add(NERFeatures.f(47, UInt64(bitPattern: Int64(cm0))))
+        add(NERFeatures.f(48, UInt64(bitPattern: Int64(cp0))))
+        add(NERFeatures.f(49, UInt64(bitPattern: Int64(t.cluster[i * 3 + 1])), s0))
+        add(NERFeatures.f(50, p1, UInt64(bitPattern: Int64(t.cluster[i * 3 + 1]))))
         add(NERFeatures.f(41, UInt64(history)))
         add(NERFeatures.f(42, UInt64(history), i == lo ? 1 : 2))
+        if let st = stacked {
+            // Second pass: the first pass's labels here and around, and what it said about this word form
+            // elsewhere in the document.
+            let l1 = UInt64(st.labels[i] + 1)
+            add(NERFeatures.f(60, l1))
+            add(NERFeatures.f(61, i > lo ? UInt64(st.labels[i - 1] + 1) : 0, l1))
+            add(NERFeatures.f(62, l1, i + 1 < hi ? UInt64(st.labels[i + 1] + 1) : 0))
+            add(NERFeatures.f(63, UInt64(st.majority[i])))
+            add(NERFeatures.f(64, UInt64(st.majority[i]), l1))
+            add(NERFeatures.f(65, UInt64(st.seen[i])))
+            add(NERFeatures.f(66, UInt64(st.majority[i]), i == lo ? 1 : 2))
+        }
         return k
+    }
+
+    /// What a first tagging pass found, for the second pass (document-level context aggregation).
+    public struct Stacked: Sendable {
+        /// First-pass label of each token.
+        var labels: [Int]
+        /// Per token: the most frequent first-pass type of the same lowercase form at the document's other
+        /// capitalized occurrences: 0 none, 1 `O`, 2 + type.
+        var majority: [UInt8]
+        /// Per token: bit set of the types seen at those occurrences (bit 0 = `O`, bit 1 + type).
+        var seen: [UInt8]
+    }
+
+    /// Aggregates first-pass labels over the document.
+    public func stacked(_ doc: Document, labels: [Int], scheme: TagScheme) -> Stacked {
+        let types = scheme.types.count
+        let width = types + 1
+        var counts = [Int32](repeating: 0, count: doc.interner.count * width)
+        let n = doc.tokens.count
+        var code = [Int](repeating: -1, count: n)
+        for i in 0..<n where NERFeatures.isCandidate(doc.tokens[i]) && !doc.tokens[i].flags.contains(.ignored) {
+            let c = scheme.type(labels[i]).map { $0 + 1 } ?? 0
+            code[i] = c
+            counts[Int(doc.tokens[i].lower) * width + c] += 1
+        }
+        var majority = [UInt8](repeating: 0, count: n)
+        var seen = [UInt8](repeating: 0, count: n)
+        for i in 0..<n where code[i] >= 0 {
+            let base = Int(doc.tokens[i].lower) * width
+            var best = -1
+            var top: Int32 = 0
+            var bits: UInt8 = 0
+            for c in 0..<width {
+                let x = counts[base + c] - (c == code[i] ? 1 : 0)
+                if x > 0 { bits |= 1 << UInt8(c) }
+                if x > top {
+                    top = x
+                    best = c
+                }
+            }
+            majority[i] = best < 0 ? 0 : UInt8(best + 1)
+            seen[i] = bits
+        }
+        return Stacked(labels: labels, majority: majority, seen: seen)
     }
 }

@@ -4,6 +4,10 @@ public struct NERTrainer: Sendable {
     public var seed: UInt64
     public var features: NERFeatures
     public var scheme = TagScheme(.bilou, types: NERModel.types)
+    /// Whether to train a second, document-aware pass.
+    public var twoPass = true
+    /// Folds for the first pass's held-out labels.
+    public var folds = 4
 
     public init(epochs: Int = 10, seed: UInt64 = 1, features: NERFeatures) {
         self.epochs = epochs
@@ -35,14 +39,63 @@ public struct NERTrainer: Sendable {
         }
     }
 
-    /// Trains; after each epoch `log` gets the epoch's training accuracy on scored tokens and, when `dev` is
-    /// given, the averaged model's dev F1.
+    /// Trains; after each epoch `log` gets the epoch's online accuracy on tokens that are or were guessed part
+    /// of a name and, when `dev` is given, the averaged model's dev F1.
+    ///
+    /// With ``twoPass``, a second model is trained on top of the first: it also sees the first pass's labels
+    /// across the document. Its training input comes from first-pass models trained on the other folds of the
+    /// training data (jackknifing), so that it learns how far the first pass can be trusted on unseen text.
     public func train(_ train: [Example], dev: [Example] = [], log: (String) -> Void = { _ in }) -> NERModel {
-        let scheme = self.scheme
+        let first = trainPass(train, stacked: nil, log: log) { p in
+            NERModel(perceptron: p, features: features, config: [], scheme: scheme).evaluate(dev).overall.f1
+        }
+        var second: AveragedPerceptron? = nil
+        if twoPass {
+            var firstLabels = [[Int]](repeating: [], count: train.count)
+            for fold in 0..<folds {
+                let part = train.indices.filter { $0 % folds != fold }
+                var p = trainPass(part.map { train[$0] }, stacked: nil, log: { _ in }, devScore: nil)
+                for i in train.indices where i % folds == fold {
+                    firstLabels[i] = NERModel.decode(
+                        train[i].document, train[i].tables, features: features, scheme: scheme, perceptron: &p,
+                        gold: nil)
+                }
+                log("fold \(fold + 1)/\(folds) done")
+            }
+            let stacked = train.indices.map { features.stacked(train[$0].document, labels: firstLabels[$0], scheme: scheme) }
+            let firstModel = first
+            second = trainPass(train, stacked: stacked, log: log) { p in
+                NERModel(perceptron: firstModel, second: p, features: features, config: [], scheme: scheme)
+                    .evaluate(dev).overall.f1
+            }
+        }
+        let model = NERModel(perceptron: first, second: second, features: features, config: [], scheme: scheme)
+        var config: [(key: String, value: String)] = [
+            ("version", "1"), ("epochs", String(epochs)), ("seed", String(seed)), ("twoPass", String(twoPass)),
+            ("folds", String(folds)), ("trainDocuments", String(train.count)),
+            ("trainTokens", String(train.reduce(0) { $0 + $1.gold.count })),
+            ("features.count", String(first.featureCount + (second?.featureCount ?? 0))),
+            ("clusters", features.clusters.map { $0.sizes.map(String.init).joined(separator: ",") } ?? "none"),
+            ("gazetteer.entries", String(features.gazetteer?.count ?? 0)),
+        ]
+        if !dev.isEmpty {
+            let scores = model.evaluate(dev)
+            config.append(("dev.f1", fmt(100 * scores.overall.f1)))
+            for (t, c) in scores.byType.sorted(by: { $0.key < $1.key }) { config.append(("dev.f1.\(t)", fmt(100 * c.f1))) }
+        }
+        var out = model
+        out.config = config
+        return out
+    }
+
+    /// Trains one perceptron over the examples for ``epochs`` seeded passes.
+    func trainPass(
+        _ train: [Example], stacked: [NERFeatures.Stacked]?, log: (String) -> Void,
+        devScore: ((AveragedPerceptron) -> Double)?
+    ) -> AveragedPerceptron {
         var perceptron = AveragedPerceptron(classes: scheme.count, capacity: 1 << 20)
         var rng = SplitMix64(seed: seed)
         var order = Array(train.indices)
-        var devF1 = 0.0
         for epoch in 1...max(epochs, 1) {
             rng.shuffle(&order)
             var seen = 0
@@ -50,32 +103,24 @@ public struct NERTrainer: Sendable {
             for d in order {
                 let ex = train[d]
                 let guess = NERModel.decode(
-                    ex.document, ex.tables, features: features, scheme: scheme, perceptron: &perceptron, gold: ex.gold)
+                    ex.document, ex.tables, features: features, scheme: scheme, perceptron: &perceptron, gold: ex.gold,
+                    stacked: stacked?[d])
                 for (g, t) in zip(guess, ex.gold) where g != 0 || t != 0 {
                     seen += 1
                     if g == t { correct += 1 }
                 }
             }
-            var line = "epoch \(epoch): train acc \(fmt(100 * Double(correct) / Double(max(seen, 1)))) "
-            line += "features \(perceptron.featureCount)"
-            if !dev.isEmpty {
+            var line = "\(stacked == nil ? "pass 1" : "pass 2") epoch \(epoch): "
+            line += "online acc \(fmt(100 * Double(correct) / Double(max(seen, 1)))) features \(perceptron.featureCount)"
+            if let devScore, epoch == epochs || epoch % 2 == 0 {
                 var averaged = perceptron
                 averaged.finish()
-                let model = NERModel(perceptron: averaged, features: features, config: [], scheme: scheme)
-                devF1 = model.evaluate(dev).overall.f1
-                line += " dev F1 \(fmt(100 * devF1))"
+                line += " dev F1 \(fmt(100 * devScore(averaged)))"
             }
             log(line)
         }
         perceptron.finish()
-        var config: [(key: String, value: String)] = [
-            ("epochs", String(epochs)), ("seed", String(seed)), ("trainDocuments", String(train.count)),
-            ("trainTokens", String(train.reduce(0) { $0 + $1.gold.count })), ("features.count", String(perceptron.featureCount)),
-            ("clusters", features.clusters.map { $0.sizes.map(String.init).joined(separator: ",") } ?? "none"),
-            ("gazetteer.entries", String(features.gazetteer?.count ?? 0)),
-        ]
-        if !dev.isEmpty { config.append(("dev.f1", fmt(100 * devF1))) }
-        return NERModel(perceptron: perceptron, features: features, config: config, scheme: scheme)
+        return perceptron
     }
 }
 
