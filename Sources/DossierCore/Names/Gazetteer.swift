@@ -1,4 +1,4 @@
-/// Multi-word name lists (countries, cities, regions, continents, nationalities) matched on token sequences.
+/// Multi-word name lists (countries, cities, regions, continents, nationalities, regions and seas, organizations) matched on token sequences.
 ///
 /// Entries are stored as the hash of their lowercase tokens (as the ``Tokenizer`` splits them), so matching a
 /// document costs a few table probes per capitalized token and no strings. The data is the engine's own
@@ -6,7 +6,7 @@
 public struct Gazetteer: Sendable {
     /// The kinds of names, in the order of their bits.
     public enum Kind: Int, Sendable, CaseIterable {
-        case country, city, admin, continent, norp
+        case country, city, admin, continent, norp, region, org
 
         init?(_ s: Substring) {
             switch s {
@@ -15,6 +15,8 @@ public struct Gazetteer: Sendable {
             case "ADMIN": self = .admin
             case "CONTINENT": self = .continent
             case "NORP": self = .norp
+            case "REGION": self = .region
+            case "ORG": self = .org
             default: return nil
             }
         }

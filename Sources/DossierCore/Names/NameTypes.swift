@@ -29,7 +29,8 @@ public struct NameTypes: Sendable {
             let gpe = UInt8(1 << Gazetteer.Kind.country.rawValue | 1 << Gazetteer.Kind.city.rawValue
                 | 1 << Gazetteer.Kind.admin.rawValue)
             if kinds & gpe != 0 { return .gpe }
-            if kinds & UInt8(1 << Gazetteer.Kind.continent.rawValue) != 0 { return .loc }
+            let natural = UInt8(1 << Gazetteer.Kind.continent.rawValue | 1 << Gazetteer.Kind.region.rawValue)
+            if kinds & natural != 0 { return .loc }
             let last = doc.interner.hash(of: doc.tokens[range.upperBound - 1].lower)
             if locationHeads.contains(last) { return .loc }
             if range.count > 1 && locationHeads.contains(doc.interner.hash(of: doc.tokens[range.lowerBound].lower)) {
