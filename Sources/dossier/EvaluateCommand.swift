@@ -30,13 +30,10 @@ struct EvaluateNER: ParsableCommand {
 /// The bundled model, or one from a file with the bundled clusters and gazetteer.
 func loadNERModel(_ path: String?) throws -> NERModel {
     guard let path else { return try NERModel.bundled() }
-    let (clusters, gazetteer) = try NERModel.bundledResources()
+    let r = try NERModel.bundledResources()
     guard let data = FileManager.default.contents(atPath: path) else {
         throw ValidationError("\(path): cannot be read [E001]")
     }
-    let usesClusters = (try? ModelFile(decoding: [UInt8](data), name: path))?["clusters"] != "none"
-    let usesGazetteer = (try? ModelFile(decoding: [UInt8](data), name: path))?["gazetteer.entries"] != "0"
     return try NERModel(
-        decoding: [UInt8](data), name: path, clusters: usesClusters ? clusters : nil,
-        gazetteer: usesGazetteer ? gazetteer : nil)
+        decoding: [UInt8](data), name: path, clusters: r.clusters, gazetteer: r.gazetteer, casing: r.casing)
 }

@@ -27,14 +27,16 @@ struct TrainNER: ParsableCommand {
     @Option(name: .long, help: "Word clusters file (default: the bundled one).") var clusters: String?
     @Flag(name: .long, help: "Train without word clusters.") var noClusters = false
     @Flag(name: .long, help: "Train without the gazetteer.") var noGazetteer = false
+    @Flag(name: .long, help: "Train without the casing table.") var noCasing = false
     @Flag(name: .long, help: "Label spans with BIO instead of BILOU.") var bio = false
     @Flag(name: .long, help: "Train one pass only (no document-aware second pass).") var onePass = false
 
     func run() throws {
-        let (bundledClusters, bundledGazetteer) = try NERModel.bundledResources()
-        var wc: WordClusters? = noClusters ? nil : bundledClusters
+        let bundled = try NERModel.bundledResources()
+        var wc: WordClusters? = noClusters ? nil : bundled.clusters
         if let path = clusters { wc = try WordClusters(parsing: try readText(path), name: path) }
-        let features = NERFeatures(clusters: wc, gazetteer: noGazetteer ? nil : bundledGazetteer)
+        let features = NERFeatures(
+            clusters: wc, gazetteer: noGazetteer ? nil : bundled.gazetteer, casing: noCasing ? nil : bundled.casing)
         var trainer = NERTrainer(epochs: epochs, seed: seed, features: features)
         let scheme = TagScheme(bio ? .bio : .bilou, types: NERModel.types)
         trainer.scheme = scheme
@@ -69,6 +71,8 @@ struct TrainClusters: ParsableCommand {
     @Option(name: .long, help: "Cluster counts, coarse to fine.") var sizes = "64,256,1024"
     @Option(name: .long, help: "Words seen fewer times share one unknown class.") var minCount = 3
     @Option(name: .long, help: "Exchange passes per clustering.") var iterations = 8
+    @Option(name: .long, help: "Also write how often each lowercase word is capitalized mid-sentence (TSV).")
+    var casingOut: String?
 
     func run() throws {
         let tokenizer = try Tokenizer()
@@ -93,6 +97,7 @@ struct TrainClusters: ParsableCommand {
             }
         }
         for s in sequences { for w in s { counts[w, default: 0] += 1 } }
+        if let casingOut { try writeCasing(sequences, to: casingOut) }
         let vocab = counts.filter { $0.value >= minCount }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .map(\.key)
         var ids: [String: Int32] = [:]
@@ -117,6 +122,7 @@ struct TrainClusters: ParsableCommand {
             assignments.append(c)
             stderrLine("K=\(k) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
         }
+        if ks.isEmpty { return }
         var text = "# clusters " + ks.map(String.init).joined(separator: " ") + "\n"
         text += "# Word clusters learned by `dossier train clusters` (exchange algorithm); see clusters.md.\n"
         for (i, w) in vocab.enumerated() where !w.contains("\t") {
@@ -126,6 +132,36 @@ struct TrainClusters: ParsableCommand {
         }
         try text.write(toFile: out, atomically: true, encoding: .utf8)
         stderrLine("wrote \(out)")
+    }
+}
+
+extension TrainClusters {
+    /// For each lowercase word seen at least `minCount` times after the first word of a line or sentence: how
+    /// often it is capitalized, in five buckets (0 never, 1 under 10%, 2 under 50%, 3 under 90%, 4 above).
+    func writeCasing(_ sequences: [[String]], to path: String) throws {
+        var capitalized: [String: Int] = [:]
+        var total: [String: Int] = [:]
+        for s in sequences {
+            var previous = "."
+            for w in s {
+                defer { previous = w }
+                guard let first = w.unicodeScalars.first, first.properties.isAlphabetic else { continue }
+                if previous == "." || previous == "?" || previous == "!" || previous == "\"" || previous == ":" { continue }
+                // Words in all-caps lines say nothing about casing.
+                if w.count > 1 && w == w.uppercased() { continue }
+                let lower = w.lowercased()
+                total[lower, default: 0] += 1
+                if first.properties.isUppercase { capitalized[lower, default: 0] += 1 }
+            }
+        }
+        var text = "# clusters 5\n# Casing buckets learned by `dossier train clusters --casing-out`; see clusters.md.\n"
+        for (w, n) in total.sorted(by: { $0.key < $1.key }) where n >= minCount && !w.contains("\t") {
+            let r = Double(capitalized[w] ?? 0) / Double(n)
+            let bucket = r == 0 ? 0 : r < 0.1 ? 1 : r < 0.5 ? 2 : r < 0.9 ? 3 : 4
+            text += "\(w)\t\(bucket)\n"
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        stderrLine("wrote \(path)")
     }
 }
 

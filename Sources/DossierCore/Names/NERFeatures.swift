@@ -8,12 +8,15 @@
 public struct NERFeatures: Sendable {
     public let clusters: WordClusters?
     public let gazetteer: Gazetteer?
+    /// How often each lowercase word is capitalized in running text (one level, buckets 0-4).
+    public let casing: WordClusters?
     /// Feature template version, saved with the model.
     public static let version = 1
 
-    public init(clusters: WordClusters?, gazetteer: Gazetteer?) {
+    public init(clusters: WordClusters?, gazetteer: Gazetteer?, casing: WordClusters? = nil) {
         self.clusters = clusters
         self.gazetteer = gazetteer
+        self.casing = casing
     }
 
     /// Per-token tables of one document.
@@ -28,6 +31,11 @@ public struct NERFeatures: Sendable {
         /// Bit 0: the sentence is all caps; bit 1: inside quotes; bit 2: this lowercase form occurs
         /// uncapitalized elsewhere in the document.
         var context: [UInt8]
+        /// The lowercase form of the document's first word: in wire copy it names the topic
+        /// (`SOCCER -`, `TENNIS -`), which decides whether a city is a place or a team.
+        var topic: UInt64 = 0
+        /// Casing bucket of each token's lowercase form, -1 when unknown.
+        var casing: [Int8]
     }
 
     static let boundary: UInt64 = 0x5f5f_4f55_5453_4944
@@ -47,14 +55,22 @@ public struct NERFeatures: Sendable {
         var t = Tables(
             form: [UInt64](repeating: 0, count: n), lower: [UInt64](repeating: 0, count: n),
             shape: [UInt64](repeating: 0, count: n), cluster: [Int32](repeating: -1, count: n * 3),
-            gazetteer: [UInt32](repeating: 0, count: n), context: [UInt8](repeating: 0, count: n))
+            gazetteer: [UInt32](repeating: 0, count: n), context: [UInt8](repeating: 0, count: n),
+            casing: [Int8](repeating: -1, count: casing == nil ? 0 : n))
         var uncapitalized = [Bool](repeating: false, count: doc.interner.count)
+        if let first = doc.sentences.first(where: { !$0.flags.contains(.ignored) }), !first.tokens.isEmpty {
+            t.topic = doc.interner.hash(of: doc.tokens[first.tokens.lowerBound].lower)
+        }
         for (i, tok) in doc.tokens.enumerated() {
             t.form[i] = doc.interner.hash(of: tok.form)
             t.lower[i] = doc.interner.hash(of: tok.lower)
             t.shape[i] = doc.interner.hash(of: tok.shape)
             if tok.flags.contains(.alpha) && !tok.flags.contains(.capitalized) && !tok.flags.contains(.sentenceStart) {
                 uncapitalized[Int(tok.lower)] = true
+            }
+            if let cs = casing {
+                let r = cs.row(t.lower[i])
+                if r >= 0 { t.casing[i] = Int8(cs.id(row: r, level: 0)) }
             }
             if let c = clusters {
                 var r = c.row(t.form[i])
@@ -217,6 +233,17 @@ public struct NERFeatures: Sendable {
         add(NERFeatures.f(48, UInt64(bitPattern: Int64(cp0))))
         add(NERFeatures.f(49, UInt64(bitPattern: Int64(t.cluster[i * 3 + 1])), s0))
         add(NERFeatures.f(50, p1, UInt64(bitPattern: Int64(t.cluster[i * 3 + 1]))))
+        if !t.casing.isEmpty {
+            let cb = UInt64(bitPattern: Int64(t.casing[i]))
+            add(NERFeatures.f(80, cb))
+            add(NERFeatures.f(81, cb, (i == lo ? 1 : 2) | UInt64(ctx & 1) << 2))
+            add(NERFeatures.f(82, cb, s0))
+        }
+        add(NERFeatures.f(70, t.topic))
+        add(NERFeatures.f(71, t.topic, UInt64(bitPattern: Int64(t.cluster[i * 3 + 1]))))
+        add(NERFeatures.f(72, t.topic, UInt64(t.gazetteer[i])))
+        add(NERFeatures.f(73, t.topic, s0))
+        add(NERFeatures.f(74, t.topic, l0))
         add(NERFeatures.f(41, UInt64(history)))
         add(NERFeatures.f(42, UInt64(history), i == lo ? 1 : 2))
         if let st = stacked {

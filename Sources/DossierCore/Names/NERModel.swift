@@ -43,10 +43,11 @@ public struct NERModel: Sendable {
         return ModelFile(kind: NERModel.kind, config: cfg, payload: w.bytes).encoded()
     }
 
-    /// Reads a model file; `clusters` and `gazetteer` must be the ones it was trained with.
-    public init(decoding bytes: [UInt8], name: String, clusters: WordClusters?, gazetteer: Gazetteer?)
-        throws(DossierError)
-    {
+    /// Reads a model file; `clusters`, `gazetteer` and `casing` must be the ones it was trained with.
+    public init(
+        decoding bytes: [UInt8], name: String, clusters: WordClusters?, gazetteer: Gazetteer?,
+        casing: WordClusters? = nil
+    ) throws(DossierError) {
         let file = try ModelFile(decoding: bytes, name: name)
         guard file.kind == NERModel.kind else {
             throw DossierError(.resource, "model kind is '\(file.kind)', not '\(NERModel.kind)'", input: name)
@@ -70,23 +71,31 @@ public struct NERModel: Sendable {
             throw DossierError(.resource, "model has \(p.classes) classes, its scheme \(scheme.count)", input: name)
         }
         self.init(
-            perceptron: p, second: p2, features: NERFeatures(clusters: clusters, gazetteer: gazetteer), config: file.config,
+            perceptron: p, second: p2,
+            features: NERFeatures(
+                clusters: file["clusters"] == "none" ? nil : clusters,
+                gazetteer: file["gazetteer.entries"] == "0" ? nil : gazetteer,
+                casing: file["casing"] == "yes" ? casing : nil),
+            config: file.config,
             scheme: scheme)
     }
 
     /// The engine's bundled model (`Resources/models/ner.model`) with its clusters and gazetteer.
     public static func bundled() throws(DossierError) -> NERModel {
-        let clusters = try WordClusters(parsing: try resourceText("models", "clusters.tsv"), name: "clusters.tsv")
-        let gazetteer = try Gazetteer(parsing: try resourceText("gazetteers", "names.tsv"), name: "names.tsv")
+        let r = try bundledResources()
         let bytes = try resourceBytes("models", "ner.model")
-        return try NERModel(decoding: bytes, name: "ner.model", clusters: clusters, gazetteer: gazetteer)
+        return try NERModel(
+            decoding: bytes, name: "ner.model", clusters: r.clusters, gazetteer: r.gazetteer, casing: r.casing)
     }
 
-    /// The bundled clusters and gazetteer alone (for training).
-    public static func bundledResources() throws(DossierError) -> (WordClusters, Gazetteer) {
+    /// The bundled clusters, gazetteer and casing table alone (for training, or a model from a file).
+    public static func bundledResources() throws(DossierError) -> (
+        clusters: WordClusters, gazetteer: Gazetteer, casing: WordClusters
+    ) {
         let clusters = try WordClusters(parsing: try resourceText("models", "clusters.tsv"), name: "clusters.tsv")
         let gazetteer = try Gazetteer(parsing: try resourceText("gazetteers", "names.tsv"), name: "names.tsv")
-        return (clusters, gazetteer)
+        let casing = try WordClusters(parsing: try resourceText("models", "casing.tsv"), name: "casing.tsv")
+        return (clusters, gazetteer, casing)
     }
 
     static func resourceBytes(_ dir: String, _ file: String) throws(DossierError) -> [UInt8] {

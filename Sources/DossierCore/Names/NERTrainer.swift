@@ -77,6 +77,7 @@ public struct NERTrainer: Sendable {
             ("features.count", String(first.featureCount + (second?.featureCount ?? 0))),
             ("clusters", features.clusters.map { $0.sizes.map(String.init).joined(separator: ",") } ?? "none"),
             ("gazetteer.entries", String(features.gazetteer?.count ?? 0)),
+            ("casing", features.casing == nil ? "no" : "yes"),
         ]
         if !dev.isEmpty {
             let scores = model.evaluate(dev)
