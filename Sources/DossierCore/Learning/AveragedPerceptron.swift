@@ -13,6 +13,8 @@ public struct AveragedPerceptron: Sendable {
     // Training state: running sums and the time of each weight's last change.
     var totals: ContiguousArray<Double> = []
     var stamps: ContiguousArray<Int32> = []
+    /// The scoring layout of a finished model (nil while training).
+    var packed: PackedWeights?
     /// Training instances seen so far (the averaging clock).
     public private(set) var instances: Int32 = 0
 
@@ -27,6 +29,7 @@ public struct AveragedPerceptron: Sendable {
         self.classes = classes
         self.table = table
         self.weights = weights
+        self.packed = PackedWeights(table: table, weights: weights, classes: classes)
     }
 
     /// The number of feature rows.
@@ -34,8 +37,11 @@ public struct AveragedPerceptron: Sendable {
 
     /// Adds the weights of `features` to `scores` (which must hold ``classes`` values).
     /// - Complexity: O(features × classes).
-    @inlinable
     public func score(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>) {
+        if let packed {
+            packed.score(features, into: scores)
+            return
+        }
         let c = classes
         weights.withUnsafeBufferPointer { w in
             for f in features {
@@ -65,6 +71,7 @@ public struct AveragedPerceptron: Sendable {
     /// The perceptron update: rewards `truth` and penalizes `guess` on every feature (nothing if equal).
     public mutating func update(_ features: UnsafeBufferPointer<UInt64>, truth: Int, guess: Int) {
         guard truth != guess else { return }
+        packed = nil
         for f in features {
             let before = table.count
             let r = Int(table.insert(f))
@@ -108,6 +115,7 @@ public struct AveragedPerceptron: Sendable {
         weights = newWeights
         totals = []
         stamps = []
+        packed = PackedWeights(table: table, weights: weights, classes: classes)
     }
 
     /// The weights of a feature (for tests and inspection); nil if unknown.

@@ -22,7 +22,8 @@ public struct FeatureTable: Sendable {
 
     @inlinable @inline(__always)
     static func slot(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key ^ (key >> 29)) &* 0xbf58_476d_1ce4_e5b9 >> 20) & mask
+        // Multiply, then take high bits: they depend on every bit of the key.
+        Int(truncatingIfNeeded: ((key ^ (key >> 29)) &* 0xbf58_476d_1ce4_e5b9) >> 32) & mask
     }
 
     /// The row of a feature, or -1 when the model does not know it.
