@@ -28,8 +28,9 @@ struct TrainNER: ParsableCommand {
     @Flag(name: .long, help: "Train without word clusters.") var noClusters = false
     @Flag(name: .long, help: "Train without the gazetteer.") var noGazetteer = false
     @Flag(name: .long, help: "Train without the casing table.") var noCasing = false
-    @Flag(name: .long, help: "Label spans with BIO instead of BILOU.") var bio = false
-    @Flag(name: .long, help: "Train one pass only (no document-aware second pass).") var onePass = false
+    @Flag(name: .long, help: "Label spans with BILOU instead of BIO.") var bilou = false
+    @Flag(name: .long, help: "Add a document-aware second pass (about +0.25 F1 on CoNLL dev, half the speed).")
+    var twoPass = false
 
     func run() throws {
         let bundled = try NERModel.bundledResources()
@@ -38,9 +39,9 @@ struct TrainNER: ParsableCommand {
         let features = NERFeatures(
             clusters: wc, gazetteer: noGazetteer ? nil : bundled.gazetteer, casing: noCasing ? nil : bundled.casing)
         var trainer = NERTrainer(epochs: epochs, seed: seed, features: features)
-        let scheme = TagScheme(bio ? .bio : .bilou, types: NERModel.types)
+        let scheme = TagScheme(bilou ? .bilou : .bio, types: NERModel.types)
         trainer.scheme = scheme
-        trainer.twoPass = !onePass
+        trainer.twoPass = twoPass
         var docs: [CoNLL.Document] = []
         for path in train { docs += CoNLL.read(try readText(path)) }
         let start = Date()

@@ -3,9 +3,9 @@ public struct NERTrainer: Sendable {
     public var epochs: Int
     public var seed: UInt64
     public var features: NERFeatures
-    public var scheme = TagScheme(.bilou, types: NERModel.types)
+    public var scheme = TagScheme(.bio, types: NERModel.types)
     /// Whether to train a second, document-aware pass.
-    public var twoPass = true
+    public var twoPass = false
     /// Folds for the first pass's held-out labels.
     public var folds = 4
 
