@@ -29,7 +29,8 @@ struct TagCommand: ParsableCommand {
         }
         // Lines are kept as they are: the reader is told there is no label column to interpret.
         let docs = CoNLL.read(text, labelColumn: false)
-        let out = CoNLL.write(docs, predicted: m.tag(docs))
+        let tags = m.tag(docs).flatMap { $0.flatMap { $0 } }
+        let out = CoNLL.appendingColumn(to: text, tags: tags)
         FileHandle.standardOutput.write(Data(out.utf8))
     }
 }

@@ -44,6 +44,14 @@ struct NamesCoNLLTests {
         #expect(out == "-DOCSTART- -X- O O\n\nAda x B-PER\nruns y O\n\n")
     }
 
+    @Test func appendingAColumnKeepsEveryLine() {
+        let text = "-DOCSTART- -X- O O\n\n\nAda x\nruns\ty\n\n\n-DOCSTART-\nGo z\n"
+        let out = CoNLL.appendingColumn(to: text, tags: ["B-PER", "O", "O"])
+        #expect(out == "-DOCSTART- -X- O O\n\n\nAda x B-PER\nruns\ty\tO\n\n\n-DOCSTART-\nGo z O\n")
+        let tokens = CoNLL.read(text, labelColumn: false).flatMap { $0.sentences.flatMap(\.tokens) }
+        #expect(tokens == ["Ada", "runs", "Go"])
+    }
+
     @Test func pretokenizedDocumentKeepsTokens() {
         let doc = Document(pretokenized: [["Mara", "Osei", "'s", "U.S.", "trip"], ["\"", "Go", "\""]])
         #expect(doc.tokens.count == 8)

@@ -116,6 +116,30 @@ public enum CoNLL {
         return out
     }
 
+    /// The input text with one more column on every token line, in order: `tags` has one tag per token line
+    /// (as ``read(_:labelColumn:)`` finds them). Blank lines, `-DOCSTART-` lines and everything else stay
+    /// exactly as they were. The column is separated by a tab when the line uses tabs, else by a space.
+    public static func appendingColumn(to text: String, tags: [String]) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + tags.count * 7)
+        var k = 0
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (n, rawLine) in lines.enumerated() {
+            let cr = rawLine.hasSuffix("\r")
+            let line = cr ? rawLine.dropLast() : rawLine
+            out += line
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            if !fields.isEmpty && fields[0] != "-DOCSTART-" && k < tags.count {
+                out += line.contains("\t") ? "\t" : " "
+                out += tags[k]
+                k += 1
+            }
+            if cr { out += "\r" }
+            if n + 1 < lines.count { out += "\n" }
+        }
+        return out
+    }
+
     /// Writes documents with one more column per token line: `predicted[d][s][t]`. Blank lines separate
     /// sentences; `-DOCSTART-` lines are copied, each followed by a blank line as in CoNLL-2003.
     public static func write(_ docs: [Document], predicted: [[[String]]]) -> String {
