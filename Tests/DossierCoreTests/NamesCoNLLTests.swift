@@ -74,3 +74,15 @@ struct NamesCoNLLTests {
         #expect(abs(s.overall.f1 - 0.5) < 1e-9)
     }
 }
+
+@Suite("Pretokenized documents with non-ASCII text")
+struct NamesPretokenizedUnicodeTests {
+    @Test func foldedTokensKeepTheirText() {
+        let doc = Document(pretokenized: [["\u{201C}Zoë", "Müller\u{201D}", "said", "\u{2014}", "yes"]])
+        #expect(doc.tokens.count == 5)
+        #expect(doc.string(of: doc.tokens[0]) == "\u{201C}Zoë")
+        #expect(doc.string(of: doc.tokens[1]) == "Müller\u{201D}")
+        #expect(doc.string(of: doc.tokens[4]) == "yes")
+        for t in doc.tokens { #expect(t.start < t.end) }
+    }
+}
