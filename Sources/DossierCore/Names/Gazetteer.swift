@@ -73,18 +73,36 @@ public struct Gazetteer: Sendable {
         self.init()
         let tokenizer = Tokenizer(abbreviations: (try? Abbreviations.standard()) ?? Abbreviations())
         var entryKinds: [Kind] = []
-        var body = ""
-        body.reserveCapacity(text.utf8.count)
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let f = line.split(separator: "\t", maxSplits: 1)
-            guard f.count == 2, let kind = Kind(f[0]) else {
-                throw DossierError(.resource, "gazetteer line is not KIND<TAB>name: \(line.prefix(40))", input: name)
+        var body: [UInt8] = []
+        var text = text
+        var badLine: String? = nil
+        text.withUTF8 { p in
+            body.reserveCapacity(p.count)
+            var i = 0
+            let n = p.count
+            while i < n {
+                var e = i
+                while e < n && p[e] != 0x0A { e += 1 }
+                defer { i = e + 1 }
+                if e == i || p[i] == UInt8(ascii: "#") { continue }
+                var tab = i
+                while tab < e && p[tab] != 0x09 { tab += 1 }
+                let kindName = String(decoding: UnsafeBufferPointer(rebasing: p[i..<tab]), as: UTF8.self)
+                guard tab < e, let kind = Kind(Substring(kindName)) else {
+                    if badLine == nil {
+                        badLine = String(decoding: UnsafeBufferPointer(rebasing: p[i..<min(e, i + 40)]), as: UTF8.self)
+                    }
+                    continue
+                }
+                entryKinds.append(kind)
+                body.append(contentsOf: UnsafeBufferPointer(rebasing: p[(tab + 1)..<e]))
+                body.append(0x0A)
             }
-            entryKinds.append(kind)
-            body += f[1]
-            body += "\n"
         }
-        let (tokens, interner) = tokenizer.tokenize(body)
+        if let badLine {
+            throw DossierError(.resource, "gazetteer line is not KIND<TAB>name: \(badLine)", input: name)
+        }
+        let (tokens, interner) = tokenizer.tokenize(String(decoding: body, as: UTF8.self))
         var entry = -1
         var h = Gazetteer.seed
         var length = 0
