@@ -50,7 +50,33 @@ public struct NERFeatures: Sendable {
     }
 
     /// Builds the tables of a document.
-    public func tables(_ doc: Document) -> Tables {
+    static let notLookedUp = Int32.min
+
+    /// Looks up the clusters and casing of token `i`.
+    @inline(__always)
+    func lookUp(_ t: inout Tables, _ i: Int) {
+        t.cluster[i * 3] = -1
+        if let cs = casing {
+            let r = cs.row(t.lower[i])
+            if r >= 0 { t.casing[i] = Int8(cs.id(row: r, level: 0)) }
+        }
+        if let c = clusters {
+            var r = c.row(t.form[i])
+            if r < 0 { r = c.row(t.lower[i]) }
+            if r >= 0 {
+                for l in 0..<min(3, c.sizes.count) { t.cluster[i * 3 + l] = Int32(c.id(row: r, level: l)) }
+            }
+        }
+    }
+
+    /// Completes the lookups of token `i` if ``tables(_:all:)`` skipped it.
+    @inline(__always)
+    func fill(_ t: inout Tables, _ i: Int) {
+        if t.cluster[i * 3] == NERFeatures.notLookedUp { lookUp(&t, i) }
+    }
+
+    /// Builds the tables of a document; with `all` false, clusters and casing only where tagging may need them.
+    public func tables(_ doc: Document, all: Bool = true) -> Tables {
         let n = doc.tokens.count
         var t = Tables(
             form: [UInt64](repeating: 0, count: n), lower: [UInt64](repeating: 0, count: n),
@@ -68,16 +94,16 @@ public struct NERFeatures: Sendable {
             if tok.flags.contains(.alpha) && !tok.flags.contains(.capitalized) && !tok.flags.contains(.sentenceStart) {
                 uncapitalized[Int(tok.lower)] = true
             }
-            if let cs = casing {
-                let r = cs.row(t.lower[i])
-                if r >= 0 { t.casing[i] = Int8(cs.id(row: r, level: 0)) }
-            }
-            if let c = clusters {
-                var r = c.row(t.form[i])
-                if r < 0 { r = c.row(t.lower[i]) }
-                if r >= 0 {
-                    for l in 0..<min(3, c.sizes.count) { t.cluster[i * 3 + l] = Int32(c.id(row: r, level: l)) }
-                }
+        }
+        // Cluster and casing lookups: for every token when training, else only around the tokens that can be
+        // scored (``fill(_:_:_:)`` completes the rest on demand).
+        for i in 0..<n {
+            if all || NERFeatures.isCandidate(doc.tokens[i]) || (i > 0 && NERFeatures.isCandidate(doc.tokens[i - 1]))
+                || (i + 1 < n && NERFeatures.isCandidate(doc.tokens[i + 1]))
+            {
+                lookUp(&t, i)
+            } else {
+                t.cluster[i * 3] = NERFeatures.notLookedUp
             }
         }
         for s in doc.sentences {

@@ -118,19 +118,19 @@ public struct NERModel: Sendable {
 
     /// The label of every token (``scheme`` labels; 0 = `O`). Sentences flagged `.ignored` stay `O`.
     public func labels(_ doc: Document) -> [Int] {
-        let tables = features.tables(doc)
+        var tables = features.tables(doc, all: false)
         var p = perceptron
-        let first = NERModel.decode(doc, tables, features: features, scheme: scheme, perceptron: &p, gold: nil)
+        let first = NERModel.decode(doc, &tables, features: features, scheme: scheme, perceptron: &p, gold: nil)
         guard var p2 = second else { return first }
         let st = features.stacked(doc, labels: first, scheme: scheme)
-        return NERModel.decode(doc, tables, features: features, scheme: scheme, perceptron: &p2, gold: nil, stacked: st)
+        return NERModel.decode(doc, &tables, features: features, scheme: scheme, perceptron: &p2, gold: nil, stacked: st)
     }
 
     /// Greedy left-to-right decoding; with `gold`, a perceptron update is made at each scored token (training).
     ///
     /// Shared by tagging and training so that both see exactly the same features.
     static func decode(
-        _ doc: Document, _ tables: NERFeatures.Tables, features: NERFeatures, scheme: TagScheme,
+        _ doc: Document, _ tables: inout NERFeatures.Tables, features: NERFeatures, scheme: TagScheme,
         perceptron: inout AveragedPerceptron, gold: [Int]?, stacked: NERFeatures.Stacked? = nil
     ) -> [Int] {
         let n = doc.tokens.count
@@ -164,6 +164,9 @@ public struct NERModel: Sendable {
                     continue
                 }
                 let hist = history[Int(tok.lower)]
+                if i > lo { features.fill(&tables, i - 1) }
+                features.fill(&tables, i)
+                if i + 1 < hi { features.fill(&tables, i + 1) }
                 let k = features.extract(
                     doc, tables, i, lo, hi, previous: (p1, p2), history: hist, stacked: stacked, into: buffer)
                 let fs = UnsafeBufferPointer(start: buffer, count: k)

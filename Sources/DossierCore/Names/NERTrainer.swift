@@ -56,8 +56,9 @@ public struct NERTrainer: Sendable {
                 let part = train.indices.filter { $0 % folds != fold }
                 var p = trainPass(part.map { train[$0] }, stacked: nil, log: { _ in }, devScore: nil)
                 for i in train.indices where i % folds == fold {
+                    var tables = train[i].tables
                     firstLabels[i] = NERModel.decode(
-                        train[i].document, train[i].tables, features: features, scheme: scheme, perceptron: &p,
+                        train[i].document, &tables, features: features, scheme: scheme, perceptron: &p,
                         gold: nil)
                 }
                 log("fold \(fold + 1)/\(folds) done")
@@ -103,8 +104,9 @@ public struct NERTrainer: Sendable {
             var correct = 0
             for d in order {
                 let ex = train[d]
+                var tables = ex.tables
                 let guess = NERModel.decode(
-                    ex.document, ex.tables, features: features, scheme: scheme, perceptron: &perceptron, gold: ex.gold,
+                    ex.document, &tables, features: features, scheme: scheme, perceptron: &perceptron, gold: ex.gold,
                     stacked: stacked?[d])
                 for (g, t) in zip(guess, ex.gold) where g != 0 || t != 0 {
                     seen += 1
