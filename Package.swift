@@ -19,8 +19,8 @@ let package = Package(
             name: "DossierCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             resources: [
-                .copy("Resources/lexicons"), .copy("Resources/places"), .copy("Resources/time"),
-                .copy("Resources/quotes"),
+                .copy("Resources/lexicons"), .copy("Resources/models"), .copy("Resources/gazetteers"),
+                .copy("Resources/places"), .copy("Resources/time"), .copy("Resources/quotes"),
             ]
         ),
         // libxml2 from the system (Debian: libxml2-dev), for HTML and feeds.

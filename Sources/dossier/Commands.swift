@@ -4,6 +4,8 @@ extension Dossier {
     /// Every subcommand, in the order `dossier --help` lists them. Each lives in its own file.
     static let commands: [any ParsableCommand.Type] = [
         ReadCommand.self,
+        TagCommand.self,
+        TrainCommand.self,
         EvaluateCommand.self,
         BenchCommand.self,
     ]

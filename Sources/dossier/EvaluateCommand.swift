@@ -1,10 +1,41 @@
 import ArgumentParser
+import DossierCore
+import Foundation
 
-/// `dossier evaluate`: scores a stage against gold annotations.
+/// `dossier evaluate <extractor>`: scores an extractor against gold annotations.
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "Score a stage against gold annotations.",
-        subcommands: [EvaluatePlacesCommand.self, EvaluateTimeCommand.self, EvaluateQuotesCommand.self]
+        abstract: "Score an extractor against gold annotations.",
+        subcommands: [
+            EvaluateNER.self, EvaluateTimeCommand.self, EvaluatePlacesCommand.self, EvaluateQuotesCommand.self,
+        ]
     )
+}
+
+/// `dossier evaluate ner`: conlleval-style precision, recall and F1 per type on a CoNLL file.
+struct EvaluateNER: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ner", abstract: "Score the named-entity tagger on a CoNLL file (labels in the last column).")
+
+    @Option(name: .long, help: "Gold CoNLL file (IOB1 or IOB2).") var gold: String
+    @Option(name: .long, help: "A model file (default: the bundled model).") var model: String?
+
+    func run() throws {
+        let m = try loadNERModel(model)
+        let docs = CoNLL.read(try readText(gold))
+        let scores = m.evaluate(docs)
+        print(scores.report(), terminator: "")
+    }
+}
+
+/// The bundled model, or one from a file with the bundled clusters and gazetteer.
+func loadNERModel(_ path: String?) throws -> NERModel {
+    guard let path else { return try NERModel.bundled() }
+    let r = try NERModel.bundledResources()
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw ValidationError("\(path): cannot be read [E001]")
+    }
+    return try NERModel(
+        decoding: [UInt8](data), name: path, clusters: r.clusters, gazetteer: r.gazetteer, casing: r.casing)
 }

@@ -20,9 +20,11 @@ struct PipelineTests {
     @Test("the standard pipeline runs its stages in order and records the layers")
     func standard() throws {
         let pipeline = try Pipeline.standard()
-        #expect(pipeline.stageNames == ["tokenizer", "sentences", "boilerplate", "time", "places", "quotes"])
+        #expect(
+            pipeline.stageNames == ["tokenizer", "sentences", "boilerplate", "names", "time", "places", "quotes"])
         let doc = try pipeline.run(Article(title: nil, text: "One sentence.", source: "t"))
-        #expect(doc.layers == [.text, .tokens, .sentences, .ignored, .timexes, .places, .quotes])
+        #expect(
+            doc.layers == [.text, .tokens, .sentences, .ignored, .names, .entities, .timexes, .places, .quotes])
         // Fact tables that no stage fills yet stay empty.
         #expect(doc.mentions.isEmpty && doc.entities.isEmpty && doc.quotes.isEmpty)
         #expect(doc.events.isEmpty)

@@ -164,10 +164,13 @@ public struct PlaceResolver: Stage {
                     i += 1
                     continue
                 }
-                let span = Span(first: i, end: found.end, candidates: found.candidates, role: .neutral)
-                if !partOfLongerName(span, doc, sentence)
-                    && !vetoed.contains(where: { $0.overlaps(span.first..<span.end) })
-                {
+                var span = Span(first: i, end: found.end, candidates: found.candidates, role: .neutral)
+                // A person, organization or nationality of the names stage is no city or country; seas, straits and
+                // regions are kept, since the tagger sometimes calls them organizations ("Strait of Hormuz").
+                if vetoed.contains(where: { $0.overlaps(span.first..<span.end) }) {
+                    span.candidates = span.candidates.filter { gazetteer.entries[Int($0)].isFeature }[...]
+                }
+                if !span.candidates.isEmpty && !partOfLongerName(span, doc, sentence) {
                     spans.append(withRole(span, doc, sentence, previous: spans.last))
                 }
                 i = found.end

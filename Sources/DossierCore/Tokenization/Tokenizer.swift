@@ -28,7 +28,6 @@ public struct Tokenizer: Stage {
         swap(&interner, &document.interner)
         let tokens = document.normalized.bytes.withUnsafeBufferPointer { p in
             let scanner = TokenScanner(p, abbreviations: abbreviations, title: document.titleRange)
-            defer { scanner.deallocate() }
             return scanner.run(&interner)
         }
         swap(&interner, &document.interner)
@@ -85,7 +84,7 @@ final class TokenScanner {
         shapeCacheIDs.initialize(repeating: 0, count: Self.shapeCacheSize)
     }
 
-    func deallocate() {
+    deinit {
         classes.deallocate()
         lowerBuffer.deallocate()
         shapeBuffer.deallocate()

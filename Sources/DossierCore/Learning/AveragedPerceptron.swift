@@ -1,0 +1,161 @@
+/// A multiclass averaged perceptron over hashed sparse features (Collins 2002; Honnibal's tagger).
+///
+/// Each known feature owns one row of `classes` weights in a flat array; a feature the model never saw in
+/// training scores nothing. Averaging uses the lazy timestamp trick: each weight remembers when it last
+/// changed, so an update costs O(features) instead of O(model).
+public struct AveragedPerceptron: Sendable {
+    /// The number of classes scored.
+    public let classes: Int
+    /// Feature hash -> row.
+    public private(set) var table: FeatureTable
+    /// `rows * classes` weights, row-major.
+    @usableFromInline var weights: ContiguousArray<Float>
+    // Training state: running sums and the time of each weight's last change.
+    var totals: ContiguousArray<Double> = []
+    var stamps: ContiguousArray<Int32> = []
+    /// The scoring layout of a finished model (nil while training).
+    var packed: PackedWeights?
+    /// Training instances seen so far (the averaging clock).
+    public private(set) var instances: Int32 = 0
+
+    public init(classes: Int, capacity: Int = 1 << 16) {
+        self.classes = classes
+        self.table = FeatureTable(capacity: capacity)
+        self.weights = []
+    }
+
+    /// A model from trained parts (used by ``AveragedPerceptron/decode(_:)``).
+    init(classes: Int, table: FeatureTable, weights: ContiguousArray<Float>) {
+        self.classes = classes
+        self.table = table
+        self.weights = weights
+        self.packed = PackedWeights(table: table, weights: weights, classes: classes)
+    }
+
+    /// The number of feature rows.
+    public var featureCount: Int { table.count }
+
+    /// Adds the weights of `features` to `scores` (which must hold ``classes`` values).
+    /// - Complexity: O(features × classes).
+    public func score(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>) {
+        if let packed {
+            packed.score(features, into: scores)
+            return
+        }
+        let c = classes
+        weights.withUnsafeBufferPointer { w in
+            for f in features {
+                let r = table.row(f)
+                if r < 0 { continue }
+                let base = Int(r) * c
+                for k in 0..<c { scores[k] += w[base + k] }
+            }
+        }
+    }
+
+    /// The highest-scoring class among `allowed` (ties go to the lower class number: deterministic).
+    @inlinable
+    public static func best(_ scores: UnsafeBufferPointer<Float>, allowed: (Int) -> Bool) -> Int {
+        var best = -1
+        var top = -Float.infinity
+        for k in 0..<scores.count where allowed(k) && (best < 0 || scores[k] > top) {
+            best = k
+            top = scores[k]
+        }
+        return max(best, 0)
+    }
+
+    /// Advances the averaging clock by one training instance.
+    public mutating func tick() { instances += 1 }
+
+    /// The perceptron update: rewards `truth` and penalizes `guess` on every feature (nothing if equal).
+    public mutating func update(_ features: UnsafeBufferPointer<UInt64>, truth: Int, guess: Int) {
+        guard truth != guess else { return }
+        packed = nil
+        for f in features {
+            let before = table.count
+            let r = Int(table.insert(f))
+            if r == before {
+                weights.append(contentsOf: repeatElement(0, count: classes))
+                totals.append(contentsOf: repeatElement(0, count: classes))
+                stamps.append(contentsOf: repeatElement(instances, count: classes))
+            }
+            bump(r * classes + truth, 1)
+            bump(r * classes + guess, -1)
+        }
+    }
+
+    mutating func bump(_ j: Int, _ delta: Float) {
+        totals[j] += Double(instances - stamps[j]) * Double(weights[j])
+        stamps[j] = instances
+        weights[j] += delta
+    }
+
+    /// Replaces each weight by its average over the training run and drops the training state.
+    /// Rows whose averaged weights are all below `threshold` in magnitude are removed.
+    public mutating func finish(threshold: Float = 1e-3) {
+        let t = Double(max(instances, 1))
+        var avg = ContiguousArray<Float>(repeating: 0, count: weights.count)
+        for j in 0..<weights.count {
+            let total = totals[j] + Double(instances - stamps[j]) * Double(weights[j])
+            avg[j] = Float(total / t)
+        }
+        var newTable = FeatureTable(capacity: table.count)
+        var newWeights = ContiguousArray<Float>()
+        newWeights.reserveCapacity(avg.count)
+        for (f, r) in table.pairs().sorted(by: { $0.row < $1.row }) {
+            let base = Int(r) * classes
+            var keep = false
+            for k in 0..<classes where abs(avg[base + k]) >= threshold { keep = true }
+            if !keep { continue }
+            _ = newTable.insert(f)
+            newWeights.append(contentsOf: avg[base..<(base + classes)])
+        }
+        table = newTable
+        weights = newWeights
+        totals = []
+        stamps = []
+        packed = PackedWeights(table: table, weights: weights, classes: classes)
+    }
+
+    /// The weights of a feature (for tests and inspection); nil if unknown.
+    public func weights(of feature: UInt64) -> [Float]? {
+        let r = table.row(feature)
+        guard r >= 0 else { return nil }
+        let base = Int(r) * classes
+        return Array(weights[base..<(base + classes)])
+    }
+
+    // MARK: - Binary form
+
+    /// Writes the model: classes, rows, feature keys in row order, and the weights as 16-bit integers with
+    /// one scale (the largest magnitude maps to 32767).
+    public func encode(into w: inout ByteWriter) {
+        let pairs = table.pairs().sorted(by: { $0.row < $1.row })
+        w.u32(UInt32(classes))
+        w.u32(UInt32(pairs.count))
+        for p in pairs { w.u64(p.feature) }
+        var maxAbs: Float = 0
+        for x in weights { maxAbs = max(maxAbs, abs(x)) }
+        let scale = maxAbs > 0 ? maxAbs / 32767 : 1
+        w.f32(scale)
+        for x in weights { w.i16(Int16((x / scale).rounded())) }
+    }
+
+    /// Reads a model written by ``encode(into:)``.
+    public static func decode(_ r: inout ByteReader) throws(DossierError) -> AveragedPerceptron {
+        let classes = Int(try r.u32())
+        let rows = Int(try r.u32())
+        guard classes > 0, classes < 4096, rows < 1 << 26 else {
+            throw DossierError(.resource, "perceptron header is malformed", input: r.name)
+        }
+        var table = FeatureTable(capacity: rows)
+        for _ in 0..<rows { _ = table.insert(try r.u64()) }
+        guard table.count == rows else {
+            throw DossierError(.resource, "perceptron has duplicate features", input: r.name)
+        }
+        let scale = try r.f32()
+        let weights = try r.i16Array(rows * classes, scale: scale)
+        return AveragedPerceptron(classes: classes, table: table, weights: weights)
+    }
+}
