@@ -168,7 +168,7 @@ struct TimeDurationTests {
         TimexCase("Within twenty-four hours it was over.", "twenty-four hours", "PT24H", .duration),
         TimexCase("The siege lasted nearly two decades.", "nearly two decades", "P20Y", .duration),
         TimexCase("He spoke for 90 minutes.", "90 minutes", "PT90M", .duration),
-        TimexCase("Output fell over the past year.", "the past year", "P1Y", .duration),
+        TimexCase("Output fell over the past 12 months.", "the past 12 months", "P12M", .duration),
         TimexCase("They will stay for a few days.", "a few days", "PXD", .duration),
         TimexCase("It lasted more than three years.", "more than three years", "P3Y", .duration),
     ]
