@@ -46,6 +46,14 @@ struct TimeConventionTests {
         // A month in a present-tense clause: the nearest one.
         TimexCase("The index is at its highest since June.", "June", "2023-06", on: "2023-10-27"),
         TimexCase("The middle of October is the deadline for bids.", "The middle of October", "2023-10"),
+        // The same quarter a year before, in a quarterly report.
+        TimexCase(
+            "The mill earned more in the third quarter than in the corresponding period last year.",
+            "the corresponding period last year", "2022-Q3", on: "2023-11-02"),
+        TimexCase(
+            "The mill earned more in the third quarter. Costs in the 2022 quarter were higher.", "the 2022 quarter",
+            "2022-Q3", on: "2023-11-02"),
+        TimexCase("Costs in the 2022 period were higher.", "the 2022 period", "2022", on: "2023-11-02"),
         // Sets and parts of day.
         TimexCase("The fair is held each July in the valley.", "each July", "XXXX-07", .set),
         TimexCase("Trading halted mid-afternoon yesterday.", "mid-afternoon yesterday", "2024-01-11TAF", .time),

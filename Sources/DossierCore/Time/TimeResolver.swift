@@ -260,6 +260,11 @@ struct TimeResolver {
             guard let m = arg(0).int, (1...12).contains(m) else { return .none }
             return .text("XXXX-\(TimexFormat.pad(m, 2))")
         case .refquarter:
+            if a.count == 1 {
+                guard let y = fullYear(arg(0)) else { return .none }
+                if let q = referenceQuarter { return .text("\(TimexFormat.year(y))-Q\(q.quarter)") }
+                return .text(TimexFormat.year(y))
+            }
             if let q = referenceQuarter { return .text("\(TimexFormat.year(q.year))-Q\(q.quarter)") }
             guard let an = anchor else { return .none }
             return relative(an, "Q", -1)

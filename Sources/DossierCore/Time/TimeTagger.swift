@@ -72,6 +72,8 @@ public struct TimeTagger: Stage {
                         if let q = TimeTagger.quarter(v), !rule.isAnaphoric {
                             referenceQuarter = q
                             quarterSentence = sentenceIndex
+                        } else if rule.mentionsReferenceQuarter, referenceQuarter != nil {
+                            quarterSentence = sentenceIndex
                         }
                         if type == .date, let y = TimeTagger.year(v) { referenceYear = y }
                         if type == .date, let m = TimeTagger.month(v) { referenceMonth = m }

@@ -157,7 +157,8 @@ public enum TimeFunction: String, Sendable, Hashable, CaseIterable {
     case everymonth
     /// `weekof(date)`: the ISO week of a date, `the week of March 6` = `2000-W10`.
     case weekof
-    /// `refquarter()`: the quarter last mentioned (a few sentences back), else the latest complete quarter.
+    /// `refquarter()`: the quarter last mentioned (a few sentences back), else the latest complete quarter;
+    /// `refquarter(y)`: that quarter in year y (`the 1988 period`), else the year.
     case refquarter
 
     /// The number of arguments it takes.
@@ -165,7 +166,7 @@ public enum TimeFunction: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .ymd: return 3...3
         case .ym, .monthrel, .ago, .dur, .every, .yearwords, .durhalf: return 2...2
-        case .refquarter: return 0...0
+        case .refquarter: return 0...1
         case .offset: return 3...3
         case .wd, .quarter, .half, .season, .weekend: return 0...2
         case .seasony, .pod: return 2...2
