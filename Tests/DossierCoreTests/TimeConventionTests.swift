@@ -54,6 +54,14 @@ struct TimeConventionTests {
             "The mill earned more in the third quarter. Costs in the 2022 quarter were higher.", "the 2022 quarter",
             "2022-Q3", on: "2023-11-02"),
         TimexCase("Costs in the 2022 period were higher.", "the 2022 period", "2022", on: "2023-11-02"),
+        // Durations in TimeBank's form: decades in years, `-long`, trading days, a year-earlier period.
+        TimexCase("The feud went on for decades.", "decades", "PXY", .duration),
+        TimexCase("It ended the decades-long feud.", "decades-long", "PXY", .duration),
+        TimexCase("After their second day-long hearing, the judge ruled.", "day-long", "P1D", .duration),
+        TimexCase("Shares fell for six trading days.", "six trading days", "P6D", .duration),
+        TimexCase(
+            "Net in the year-earlier nine months was lower.", "the year-earlier nine months", "P9M", .duration),
+        TimexCase("The then-current chairman resigned.", "then-current", "PAST_REF"),
         // Sets and parts of day.
         TimexCase("The fair is held each July in the valley.", "each July", "XXXX-07", .set),
         TimexCase("Trading halted mid-afternoon yesterday.", "mid-afternoon yesterday", "2024-01-11TAF", .time),

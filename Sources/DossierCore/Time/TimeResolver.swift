@@ -380,7 +380,7 @@ struct TimeResolver {
         case "TS": return "PT\(count)S"
         case "F": return n < 0 ? "PXW" : "P\(2 * n)W"
         // TimeBank writes decades and centuries in years.
-        case "DE": return n < 0 ? "PXDE" : "P\(10 * n)Y"
+        case "DE": return n < 0 ? "PXY" : "P\(10 * n)Y"
         case "CE": return n < 0 ? "PXCE" : "P\(100 * n)Y"
         default: return "P\(count)\(unit)"
         }
