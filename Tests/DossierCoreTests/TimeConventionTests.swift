@@ -62,6 +62,12 @@ struct TimeConventionTests {
         TimexCase(
             "Net in the year-earlier nine months was lower.", "the year-earlier nine months", "P9M", .duration),
         TimexCase("The then-current chairman resigned.", "then-current", "PAST_REF"),
+        // `recent months` is a vague duration; `recent years` stays a past reference.
+        TimexCase("Rents have climbed in recent months.", "recent months", "PXM", .duration),
+        TimexCase("Rents have climbed in recent years.", "recent years", "PAST_REF"),
+        TimexCase(
+            "The mill earned more in the third quarter than in the quarter a year ago.", "the quarter a year ago",
+            "2022-Q3", on: "2023-11-02"),
         // Sets and parts of day.
         TimexCase("The fair is held each July in the valley.", "each July", "XXXX-07", .set),
         TimexCase("Trading halted mid-afternoon yesterday.", "mid-afternoon yesterday", "2024-01-11TAF", .time),
