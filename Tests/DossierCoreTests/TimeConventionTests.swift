@@ -68,6 +68,15 @@ struct TimeConventionTests {
         TimexCase(
             "The mill earned more in the third quarter than in the quarter a year ago.", "the quarter a year ago",
             "2022-Q3", on: "2023-11-02"),
+        // Vague references and durations of reports.
+        TimexCase("Margins will stay thin in the near term.", "the near term", "FUTURE_REF"),
+        TimexCase("The vote was put off to a later date.", "a later date", "FUTURE_REF"),
+        TimexCase("The pumps will be fixed as soon as possible.", "as soon as possible", "FUTURE_REF"),
+        TimexCase("Sales should recover in coming quarters.", "coming quarters", "FUTURE_REF"),
+        TimexCase("Rates may rise over the next couple of years.", "the next couple of years", "P2Y", .duration),
+        TimexCase("Traders are wary of the weeks ahead.", "the weeks ahead", "PXW", .duration),
+        TimexCase("The talks failed. The next morning, troops left.", "The next morning", "2024-01-13"),
+        TimexCase("The rally began on Jan. 9. By mid afternoon it had grown.", "mid afternoon", "2024-01-09TAF", .time),
         // Sets and parts of day.
         TimexCase("The fair is held each July in the valley.", "each July", "XXXX-07", .set),
         TimexCase("Trading halted mid-afternoon yesterday.", "mid-afternoon yesterday", "2024-01-11TAF", .time),
