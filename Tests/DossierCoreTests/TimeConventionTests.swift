@@ -68,6 +68,13 @@ struct TimeConventionTests {
         TimexCase(
             "The mill earned more in the third quarter than in the quarter a year ago.", "the quarter a year ago",
             "2022-Q3", on: "2023-11-02"),
+        // After a span of months (`the first nine months`), `a year earlier` is the year, not the quarter.
+        TimexCase(
+            "Profit rose in the third quarter. For the first nine months, profit was flat with a year earlier.",
+            "a year earlier", "2022", on: "2023-11-02"),
+        TimexCase(
+            "Profit rose in the third quarter, compared with a year earlier.", "a year earlier", "2022-Q3",
+            on: "2023-11-02"),
         // Vague references and durations of reports.
         TimexCase("Margins will stay thin in the near term.", "the near term", "FUTURE_REF"),
         TimexCase("The vote was put off to a later date.", "a later date", "FUTURE_REF"),

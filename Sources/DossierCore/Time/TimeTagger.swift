@@ -74,6 +74,9 @@ public struct TimeTagger: Stage {
                             quarterSentence = sentenceIndex
                         } else if rule.mentionsReferenceQuarter, referenceQuarter != nil {
                             quarterSentence = sentenceIndex
+                        } else if type == .duration, v.hasPrefix("P"), v.hasSuffix("M"), !v.hasPrefix("PT") {
+                            // `for the nine months ... a year earlier`: the comparison is now with a year.
+                            referenceQuarter = nil
                         }
                         if type == .date, let y = TimeTagger.year(v) { referenceYear = y }
                         if type == .date, let m = TimeTagger.month(v) { referenceMonth = m }
