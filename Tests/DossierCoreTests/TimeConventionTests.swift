@@ -43,6 +43,8 @@ struct TimeConventionTests {
         // the last date mentioned.
         TimexCase("In March 2023 the board met. The following month, it sold the unit.", "The following month", "2023-04"),
         TimexCase("The blast came on Jan. 3. Police arrived at 6 a.m.", "6 a.m.", "2024-01-03T06:00", .time),
+        TimexCase(
+            "Stocks fell on Friday, Jan. 5, after gains the previous Friday.", "the previous Friday", "2023-12-29"),
         // A month in a present-tense clause: the nearest one.
         TimexCase("The index is at its highest since June.", "June", "2023-06", on: "2023-10-27"),
         TimexCase("The middle of October is the deadline for bids.", "The middle of October", "2023-10"),

@@ -253,6 +253,10 @@ struct TimeResolver {
             case "D": return .text("\(TimexFormat.year(an.year))-XX-XX")
             default: return .none
             }
+        case .wdbefore:
+            guard let w = arg(0).int, (1...7).contains(w), let r = reference ?? anchor else { return .none }
+            let back = (r.weekday - w + 7) % 7
+            return .day(r.adding(days: back == 0 ? -7 : -back))
         case .weekof:
             guard case .day(let d) = arg(0) else { return .none }
             return .text(TimexFormat.week(of: d))

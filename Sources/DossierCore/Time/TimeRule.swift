@@ -37,7 +37,7 @@ public struct TimeRule: Sendable {
 
     /// Whether the value is computed from another time (`a year earlier`), so it does not become a reference.
     var isAnaphoric: Bool {
-        if case .call(let fn, _) = value { return fn == .ago || fn == .offset || fn == .refquarter }
+        if case .call(let fn, _) = value { return fn == .ago || fn == .offset || fn == .refquarter || fn == .wdbefore }
         return false
     }
 

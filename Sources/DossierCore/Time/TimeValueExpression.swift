@@ -155,6 +155,8 @@ public enum TimeFunction: String, Sendable, Hashable, CaseIterable {
     case unknownin
     /// `everymonth(m)`: `XXXX-07`.
     case everymonth
+    /// `wdbefore(w)`: the weekday w strictly before the reference date (`the previous Friday`).
+    case wdbefore
     /// `weekof(date)`: the ISO week of a date, `the week of March 6` = `2000-W10`.
     case weekof
     /// `refquarter()`: the quarter last mentioned (a few sentences back), else the latest complete quarter;
