@@ -85,6 +85,10 @@ struct EvaluateTimeCommand: ParsableCommand {
             for (d, g, s) in scorer.wrongValues {
                 print("  \(d)\t\(g.text)\t\(g.value ?? "nil")\t|\t\(s.text)\t\(s.value ?? "nil")\t\(s.rule ?? "")")
             }
+            print("\nright values (gold | system):")
+            for (d, g, s) in scorer.rightValues {
+                print("  \(d)\t\(g.text)\t\(g.value ?? "nil")\t|\t\(s.text)\t\(s.value ?? "nil")\t\(s.rule ?? "")")
+            }
         }
     }
 

@@ -39,6 +39,8 @@ struct TimeResolver {
     var referenceQuarter: (year: Int, quarter: Int)?
     /// The year of the last date, month, quarter or year mentioned, for `that year`, `later that year`.
     var referenceYear: Int?
+    /// The month of the last date or month mentioned (`In March ... the following month`).
+    var referenceMonth: CalendarDate?
     private let tenseOf: () -> Tense
     private var cachedTense: Tense?
 
@@ -158,6 +160,7 @@ struct TimeResolver {
             }
             if u == "Y", n == 0, let y = referenceYear { return .text(TimexFormat.year(y)) }
             if u == "Q", n == 0, let q = referenceQuarter { return .text("\(TimexFormat.year(q.year))-Q\(q.quarter)") }
+            if u == "M", let m = referenceMonth { return relative(m, u, dir < 0 ? -n : n) }
             guard let r = reference ?? anchor else { return .none }
             return relative(r, u, dir < 0 ? -n : n, shift: true)
         case .dur, .every:
@@ -206,7 +209,8 @@ struct TimeResolver {
             switch arg(2) {
             case .day(let d): date = d.description
             case .none:
-                guard let an = anchor else { return .none }
+                // A clock time alone is on the day the story is about: the last date mentioned, else the anchor.
+                guard let an = reference ?? anchor else { return .none }
                 date = an.description
             default: return .none
             }
@@ -237,6 +241,53 @@ struct TimeResolver {
                 return .none
             }
             return .text(TimexFormat.year(c * 100 + y))
+        case .durhalf:
+            guard let u = arg(1).text else { return .none }
+            return .text(halfDuration(arg(0).int ?? -1, u))
+        case .unknownin:
+            guard let u = arg(0).text, let an = anchor else { return .none }
+            switch u {
+            case "W": return .text("\(TimexFormat.year(an.year))-WXX")
+            case "Q": return .text("\(TimexFormat.year(an.year))-QX")
+            case "M": return .text("\(TimexFormat.year(an.year))-XX")
+            case "D": return .text("\(TimexFormat.year(an.year))-XX-XX")
+            default: return .none
+            }
+        case .wdbefore:
+            guard let w = arg(0).int, (1...7).contains(w), let r = reference ?? anchor else { return .none }
+            let back = (r.weekday - w + 7) % 7
+            return .day(r.adding(days: back == 0 ? -7 : -back))
+        case .weekof:
+            guard case .day(let d) = arg(0) else { return .none }
+            return .text(TimexFormat.week(of: d))
+        case .everymonth:
+            guard let m = arg(0).int, (1...12).contains(m) else { return .none }
+            return .text("XXXX-\(TimexFormat.pad(m, 2))")
+        case .refquarter:
+            if a.count == 1 {
+                guard let y = fullYear(arg(0)) else { return .none }
+                if let q = referenceQuarter { return .text("\(TimexFormat.year(y))-Q\(q.quarter)") }
+                return .text(TimexFormat.year(y))
+            }
+            if let q = referenceQuarter { return .text("\(TimexFormat.year(q.year))-Q\(q.quarter)") }
+            guard let an = anchor else { return .none }
+            return relative(an, "Q", -1)
+        }
+    }
+
+    /// `n and a half` units: the half in the next smaller unit (`PT1M30S`, `P2Y6M`, `P1DT12H`); without a
+    /// count (`-1`), the vague duration (`PXY`).
+    func halfDuration(_ n: Int, _ unit: String) -> String {
+        guard n >= 0 else { return duration(-1, unit) }
+        switch unit {
+        case "TH": return "PT\(n)H30M"
+        case "TM": return "PT\(n)M30S"
+        case "D": return "P\(n)DT12H"
+        case "W": return "P\(n * 7 + 3)DT12H"
+        case "M": return "P\(n)M15D"
+        case "Y": return "P\(n)Y6M"
+        case "DE": return "P\(n * 10 + 5)Y"
+        default: return duration(-1, unit)
         }
     }
 
@@ -271,8 +322,9 @@ struct TimeResolver {
         let goBack: Bool
         switch tense() {
         case .past: goBack = back <= 8
-        case .future, .present: goBack = forward > 8
-        case .unknown: goBack = back <= forward
+        case .future: goBack = forward > 8
+        // `is` / `says` near a month describe the story's present: the nearest such month.
+        case .present, .unknown: goBack = back <= forward
         }
         let date = an.adding(months: goBack ? -back : forward)
         return .text(TimexFormat.month(date.year, date.month))
@@ -332,7 +384,7 @@ struct TimeResolver {
         case "TS": return "PT\(count)S"
         case "F": return n < 0 ? "PXW" : "P\(2 * n)W"
         // TimeBank writes decades and centuries in years.
-        case "DE": return n < 0 ? "PXDE" : "P\(10 * n)Y"
+        case "DE": return n < 0 ? "PXY" : "P\(10 * n)Y"
         case "CE": return n < 0 ? "PXCE" : "P\(100 * n)Y"
         default: return "P\(count)\(unit)"
         }

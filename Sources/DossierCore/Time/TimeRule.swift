@@ -37,7 +37,14 @@ public struct TimeRule: Sendable {
 
     /// Whether the value is computed from another time (`a year earlier`), so it does not become a reference.
     var isAnaphoric: Bool {
-        if case .call(let fn, _) = value { return fn == .ago || fn == .offset }
+        if case .call(let fn, _) = value { return fn == .ago || fn == .offset || fn == .refquarter || fn == .wdbefore }
+        return false
+    }
+
+    /// Whether the value names the quarter last mentioned again (`the quarter`, `the 1988 period`): it keeps
+    /// that quarter the reference without replacing it.
+    var mentionsReferenceQuarter: Bool {
+        if case .call(let fn, _) = value { return fn == .refquarter }
         return false
     }
 }

@@ -36,6 +36,7 @@ public struct TimeTagger: Stage {
         // A quarter is the reference of `a year earlier` only in the next few sentences.
         var quarterSentence = Int.min / 2
         var referenceYear: Int?
+        var referenceMonth: CalendarDate?
         var out: [Timex] = []
         let builder = TimeUnitBuilder(lexicon: rules.lexicon)
         var units = ContiguousArray<TimeUnit>()
@@ -58,6 +59,7 @@ public struct TimeTagger: Stage {
                     }
                     resolver.referenceQuarter = sentenceIndex - quarterSentence <= 4 ? referenceQuarter : nil
                     resolver.referenceYear = referenceYear
+                    resolver.referenceMonth = referenceMonth
                     let value = resolver.value(rule.value, m.captures)
                     var ruleName = "time:" + rule.id
                     var confidence = value == nil ? 0.5 : 0.9
@@ -70,8 +72,14 @@ public struct TimeTagger: Stage {
                         if let q = TimeTagger.quarter(v), !rule.isAnaphoric {
                             referenceQuarter = q
                             quarterSentence = sentenceIndex
+                        } else if rule.mentionsReferenceQuarter, referenceQuarter != nil {
+                            quarterSentence = sentenceIndex
+                        } else if type == .duration, v.hasPrefix("P"), v.hasSuffix("M"), !v.hasPrefix("PT") {
+                            // `for the nine months ... a year earlier`: the comparison is now with a year.
+                            referenceQuarter = nil
                         }
                         if type == .date, let y = TimeTagger.year(v) { referenceYear = y }
+                        if type == .date, let m = TimeTagger.month(v) { referenceMonth = m }
                     }
                     out.append(
                         Timex(
@@ -89,6 +97,15 @@ public struct TimeTagger: Stage {
         guard u.count >= 4, u.prefix(4).allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
         guard u.count == 4 || u.dropFirst(4).first == UInt8(ascii: "-") else { return nil }
         return Int(v.prefix(4))
+    }
+
+    /// The first day of the month of a `YYYY-MM` or `YYYY-MM-DD` value.
+    static func month(_ v: String) -> CalendarDate? {
+        let u = Array(v.utf8)
+        guard u.count == 7 || u.count == 10, u[4] == UInt8(ascii: "-"), let y = Int(v.prefix(4)),
+            let m = Int(v.dropFirst(5).prefix(2))
+        else { return nil }
+        return CalendarDate(year: y, month: m, day: 1)
     }
 
     /// The year and quarter of a `YYYY-Qn` value.

@@ -149,12 +149,26 @@ public enum TimeFunction: String, Sendable, Hashable, CaseIterable {
     case code
     /// `yearwords(c, y)`: a year said in words, `nineteen ninety-six` = 19 * 100 + 96.
     case yearwords
+    /// `durhalf(n, unit)`: n and a half units, `PT1M30S`, `P2Y6M`.
+    case durhalf
+    /// `unknownin(unit)`: a unit of the anchor's year that the text does not determine, `2024-WXX`.
+    case unknownin
+    /// `everymonth(m)`: `XXXX-07`.
+    case everymonth
+    /// `wdbefore(w)`: the weekday w strictly before the reference date (`the previous Friday`).
+    case wdbefore
+    /// `weekof(date)`: the ISO week of a date, `the week of March 6` = `2000-W10`.
+    case weekof
+    /// `refquarter()`: the quarter last mentioned (a few sentences back), else the latest complete quarter;
+    /// `refquarter(y)`: that quarter in year y (`the 1988 period`), else the year.
+    case refquarter
 
     /// The number of arguments it takes.
     var arity: ClosedRange<Int> {
         switch self {
         case .ymd: return 3...3
-        case .ym, .monthrel, .ago, .dur, .every, .yearwords: return 2...2
+        case .ym, .monthrel, .ago, .dur, .every, .yearwords, .durhalf: return 2...2
+        case .refquarter: return 0...1
         case .offset: return 3...3
         case .wd, .quarter, .half, .season, .weekend: return 0...2
         case .seasony, .pod: return 2...2

@@ -45,6 +45,8 @@ public struct TimexScorer: Sendable {
     public private(set) var missed: [(String, Item)] = []
     public private(set) var spurious: [(String, Item)] = []
     public private(set) var wrongValues: [(String, Item, Item)] = []
+    /// Relaxed matches with the right value (gold, system), for inspection.
+    public private(set) var rightValues: [(String, Item, Item)] = []
 
     public init() {}
 
@@ -71,6 +73,7 @@ public struct TimexScorer: Sendable {
             if let v = x.value, TimexScorer.normalize(v) == TimexScorer.normalize(y.value ?? "") {
                 valueCorrect += 1
                 perType[y.type, default: TypeCounts()].valueCorrect += 1
+                rightValues.append((document, y, x))
             } else {
                 valueErrors["\(y.value ?? "nil") -> \(x.value ?? "nil")", default: 0] += 1
                 wrongValues.append((document, y, x))
