@@ -1,0 +1,66 @@
+/// Multi-word phrases keyed by the stable hashes of their tokens' lowercase forms.
+///
+/// A phrase is tokenized with the engine's ``Tokenizer`` when it is added, so "U.S." or "Party's" split the
+/// same way in the lexicon as in an article. Lookups take the per-token hashes of a document and allocate nothing.
+struct PhraseTable: Sendable {
+    private(set) var entries: [UInt64: Int32] = [:]
+    /// The longest phrase, in tokens.
+    private(set) var maxLength = 1
+
+    static let seed: UInt64 = 0x6163_746f_7273_2121
+
+    /// The key of a token run from its lowercase hashes.
+    static func key(_ hashes: UnsafeBufferPointer<UInt64>, _ range: Range<Int>) -> UInt64 {
+        var h = seed
+        for i in range { h = StableHash.combine(h, hashes[i]) }
+        return h
+    }
+
+    /// Adds a phrase (first value wins for a phrase added twice). Returns its token count.
+    @discardableResult
+    mutating func add(_ phrase: String, value: Int32, tokenizer: Tokenizer) -> Int {
+        let (tokens, interner) = tokenizer.tokenize(phrase)
+        guard !tokens.isEmpty else { return 0 }
+        var h = PhraseTable.seed
+        for t in tokens { h = StableHash.combine(h, interner.hash(of: t.lower)) }
+        if entries[h] == nil { entries[h] = value }
+        maxLength = max(maxLength, tokens.count)
+        return tokens.count
+    }
+
+    /// Sets the value of a phrase key, replacing an earlier one.
+    mutating func replace(_ key: UInt64, value: Int32, length: Int) {
+        entries[key] = value
+        maxLength = max(maxLength, length)
+    }
+
+    func value(_ hashes: UnsafeBufferPointer<UInt64>, _ range: Range<Int>) -> Int32? {
+        entries[PhraseTable.key(hashes, range)]
+    }
+
+    /// The longest phrase that starts at token `start` and ends at or before `limit`.
+    /// - Complexity: O(maxLength) lookups.
+    func longest(startingAt start: Int, limit: Int, _ hashes: UnsafeBufferPointer<UInt64>) -> (end: Int, value: Int32)? {
+        guard start < limit else { return nil }
+        var h = PhraseTable.seed
+        var best: (Int, Int32)?
+        var i = start
+        while i < limit && i - start < maxLength {
+            h = StableHash.combine(h, hashes[i])
+            i += 1
+            if let v = entries[h] { best = (i, v) }
+        }
+        return best
+    }
+
+    /// The longest phrase that ends just before token `end` and starts at or after `floor`.
+    /// - Complexity: O(maxLength²) hash steps; maxLength is small.
+    func longest(endingAt end: Int, floor: Int, _ hashes: UnsafeBufferPointer<UInt64>) -> (start: Int, value: Int32)? {
+        var len = min(maxLength, end - floor)
+        while len > 0 {
+            if let v = entries[PhraseTable.key(hashes, (end - len)..<end)] { return (end - len, v) }
+            len -= 1
+        }
+        return nil
+    }
+}
