@@ -286,6 +286,12 @@ struct ActorResolution {
                     }
                 }
             }
+            if m.type != .person && m.type != .org && lookup(lex.organizationNames, c) != nil {
+                // "White House" or "United States Congress" tagged as a place: the lexicon knows the organization.
+                mentions[k].type = .org
+                groupOrganization(k)
+                continue
+            }
             switch m.type {
             case .person: groupPerson(k)
             case .gpe, .loc: groupPlace(k)
