@@ -307,9 +307,19 @@ struct ActorResolution {
         let key = "n:\(m.type.rawValue):" + self.key(m.core)
         if let e = keyed[key] {
             attach(k, to: e, sieve: sieve)
-        } else {
+        } else if !anyType(k) {
             keyed[key] = newEntity(m.type, mention: k, sieve: "first-mention")
+            keyed["x:" + self.key(m.core)] = keyed[key]
         }
+    }
+
+    /// The same name under another type ("Gloria" tagged once as a place, once as an organization) is the same
+    /// entity; its first type stands. Countries, capitals and organizations of the lexicon never get here.
+    mutating func anyType(_ k: Int) -> Bool {
+        guard let e = keyed["x:" + key(mentions[k].core)] else { return false }
+        mentions[k].type = entities[e].type
+        attach(k, to: e, sieve: "exact-name-any-type")
+        return true
     }
 
     mutating func groupPerson(_ k: Int) {
@@ -334,7 +344,9 @@ struct ActorResolution {
                 return
             }
         }
+        if anyType(k) { return }
         keyed[key] = newEntity(.person, mention: k, sieve: "first-mention")
+        keyed["x:" + self.key(c)] = keyed[key]
     }
 
     mutating func groupPlace(_ k: Int) {
@@ -419,8 +431,10 @@ struct ActorResolution {
             attach(k, to: e, sieve: "exact-name")
             return
         }
+        if anyType(k) { return }
         let e = newEntity(.org, mention: k, sieve: "first-mention")
         keyed[key] = e
+        keyed["x:" + self.key(c)] = e
         if c.count >= 2 {
             var acronym = ""
             for i in c {
