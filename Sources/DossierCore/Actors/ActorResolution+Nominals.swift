@@ -1,7 +1,7 @@
 // Nominal mentions ("the Secretary", "US officials", "the two superpowers") and pronouns.
 
 extension ActorResolution {
-    mutating func addMention(_ r: Range<Int>, type: EntityType, kind: MentionKind, sieve: String, confidence: Double) -> Int {
+    func addMention(_ r: Range<Int>, type: EntityType, kind: MentionKind, sieve: String, confidence: Double) -> Int {
         mentions.append(
             WorkMention(
                 span: span(r), type: type, kind: kind, tokens: r, core: r, sentence: Int(sentenceOf[r.lowerBound]),
@@ -10,11 +10,16 @@ extension ActorResolution {
     }
 
     /// Role nouns that refer back to the holder of the role, groups with a country, and groups of countries.
-    mutating func addNominals() {
-        for (sk, s) in doc.sentences.enumerated() where !s.flags.contains(.ignored) {
+    func addNominals() {
+        let the = ActorWords.the
+        for s in doc.sentences where !s.flags.contains(.ignored) {
             var i = s.tokens.lowerBound
             let limit = s.tokens.upperBound
             while i < limit {
+                if hashes[i] != the && nameAt[i] < 0 {
+                    i += 1
+                    continue
+                }
                 if let m = nameMention(startingAt: i) {
                     if let next = groupNominal(after: m, limit: limit) {
                         i = next
@@ -31,12 +36,11 @@ extension ActorResolution {
                 }
                 i += 1
             }
-            _ = sk
         }
     }
 
     /// "The Secretary" -> the person who holds a role with that title in the article (the nearest before it).
-    mutating func roleNoun(at i: Int, limit: Int) -> Int? {
+    func roleNoun(at i: Int, limit: Int) -> Int? {
         guard let t = longest(lex.titlePhrases, startingAt: i + 1, limit: limit) else { return nil }
         let title = lex.titles[Int(t.value)]
         guard title.uses.contains(.roleNoun) else { return nil }
@@ -44,8 +48,8 @@ extension ActorResolution {
         if t.end < limit && (hashes[t.end] == ActorWords.of || nameAt[t.end] >= 0) { return nil }
         let noun = key((i + 1)..<t.end)
         var holders: [Int] = []
-        for (k, e) in entities.enumerated() where e.type == .person && e.nominalName == nil && !e.mentions.isEmpty {
-            if e.roles.contains(where: { ActorResolution.title($0.title.lowercased(), matches: noun) }) { holders.append(k) }
+        for k in entities.indices where entities[k].type == .person && !entities[k].roles.isEmpty {
+            if entities[k].roles.contains(where: { ActorResolution.title($0.title.lowercased(), matches: noun) }) { holders.append(k) }
         }
         guard !holders.isEmpty, let holder = nearest(holders, before: i) else { return nil }
         let m = addMention(i..<t.end, type: .person, kind: .nominal, sieve: "role-noun", confidence: 0.8)
@@ -60,7 +64,7 @@ extension ActorResolution {
 
     /// "US officials", "a top Chinese official", "Chinese diplomats": a country or demonym name mention followed
     /// by a group or role noun (and not by a name, which would make it a title). Returns where to continue.
-    mutating func groupNominal(after m: Int, limit: Int) -> Int? {
+    func groupNominal(after m: Int, limit: Int) -> Int? {
         let mm = mentions[m]
         guard mm.type == .gpe || mm.type == .norp || mm.type == .loc, let iso = country(of: mm.core) ?? entityCountry(of: m)
         else { return nil }
@@ -78,7 +82,7 @@ extension ActorResolution {
         let plural = title.uses.contains(.group)
         let indefinite = hashes[a] == ActorWords.a || hashes[a] == ActorWords.an
         let name = text(named..<t.end)
-        let groupKey = "grp:" + iso + ":" + key(named..<t.end)
+        let groupKey = gk("grp:" + iso, named..<t.end)
         let k = addMention(a..<t.end, type: .person, kind: .nominal, sieve: "group-nominal", confidence: 0.7)
         if !indefinite, let e = keyed[groupKey] {
             attach(k, to: e, sieve: "group-nominal")
@@ -99,12 +103,12 @@ extension ActorResolution {
     }
 
     /// "the two superpowers", "both countries".
-    mutating func groupOfCountries(at i: Int, limit: Int) -> Int? {
+    func groupOfCountries(at i: Int, limit: Int) -> Int? {
         var p = i + 1
         if p < limit && ActorWords.numbers.contains(hashes[p]) { p += 1 }
         guard p < limit, let type = lex.groupNouns[hashes[p]], p > i + 1 else { return nil }
         let r = i..<(p + 1)
-        let groupKey = "set:" + key((i + 1)..<(p + 1))
+        let groupKey = gk("set", (i + 1)..<(p + 1))
         let k = addMention(r, type: type, kind: .nominal, sieve: "group-noun", confidence: 0.6)
         if let e = keyed[groupKey] {
             attach(k, to: e, sieve: "group-noun")
@@ -124,7 +128,7 @@ extension ActorResolution {
     /// He, she, his, her...: to the nearest compatible subject (the first person of the sentence not after a
     /// preposition, else of the one or two sentences before). Pronouns inside quotation marks are the quoted
     /// speaker's, not the narrator's: they are left alone.
-    mutating func addPronouns() {
+    func addPronouns() {
         let persons = entities.indices.filter { entities[$0].type == .person && entities[$0].nominalName == nil }
         guard !persons.isEmpty else { return }
         // Person mentions by sentence, in order.
@@ -135,15 +139,23 @@ extension ActorResolution {
             bySentence[mentions[k].sentence, default: []].append(k)
         }
         for key in bySentence.keys { bySentence[key]?.sort { mentions[$0].tokens.lowerBound < mentions[$1].tokens.lowerBound } }
+        // Locals: the per-token loop must not go through the class's properties.
+        let tokens = doc.tokens
+        let bytes = doc.normalized.bytes
+        let pronouns = lex.pronouns
+        let hashes = self.hashes
         for (sk, s) in doc.sentences.enumerated() where !s.flags.contains(.ignored) {
             var inQuote = false
             for i in s.tokens {
-                let tok = doc.tokens[i]
-                if tok.flags.contains(.quote) && tok.end - tok.start == 1 && doc.normalized.bytes[Int(tok.start)] == 0x22 {
+                let tok = tokens[i]
+                if tok.flags.contains(.quote) && tok.end - tok.start == 1 && bytes[Int(tok.start)] == 0x22 {
                     inQuote.toggle()
                     continue
                 }
-                guard !inQuote, nameAt[i] < 0, let pron = lex.pronouns[hashes[i]], !pron.plural,
+                // He, his, she, her...: only words that start with h or s can be a singular personal pronoun.
+                let first = bytes[Int(tok.start)] | 0x20
+                guard !inQuote, first == UInt8(ascii: "h") || first == UInt8(ascii: "s"), tok.end - tok.start <= 7,
+                    let pron = pronouns[hashes[i]], nameAt[i] < 0, !pron.plural,
                     pron.gender == .male || pron.gender == .female
                 else { continue }
                 guard let target = antecedent(of: i, gender: pron.gender, sentence: sk, bySentence: bySentence) else { continue }

@@ -11,7 +11,7 @@ extension ActorResolution {
 
     /// Roles of every person name mention: pre-nominal titles, plural titles over coordinated names,
     /// appositions after and before the name, and predicates ("X, who is the ...", "X is the ...").
-    mutating func extractRoles() {
+    func extractRoles() {
         for k in mentions.indices where mentions[k].kind == .name && mentions[k].type == .person && mentions[k].entity >= 0 {
             var found: [FoundRole] = []
             let m = mentions[k]
@@ -217,7 +217,7 @@ extension ActorResolution {
 
     /// Countries and CAMEO codes: persons from their roles, the known office holders or the organizations of
     /// their sentence; organizations from the lexicon, a country in their name or their sentence.
-    mutating func linkCountries() {
+    func linkCountries() {
         let year = doc.article.published?.year
         for k in entities.indices where !entities[k].mentions.isEmpty {
             switch entities[k].type {
@@ -228,7 +228,7 @@ extension ActorResolution {
         }
     }
 
-    mutating func linkPerson(_ k: Int, year: Int?) {
+    func linkPerson(_ k: Int, year: Int?) {
         var e = entities[k]
         var sector: String?
         var orgCode: String?
@@ -289,7 +289,7 @@ extension ActorResolution {
         return nil
     }
 
-    mutating func linkOrganization(_ k: Int) {
+    func linkOrganization(_ k: Int) {
         var e = entities[k]
         guard e.code == nil else { return }
         let names = e.mentions.filter { mentions[$0].kind == .name }

@@ -38,14 +38,17 @@ enum ActorWords {
     /// Words between a name and a predicate role: "X is the ...", "X, who is the ...".
     static let copulas: Set<UInt64> = Set(["is", "was", "became", "becomes", "remains"].map { StableHash.hash($0) })
     /// Lowercase function words left out of an acronym.
-    static let acronymSkip: Set<String> = ["of", "the", "and", "for", "on", "in", "'s", "&", "de", "du", "la"]
+    static let acronymSkip: Set<UInt64> = Set(
+        ["of", "the", "and", "for", "on", "in", "'s", "&", "de", "du", "la"].map { StableHash.hash($0) })
 }
 
 /// The working state of the actors stage over one document.
 ///
+/// A class, not a struct: its sieves are many small methods over shared tables, and a struct would be copied
+/// into the closures they use.
 /// Tokens are looked at through the stable hashes of their lowercase forms; strings are made only for the few
 /// mentions and roles that end up in the output.
-struct ActorResolution {
+final class ActorResolution {
     struct WorkMention {
         var span: ByteSpan
         var type: EntityType
@@ -71,8 +74,6 @@ struct ActorResolution {
         var sieves: [String] = []
         /// Set for entities made from a nominal only (groups): their name.
         var nominalName: String?
-        /// The acronym of an organization's name ("CCP"), for the acronym sieve.
-        var acronym: String?
         var confidence: Double = 0.9
 
         mutating func note(_ sieve: String) {
@@ -83,27 +84,33 @@ struct ActorResolution {
     let doc: Document
     let lex: ActorLexicon
     let stage: String
-    var hashes: ContiguousArray<UInt64>
+    let hashes: ContiguousArray<UInt64>
     /// The sentence of each token.
-    var sentenceOf: ContiguousArray<Int32>
+    let sentenceOf: ContiguousArray<Int32>
     /// The name mention that covers each token, -1 if none.
     var nameAt: ContiguousArray<Int32>
     var mentions: [WorkMention] = []
     var entities: [WorkEntity] = []
     /// Grouping keys (country, organization, exact name...) -> entity.
-    var keyed: [String: Int] = [:]
+    var keyed: [UInt64: Int] = [:]
+    /// Whether a person of two or more words was named yet (the name-part sieves have nothing to do before).
+    var hasMultiWordPerson = false
+    /// Acronyms of the organizations' names ("CCP") -> entity, for the acronym sieve.
+    var acronyms: [String: Int] = [:]
 
     init(document: Document, lexicon: ActorLexicon, stage: String) {
         doc = document
         lex = lexicon
         self.stage = stage
         let n = document.tokens.count
-        hashes = ContiguousArray(repeating: 0, count: n)
-        for i in 0..<n { hashes[i] = document.interner.hash(of: document.tokens[i].lower) }
-        sentenceOf = ContiguousArray(repeating: -1, count: n)
+        var h = ContiguousArray<UInt64>(repeating: 0, count: n)
+        for i in 0..<n { h[i] = document.interner.hash(of: document.tokens[i].lower) }
+        var sentences = ContiguousArray<Int32>(repeating: -1, count: n)
         for (k, s) in document.sentences.enumerated() {
-            for i in s.tokens where i < n { sentenceOf[i] = Int32(k) }
+            for i in s.tokens where i < n { sentences[i] = Int32(k) }
         }
+        hashes = h
+        sentenceOf = sentences
         nameAt = ContiguousArray(repeating: -1, count: n)
     }
 
@@ -134,6 +141,13 @@ struct ActorResolution {
             s += doc.interner.string(doc.tokens[i].lower)
         }
         return s
+    }
+
+    /// A grouping key: a namespace ("n:PERSON", "c:USA") and the lowercase words of a token range.
+    func gk(_ namespace: String, _ r: Range<Int>?) -> UInt64 {
+        let ns = StableHash.hash(namespace)
+        guard let r else { return ns }
+        return hashes.withUnsafeBufferPointer { StableHash.combine(ns, PhraseTable.key($0, r)) }
     }
 
     func span(_ r: Range<Int>) -> ByteSpan {
@@ -185,7 +199,7 @@ struct ActorResolution {
 
     // MARK: - Run
 
-    mutating func run() {
+    func run() {
         collectNames()
         groupNames()
         mergeCataphora()
@@ -196,7 +210,7 @@ struct ActorResolution {
     }
 
     /// Takes the names stage's mentions, with their token ranges and titles stripped.
-    mutating func collectNames() {
+    func collectNames() {
         for m in doc.mentions where m.kind == .name {
             let a = token(atOrAfter: m.span.start)
             var b = a
@@ -221,7 +235,7 @@ struct ActorResolution {
         }
     }
 
-    mutating func newEntity(_ type: EntityType, mention: Int, sieve: String) -> Int {
+    func newEntity(_ type: EntityType, mention: Int, sieve: String) -> Int {
         var e = WorkEntity(type: type)
         e.mentions = [mention]
         e.note(sieve)
@@ -230,7 +244,7 @@ struct ActorResolution {
         return entities.count - 1
     }
 
-    mutating func attach(_ mention: Int, to entity: Int, sieve: String) {
+    func attach(_ mention: Int, to entity: Int, sieve: String) {
         mentions[mention].entity = entity
         entities[entity].mentions.append(mention)
         entities[entity].note(sieve)
@@ -240,8 +254,9 @@ struct ActorResolution {
     /// of at least two words.
     func persons(withPart h: UInt64, first: Bool) -> [Int] {
         var out: [Int] = []
-        for (k, e) in entities.enumerated() where e.type == .person && e.nominalName == nil {
-            for m in e.mentions where mentions[m].kind == .name && mentions[m].core.count >= 2 {
+        guard hasMultiWordPerson else { return out }
+        for k in entities.indices where entities[k].type == .person && entities[k].nominalName == nil {
+            for m in entities[k].mentions where mentions[m].kind == .name && mentions[m].core.count >= 2 {
                 let c = mentions[m].core
                 if hashes[first ? c.lowerBound : c.upperBound - 1] == h {
                     out.append(k)
@@ -250,6 +265,25 @@ struct ActorResolution {
             }
         }
         return out
+    }
+
+    /// The person whose multi-word name ends with the words of `c`, or whose name the words of `c` end with.
+    func personWithSuffix(_ c: Range<Int>) -> Int? {
+        guard hasMultiWordPerson else { return nil }
+        for k in entities.indices where entities[k].type == .person && entities[k].nominalName == nil {
+            for m in entities[k].mentions where mentions[m].kind == .name && mentions[m].core.count >= 2 {
+                let d = mentions[m].core
+                let n = min(c.count, d.count)
+                guard n >= 2, c.count != d.count else { continue }
+                var same = true
+                for j in 1...n where hashes[c.upperBound - j] != hashes[d.upperBound - j] {
+                    same = false
+                    break
+                }
+                if same { return k }
+            }
+        }
+        return nil
     }
 
     /// Of several entities, the one mentioned last before token `i`.
@@ -267,13 +301,13 @@ struct ActorResolution {
 
     /// Sieves over the name mentions in text order: exact names, countries, capitals, organizations, acronyms,
     /// name parts.
-    mutating func groupNames() {
+    func groupNames() {
         for k in mentions.indices {
             let m = mentions[k]
             let c = m.core
             // A single word that names a person of this article is that person, whatever type the tagger gave it,
             // unless it is a country, an organization of the lexicon, or a capital used as a place.
-            if c.count == 1 && m.type != .person {
+            if c.count == 1 && m.type != .person && hasMultiWordPerson {
                 let h = hashes[c.lowerBound]
                 let isCountry = lookup(lex.countryNames, c) != nil || lookup(lex.organizationNames, c) != nil
                 let isPlace = lookup(lex.capitals, c) != nil && c.lowerBound > 0 && ActorWords.locative.contains(hashes[c.lowerBound - 1])
@@ -302,32 +336,39 @@ struct ActorResolution {
         }
     }
 
-    mutating func groupExact(_ k: Int, sieve: String) {
+    func groupExact(_ k: Int, sieve: String) {
         let m = mentions[k]
-        let key = "n:\(m.type.rawValue):" + self.key(m.core)
+        let key = gk("n:" + m.type.rawValue, m.core)
         if let e = keyed[key] {
             attach(k, to: e, sieve: sieve)
         } else if !anyType(k) {
             keyed[key] = newEntity(m.type, mention: k, sieve: "first-mention")
-            keyed["x:" + self.key(m.core)] = keyed[key]
+            keyed[gk("x", m.core)] = keyed[key]
         }
     }
 
     /// The same name under another type ("Gloria" tagged once as a place, once as an organization) is the same
     /// entity; its first type stands. Countries, capitals and organizations of the lexicon never get here.
-    mutating func anyType(_ k: Int) -> Bool {
-        guard let e = keyed["x:" + key(mentions[k].core)] else { return false }
+    func anyType(_ k: Int) -> Bool {
+        guard let e = keyed[gk("x", mentions[k].core)] else { return false }
         mentions[k].type = entities[e].type
         attach(k, to: e, sieve: "exact-name-any-type")
         return true
     }
 
-    mutating func groupPerson(_ k: Int) {
+    func groupPerson(_ k: Int) {
         let m = mentions[k]
         let c = m.core
-        let key = "n:PERSON:" + self.key(c)
+        let key = gk("n:PERSON", c)
+        defer { if c.count >= 2 { hasMultiWordPerson = true } }
         if let e = keyed[key] {
             attach(k, to: e, sieve: "exact-name")
+            return
+        }
+        if c.count >= 2, let e = personWithSuffix(c) {
+            // "Tom Cruise" and "Scientologist Tom Cruise": one full name ends the other.
+            attach(k, to: e, sieve: "name-suffix")
+            keyed[key] = e
             return
         }
         if c.count == 1 {
@@ -346,15 +387,15 @@ struct ActorResolution {
         }
         if anyType(k) { return }
         keyed[key] = newEntity(.person, mention: k, sieve: "first-mention")
-        keyed["x:" + self.key(c)] = keyed[key]
+        keyed[gk("x", c)] = keyed[key]
     }
 
-    mutating func groupPlace(_ k: Int) {
+    func groupPlace(_ k: Int) {
         let m = mentions[k]
         let c = m.core
         if let idx = lookup(lex.countryNames, c) {
             let iso = lex.countries[Int(idx)].iso3
-            groupKeyed(k, key: "c:" + iso, type: m.type == .loc ? .gpe : m.type, sieve: "country-name") { e in
+            groupKeyed(k, key: gk("c:" + iso, nil), type: m.type == .loc ? .gpe : m.type, sieve: "country-name") { e in
                 e.country = iso
                 e.code = iso
             }
@@ -364,12 +405,12 @@ struct ActorResolution {
             let iso = lex.countries[Int(idx)].iso3
             let locative = c.lowerBound > 0 && ActorWords.locative.contains(hashes[c.lowerBound - 1])
             if locative {
-                groupKeyed(k, key: "p:" + iso + ":" + key(c), type: m.type, sieve: "capital-place") { e in
+                groupKeyed(k, key: gk("p:" + iso, c), type: m.type, sieve: "capital-place") { e in
                     e.country = iso
                 }
             } else {
                 // "Beijing labeled ...", "claimed by Beijing": the seat of government stands for the government.
-                groupKeyed(k, key: "g:" + iso + ":" + key(c), type: .gpe, sieve: "capital-metonymy") { e in
+                groupKeyed(k, key: gk("g:" + iso, c), type: .gpe, sieve: "capital-metonymy") { e in
                     e.country = iso
                     e.code = iso
                 }
@@ -378,7 +419,7 @@ struct ActorResolution {
         }
         if let idx = lookup(lex.demonyms, c) {
             let iso = lex.countries[Int(idx)].iso3
-            groupKeyed(k, key: "d:" + iso, type: .norp, sieve: "demonym") { e in
+            groupKeyed(k, key: gk("d:" + iso, nil), type: .norp, sieve: "demonym") { e in
                 e.country = iso
                 e.code = iso
             }
@@ -387,11 +428,11 @@ struct ActorResolution {
         groupExact(k, sieve: "exact-name")
     }
 
-    mutating func groupDemonym(_ k: Int) {
+    func groupDemonym(_ k: Int) {
         let c = mentions[k].core
         if let idx = lookup(lex.demonyms, c) ?? lookup(lex.countryNames, c) {
             let iso = lex.countries[Int(idx)].iso3
-            groupKeyed(k, key: "d:" + iso, type: .norp, sieve: "demonym") { e in
+            groupKeyed(k, key: gk("d:" + iso, nil), type: .norp, sieve: "demonym") { e in
                 e.country = iso
                 e.code = iso
             }
@@ -400,12 +441,12 @@ struct ActorResolution {
         groupExact(k, sieve: "exact-name")
     }
 
-    mutating func groupOrganization(_ k: Int) {
+    func groupOrganization(_ k: Int) {
         let m = mentions[k]
         let c = m.core
         if let idx = lookup(lex.organizationNames, c) {
             let org = lex.organizations[Int(idx)]
-            groupKeyed(k, key: "o:\(idx)", type: .org, sieve: "organization") { e in
+            groupKeyed(k, key: gk("o:\(idx)", nil), type: .org, sieve: "organization") { e in
                 e.country = org.country
                 if org.code.count > 3 { e.code = org.code } else { e.sector = org.code }
             }
@@ -413,20 +454,23 @@ struct ActorResolution {
         }
         if let idx = lookup(lex.countryNames, c) {
             let iso = lex.countries[Int(idx)].iso3
-            groupKeyed(k, key: "c:" + iso, type: .gpe, sieve: "country-name") { e in
+            groupKeyed(k, key: gk("c:" + iso, nil), type: .gpe, sieve: "country-name") { e in
                 e.country = iso
                 e.code = iso
             }
             return
         }
         if c.count == 1 && doc.tokens[c.lowerBound].flags.contains(.allCaps) {
-            let acronym = text(c).filter { $0 != "." }
-            if let e = entities.indices.first(where: { entities[$0].type == .org && entities[$0].acronym == acronym }) {
+            let acronym = String(decoding: doc.normalized.bytes[span(c).range].filter { $0 != UInt8(ascii: ".") }, as: UTF8.self)
+            if let e = acronyms[acronym] {
                 attach(k, to: e, sieve: "acronym")
+                // Later uses of the acronym, whatever their tagged type, are the same organization.
+                keyed[gk("n:ORG", c)] = e
+                keyed[gk("x", c)] = e
                 return
             }
         }
-        let key = "n:ORG:" + self.key(c)
+        let key = gk("n:ORG", c)
         if let e = keyed[key] {
             attach(k, to: e, sieve: "exact-name")
             return
@@ -434,22 +478,22 @@ struct ActorResolution {
         if anyType(k) { return }
         let e = newEntity(.org, mention: k, sieve: "first-mention")
         keyed[key] = e
-        keyed["x:" + self.key(c)] = e
+        keyed[gk("x", c)] = e
         if c.count >= 2 {
             var acronym = ""
             for i in c {
                 let t = doc.tokens[i]
-                guard t.flags.contains(.capitalized), !ActorWords.acronymSkip.contains(doc.interner.string(t.lower)) else {
+                guard t.flags.contains(.capitalized), !ActorWords.acronymSkip.contains(hashes[i]) else {
                     continue
                 }
-                acronym += text(i..<(i + 1)).prefix(1)
+                acronym.unicodeScalars.append(Unicode.Scalar(doc.normalized.bytes[Int(t.start)]))
             }
-            entities[e].acronym = acronym.count >= 2 ? acronym : nil
+            if acronym.utf8.count >= 2 && acronyms[acronym] == nil { acronyms[acronym] = e }
         }
     }
 
-    mutating func groupKeyed(
-        _ k: Int, key: String, type: EntityType, sieve: String, configure: (inout WorkEntity) -> Void
+    func groupKeyed(
+        _ k: Int, key: UInt64, type: EntityType, sieve: String, configure: (inout WorkEntity) -> Void
     ) {
         if let e = keyed[key] {
             attach(k, to: e, sieve: sieve)
@@ -462,7 +506,7 @@ struct ActorResolution {
 
     /// A surname used before the full name ("Blinken" in a headline, "Antony Blinken" below) joins the full name
     /// when exactly one person of the article has it.
-    mutating func mergeCataphora() {
+    func mergeCataphora() {
         for k in entities.indices where entities[k].type == .person && !entities[k].mentions.isEmpty {
             let names = entities[k].mentions.filter { mentions[$0].kind == .name }
             guard names.allSatisfy({ mentions[$0].core.count == 1 }), let first = names.first else { continue }
@@ -503,7 +547,9 @@ struct ActorResolution {
         var newIndex = [Int](repeating: 0, count: mentions.count)
         for (n, old) in order.enumerated() { newIndex[old] = n }
         var live = entities.indices.filter { !entities[$0].mentions.isEmpty }
-        live.sort { newIndex[entities[$0].mentions.min { newIndex[$0] < newIndex[$1] } ?? 0] < newIndex[entities[$1].mentions.min { newIndex[$0] < newIndex[$1] } ?? 0] }
+        var firstAt = [Int](repeating: 0, count: entities.count)
+        for k in live { firstAt[k] = entities[k].mentions.reduce(Int.max) { min($0, newIndex[$1]) } }
+        live.sort { firstAt[$0] < firstAt[$1] }
         var entityIndex = [Int](repeating: -1, count: entities.count)
         for (n, e) in live.enumerated() { entityIndex[e] = n }
         var outMentions: [Mention] = []

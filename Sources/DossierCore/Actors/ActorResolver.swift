@@ -22,7 +22,7 @@ public struct ActorResolver: Stage {
     }
 
     public func apply(to document: inout Document) throws(DossierError) {
-        var work = ActorResolution(document: document, lexicon: lexicon, stage: name)
+        let work = ActorResolution(document: document, lexicon: lexicon, stage: name)
         work.run()
         work.write(to: &document)
     }
