@@ -3,7 +3,9 @@
 /// A phrase is tokenized with the engine's ``Tokenizer`` when it is added, so "U.S." or "Party's" split the
 /// same way in the lexicon as in an article. Lookups take the per-token hashes of a document and allocate nothing.
 struct PhraseTable: Sendable {
-    private(set) var entries: [UInt64: Int32] = [:]
+    /// Phrase key -> row (open addressing on the key itself: no `Hasher` per lookup), row -> value.
+    private var rows = FeatureTable(capacity: 64)
+    private var values: [Int32] = []
     /// The longest phrase, in tokens.
     private(set) var maxLength = 1
 
@@ -23,19 +25,27 @@ struct PhraseTable: Sendable {
         guard !tokens.isEmpty else { return 0 }
         var h = PhraseTable.seed
         for t in tokens { h = StableHash.combine(h, interner.hash(of: t.lower)) }
-        if entries[h] == nil { entries[h] = value }
+        if rows.row(h) < 0 { replace(h, value: value, length: tokens.count) }
         maxLength = max(maxLength, tokens.count)
         return tokens.count
     }
 
     /// Sets the value of a phrase key, replacing an earlier one.
     mutating func replace(_ key: UInt64, value: Int32, length: Int) {
-        entries[key] = value
+        let before = rows.count
+        let r = Int(rows.insert(key))
+        if r == before { values.append(value) } else { values[r] = value }
         maxLength = max(maxLength, length)
     }
 
     func value(_ hashes: UnsafeBufferPointer<UInt64>, _ range: Range<Int>) -> Int32? {
-        entries[PhraseTable.key(hashes, range)]
+        self[PhraseTable.key(hashes, range)]
+    }
+
+    /// The value of a phrase key, nil if the phrase is not in the table.
+    subscript(key: UInt64) -> Int32? {
+        let r = rows.row(key)
+        return r < 0 ? nil : values[Int(r)]
     }
 
     /// The longest phrase that starts at token `start` and ends at or before `limit`.
@@ -48,7 +58,7 @@ struct PhraseTable: Sendable {
         while i < limit && i - start < maxLength {
             h = StableHash.combine(h, hashes[i])
             i += 1
-            if let v = entries[h] { best = (i, v) }
+            if let v = self[h] { best = (i, v) }
         }
         return best
     }
@@ -58,7 +68,7 @@ struct PhraseTable: Sendable {
     func longest(endingAt end: Int, floor: Int, _ hashes: UnsafeBufferPointer<UInt64>) -> (start: Int, value: Int32)? {
         var len = min(maxLength, end - floor)
         while len > 0 {
-            if let v = entries[PhraseTable.key(hashes, (end - len)..<end)] { return (end - len, v) }
+            if let v = self[PhraseTable.key(hashes, (end - len)..<end)] { return (end - len, v) }
             len -= 1
         }
         return nil
