@@ -8,7 +8,8 @@ import Foundation
 /// times (best pass kept) and prints thread CPU time per stage.
 struct BenchActorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-actors", abstract: "Measure the cost of the actors stage against the whole pipeline (one core).")
+        commandName: "bench-actors",
+        abstract: "Measure the cost of the actors stage against the whole pipeline (one core).")
 
     @Argument(help: "Reuters .sgm files or .txt files.") var files: [String]
     @Option(name: .long, help: "Passes over the texts.") var repeats = 3
@@ -52,13 +53,15 @@ struct BenchActorsCommand: ParsableCommand {
         let total = best.reduce(0, +)
         var out = "articles: \(articles.count), tokens: \(tokens), mentions: \(mentions), entities: \(entities)\n"
         for (k, stage) in pipeline.stages.enumerated() {
-            out += "  \(stage.name.padding(toLength: 12, withPad: " ", startingAt: 0)) "
+            out +=
+                "  \(stage.name.padding(toLength: 12, withPad: " ", startingAt: 0)) "
                 + String(format: "%8.3f s  %5.1f%%\n", best[k], 100 * best[k] / max(total, 1e-9))
         }
         out += String(format: "  pipeline     %8.3f s = %.0f tokens/s\n", total, Double(tokens) / max(total, 1e-9))
         if let k = pipeline.stages.firstIndex(where: { $0.name == "actors" }) {
             let rest = total - best[k]
-            out += String(format: "actors stage adds %.1f%% to the rest of the pipeline\n", 100 * best[k] / max(rest, 1e-9))
+            out += String(
+                format: "actors stage adds %.1f%% to the rest of the pipeline\n", 100 * best[k] / max(rest, 1e-9))
         }
         print(out, terminator: "")
     }

@@ -39,7 +39,9 @@ enum ActorFixture {
         try Tokenizer().apply(to: &doc)
         try SentenceSplitter().apply(to: &doc)
         doc.mentions = spans.map {
-            Mention(span: ByteSpan($0.0), type: $0.1, kind: .name, provenance: Provenance(stage: "test", rule: "gold", confidence: 1))
+            Mention(
+                span: ByteSpan($0.0), type: $0.1, kind: .name,
+                provenance: Provenance(stage: "test", rule: "gold", confidence: 1))
         }
         doc.layers.insert(.names)
         guard let resolver else { throw DossierError(.resource, "actor data missing", input: "test") }
@@ -62,7 +64,8 @@ extension Document {
 @Suite("ActorResolver: coreference sieves")
 struct ActorResolverTests {
     @Test func exactNameAndSurname() throws {
-        let doc = try ActorFixture.document("[PER Antony Blinken] landed. [PER Blinken] met aides. [PER Antony Blinken] left.")
+        let doc = try ActorFixture.document(
+            "[PER Antony Blinken] landed. [PER Blinken] met aides. [PER Antony Blinken] left.")
         let people = doc.entities.filter { $0.type == .person }
         #expect(people.count == 1)
         #expect(people.first?.name == "Antony Blinken")
@@ -81,7 +84,8 @@ struct ActorResolverTests {
 
     @Test func twoMillersStayApart() throws {
         let doc = try ActorFixture.document(
-            "[PER Matthew Miller] briefed reporters. [PER Stephen Miller] disagreed on television. [PER Miller] then repeated the claim.")
+            "[PER Matthew Miller] briefed reporters. [PER Stephen Miller] disagreed on television. [PER Miller] then repeated the claim."
+        )
         let people = doc.entities.filter { $0.type == .person }
         #expect(people.count == 2)
         #expect(doc.entity(mentioning: "Miller")?.name == "Stephen Miller")
@@ -112,7 +116,8 @@ struct ActorResolverTests {
 
     @Test func roleNounToHolder() throws {
         let doc = try ActorFixture.document(
-            "[GPE US] Secretary of State [PER Antony Blinken] arrived in [GPE Rome]. \"We agree,\" said a spokesman. The Secretary then left for [GPE Paris].")
+            "[GPE US] Secretary of State [PER Antony Blinken] arrived in [GPE Rome]. \"We agree,\" said a spokesman. The Secretary then left for [GPE Paris]."
+        )
         let blinken = try #require(doc.entity(mentioning: "Antony Blinken"))
         #expect(doc.mentionTexts(of: blinken).contains("The Secretary"))
         let nominal = doc.mentions.first { doc.string($0.span.range) == "The Secretary" }
@@ -143,7 +148,8 @@ struct ActorResolverTests {
 
     @Test func groupsWithACountry() throws {
         let doc = try ActorFixture.document(
-            "[GPE US] officials say the talks failed, and a top [NORP Chinese] official agreed. Later [GPE US] officials left. The two superpowers will meet again.")
+            "[GPE US] officials say the talks failed, and a top [NORP Chinese] official agreed. Later [GPE US] officials left. The two superpowers will meet again."
+        )
         let us = try #require(doc.entity(mentioning: "US officials"))
         #expect(us.country == "USA")
         #expect(us.code == "USAGOV")
@@ -195,7 +201,8 @@ struct ActorTrapTests {
 
     @Test func jordanTheCountryAndThePerson() throws {
         let doc = try ActorFixture.document(
-            "[PER Michael Jordan] flew to [GPE Jordan] last week. [PER Jordan] met fans, and [GPE Jordan] welcomed him.")
+            "[PER Michael Jordan] flew to [GPE Jordan] last week. [PER Jordan] met fans, and [GPE Jordan] welcomed him."
+        )
         let person = try #require(doc.entity(mentioning: "Jordan", occurrence: 1))
         #expect(person.name == "Michael Jordan")
         let country = try #require(doc.entity(mentioning: "Jordan", occurrence: 0))
@@ -261,7 +268,8 @@ struct ActorRoleTests {
     @Test(arguments: cases)
     func role(_ c: Case) throws {
         let doc = try ActorFixture.document(c.text)
-        let e = try #require(doc.entities.first { $0.name == c.person }, "no entity \(c.person): \(doc.entities.map(\.name))")
+        let e = try #require(
+            doc.entities.first { $0.name == c.person }, "no entity \(c.person): \(doc.entities.map(\.name))")
         let role = try #require(e.roles.first { $0.title == c.title }, "roles: \(e.roles)")
         #expect(role.organization == c.organization)
         #expect(role.country == c.country)
@@ -270,7 +278,8 @@ struct ActorRoleTests {
 
     @Test func codesFromOrganizationsAndTitles() throws {
         let doc = try ActorFixture.document(
-            "[ORG State Department] spokesman [PER Matthew Miller] spoke. The [ORG Senate] voted. The [ORG Chinese Foreign Ministry] protested, and Senator [PER Ana Ruiz] of the [ORG US Senate] agreed.")
+            "[ORG State Department] spokesman [PER Matthew Miller] spoke. The [ORG Senate] voted. The [ORG Chinese Foreign Ministry] protested, and Senator [PER Ana Ruiz] of the [ORG US Senate] agreed."
+        )
         #expect(doc.entity(mentioning: "State Department")?.code == "USAGOV")
         #expect(doc.entity(mentioning: "Matthew Miller")?.code == "USAGOV")
         #expect(doc.entity(mentioning: "Senate")?.code == "USALEG")

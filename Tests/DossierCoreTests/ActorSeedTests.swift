@@ -19,7 +19,8 @@ struct ActorSeedTests {
     static func seed() throws -> (Document, Gold) {
         let dir = NERSharedData.root.appendingPathComponent("examples/seed")
         let text = try String(contentsOf: dir.appendingPathComponent("seed.txt"), encoding: .utf8)
-        let gold = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: dir.appendingPathComponent("seed.gold.json")))
+        let gold = try JSONDecoder().decode(
+            Gold.self, from: Data(contentsOf: dir.appendingPathComponent("seed.gold.json")))
         let firstLine = text.prefix(while: { $0 != "\n" })
         let article = Article(
             title: String(firstLine), text: text, published: CalendarDate(iso: "2024-01-12"), source: "seed.txt",
@@ -41,7 +42,8 @@ struct ActorSeedTests {
     func peopleCountriesRolesAliases() throws {
         let (doc, gold) = try Self.seed()
         for g in gold.actors {
-            let e = try #require(doc.entities.first { $0.name == g.name && $0.type.rawValue == g.type }, "missing \(g.name)")
+            let e = try #require(
+                doc.entities.first { $0.name == g.name && $0.type.rawValue == g.type }, "missing \(g.name)")
             #expect(e.country == g.country, "\(g.name): country \(e.country ?? "nil")")
             for r in g.roles {
                 #expect(e.roles.contains { Self.matches(r, $0) }, "\(g.name): role '\(r)' not in \(e.roles)")

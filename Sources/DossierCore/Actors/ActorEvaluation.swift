@@ -44,7 +44,8 @@ public enum ActorEvaluation {
                 s = docTokens[first].start
             }
             let content = docTokens[first...lastToken]
-            let isName = content.first?.upos == "PROPN"
+            let isName =
+                content.first?.upos == "PROPN"
                 && content.allSatisfy { ["PROPN", "ADP", "CCONJ", "PUNCT", "DET", "PART"].contains($0.upos) }
             current?.mentions.append((s..<end, cluster(id), isName))
         }
@@ -171,7 +172,12 @@ public enum ActorEvaluation {
             let r = doc.normalized.originalRange(m.span.range)
             // The same span, else the gold mention that ends where the name ends and contains it ("Professor
             // Cres Eastman" for "Cres Eastman"): English names end in their head.
-            let hit = goldBySpan[r] != nil ? r : goldBySpan.keys.filter { $0.upperBound == r.upperBound && $0.lowerBound <= r.lowerBound }.max { $0.lowerBound < $1.lowerBound }
+            let hit =
+                goldBySpan[r] != nil
+                ? r
+                : goldBySpan.keys.filter { $0.upperBound == r.upperBound && $0.lowerBound <= r.lowerBound }.max {
+                    $0.lowerBound < $1.lowerBound
+                }
             if let g = hit, let c = goldBySpan[g] {
                 pairs.append((e, c, doc.string(m.span.range)))
                 goldBySpan[g] = nil

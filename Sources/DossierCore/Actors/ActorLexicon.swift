@@ -88,12 +88,14 @@ public struct ActorLexicon: Sendable {
     public static func bundled() throws(DossierError) -> ActorLexicon {
         func load(_ name: String) throws(DossierError) -> String {
             guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "actors") else {
-                throw DossierError(.resource, "actor data '\(name)' is missing from the engine's resources", input: name)
+                throw DossierError(
+                    .resource, "actor data '\(name)' is missing from the engine's resources", input: name)
             }
             do {
                 return try String(contentsOf: url, encoding: .utf8)
             } catch {
-                throw DossierError(.resource, "actor data '\(name)' cannot be read: \(error.localizedDescription)", input: name)
+                throw DossierError(
+                    .resource, "actor data '\(name)' cannot be read: \(error.localizedDescription)", input: name)
             }
         }
         return try ActorLexicon(
@@ -104,8 +106,10 @@ public struct ActorLexicon: Sendable {
 
     /// Builds the lexicon from the texts of its files (tests pass their own).
     public init(
-        countries countryText: String, countryAliases: String, organizations orgText: String, orgSectors sectorText: String,
-        titles titleText: String, pronouns pronounText: String, groupNouns groupText: String, knownPeople peopleText: String
+        countries countryText: String, countryAliases: String, organizations orgText: String,
+        orgSectors sectorText: String,
+        titles titleText: String, pronouns pronounText: String, groupNouns groupText: String,
+        knownPeople peopleText: String
     ) throws(DossierError) {
         let tokenizer = Tokenizer(abbreviations: (try? Abbreviations.standard()) ?? Abbreviations())
         var isoIndex: [String: Int32] = [:]
@@ -117,7 +121,9 @@ public struct ActorLexicon: Sendable {
             countryNames.add(String(row[1]), value: index, tokenizer: tokenizer)
             if row.count > 2, !row[2].isEmpty { capitals.add(String(row[2]), value: index, tokenizer: tokenizer) }
             if row.count > 3 {
-                for n in row[3].split(separator: "|") { countryNames.add(String(n), value: index, tokenizer: tokenizer) }
+                for n in row[3].split(separator: "|") {
+                    countryNames.add(String(n), value: index, tokenizer: tokenizer)
+                }
             }
             if row.count > 4 {
                 for n in row[4].split(separator: "|") { demonyms.add(String(n), value: index, tokenizer: tokenizer) }
@@ -125,7 +131,9 @@ public struct ActorLexicon: Sendable {
         }
         for row in LexiconFile.parse(countryAliases) where row.count >= 3 {
             guard let index = isoIndex[String(row[2])] else {
-                throw DossierError(.resource, "country alias '\(row[1])' names an unknown code \(row[2])", input: "country-aliases.tsv")
+                throw DossierError(
+                    .resource, "country alias '\(row[1])' names an unknown code \(row[2])", input: "country-aliases.tsv"
+                )
             }
             // Aliases are added before nothing else can claim them: a capital override replaces the generated capital.
             if row[0] == "capital" {
@@ -140,7 +148,9 @@ public struct ActorLexicon: Sendable {
             organizations.append(Organization(name: String(row[0]), country: country, code: String(row[2])))
             organizationNames.add(String(row[0]), value: index, tokenizer: tokenizer)
             if row.count > 3 {
-                for n in row[3].split(separator: "|") { organizationNames.add(String(n), value: index, tokenizer: tokenizer) }
+                for n in row[3].split(separator: "|") {
+                    organizationNames.add(String(n), value: index, tokenizer: tokenizer)
+                }
             }
         }
         for row in LexiconFile.parse(sectorText) where row.count >= 2 {
@@ -173,7 +183,9 @@ public struct ActorLexicon: Sendable {
                     singular: row.count > 4 ? String(row[4]) : nil))
             titlePhrases.add(phrase, value: Int32(titles.count - 1), tokenizer: tokenizer)
             // "Mr." must match however the tokenizer splits a lowercase abbreviation: add the capitalized form too.
-            titlePhrases.add(phrase.prefix(1).uppercased() + phrase.dropFirst(), value: Int32(titles.count - 1), tokenizer: tokenizer)
+            titlePhrases.add(
+                phrase.prefix(1).uppercased() + phrase.dropFirst(), value: Int32(titles.count - 1), tokenizer: tokenizer
+            )
         }
         for row in LexiconFile.parse(pronounText) where row.count >= 3 {
             let g: Gender = row[1] == "m" ? .male : row[1] == "f" ? .female : row[1] == "n" ? .neuter : .unknown

@@ -42,7 +42,9 @@ public struct ActorRegistry: Sendable {
         name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{a0}" })
     }
 
-    static let honorifics: Set<String> = ["mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "sir", "president", "secretary"]
+    static let honorifics: Set<String> = [
+        "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "sir", "president", "secretary",
+    ]
 
     /// The name without a leading honorific or title word ("Mr. Blinken" -> "blinken").
     static func normalized(_ name: String) -> String {
@@ -71,11 +73,14 @@ public struct ActorRegistry: Sendable {
         }
         let parts = ActorRegistry.words(full)
         if entity.type == .person, parts.count > 1, let last = parts.last,
-            let hits = byName[String(last)]?.filter({ compatible(actors[$0]) && ActorRegistry.words(actors[$0].name).count == 1 }),
+            let hits = byName[String(last)]?.filter({
+                compatible(actors[$0]) && ActorRegistry.words(actors[$0].name).count == 1
+            }),
             !hits.isEmpty
         {
             // "Yoko Kamikawa" after an article that only said "Kamikawa".
-            return pick(hits, entity: entity, date: date, rule: "surname-expanded", confidence: 0.75, recencyLimit: true)
+            return pick(
+                hits, entity: entity, date: date, rule: "surname-expanded", confidence: 0.75, recencyLimit: true)
         }
         // A lone name part: "Blinken", "Liu".
         guard entity.type == .person, parts.count == 1, let hits = byPart[String(parts[0])] else { return nil }
@@ -88,7 +93,9 @@ public struct ActorRegistry: Sendable {
         return date.year - last.year <= maxGapYears
     }
 
-    private func pick(_ hits: [Int], entity: Entity, date: CalendarDate?, rule: String, confidence: Double, recencyLimit: Bool)
+    private func pick(
+        _ hits: [Int], entity: Entity, date: CalendarDate?, rule: String, confidence: Double, recencyLimit: Bool
+    )
         -> Match?
     {
         if hits.count == 1 { return Match(id: actors[hits[0]].id, rule: rule, confidence: confidence) }
@@ -96,7 +103,9 @@ public struct ActorRegistry: Sendable {
         // Several candidates: a stated title or country must single one out.
         let titles = Set(entity.roles.map { $0.title.lowercased() })
         let byTitle = hits.filter { h in actors[h].roles.contains { titles.contains($0.title.lowercased()) } }
-        if byTitle.count == 1 { return Match(id: actors[byTitle[0]].id, rule: rule + "+title", confidence: confidence - 0.1) }
+        if byTitle.count == 1 {
+            return Match(id: actors[byTitle[0]].id, rule: rule + "+title", confidence: confidence - 0.1)
+        }
         if let c = entity.country {
             let byCountry = hits.filter { actors[$0].country == c }
             if byCountry.count == 1 {

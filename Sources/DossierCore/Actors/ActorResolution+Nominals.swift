@@ -49,7 +49,9 @@ extension ActorResolution {
         let noun = key((i + 1)..<t.end)
         var holders: [Int] = []
         for k in entities.indices where entities[k].type == .person && !entities[k].roles.isEmpty {
-            if entities[k].roles.contains(where: { ActorResolution.title($0.title.lowercased(), matches: noun) }) { holders.append(k) }
+            if entities[k].roles.contains(where: { ActorResolution.title($0.title.lowercased(), matches: noun) }) {
+                holders.append(k)
+            }
         }
         guard !holders.isEmpty, let holder = nearest(holders, before: i) else { return nil }
         let m = addMention(i..<t.end, type: .person, kind: .nominal, sieve: "role-noun", confidence: 0.8)
@@ -66,7 +68,8 @@ extension ActorResolution {
     /// by a group or role noun (and not by a name, which would make it a title). Returns where to continue.
     func groupNominal(after m: Int, limit: Int) -> Int? {
         let mm = mentions[m]
-        guard mm.type == .gpe || mm.type == .norp || mm.type == .loc, let iso = country(of: mm.core) ?? entityCountry(of: m)
+        guard mm.type == .gpe || mm.type == .norp || mm.type == .loc,
+            let iso = country(of: mm.core) ?? entityCountry(of: m)
         else { return nil }
         let b = mm.tokens.upperBound
         guard b < limit, let t = longest(lex.titlePhrases, startingAt: b, limit: limit) else { return nil }
@@ -133,12 +136,15 @@ extension ActorResolution {
         guard !persons.isEmpty else { return }
         // Person mentions by sentence, in order.
         var bySentence: [Int: [Int]] = [:]
-        for k in mentions.indices where mentions[k].entity >= 0 && entities[mentions[k].entity].type == .person
+        for k in mentions.indices
+        where mentions[k].entity >= 0 && entities[mentions[k].entity].type == .person
             && entities[mentions[k].entity].nominalName == nil
         {
             bySentence[mentions[k].sentence, default: []].append(k)
         }
-        for key in bySentence.keys { bySentence[key]?.sort { mentions[$0].tokens.lowerBound < mentions[$1].tokens.lowerBound } }
+        for key in bySentence.keys {
+            bySentence[key]?.sort { mentions[$0].tokens.lowerBound < mentions[$1].tokens.lowerBound }
+        }
         // Locals: the per-token loop must not go through the class's properties.
         let tokens = doc.tokens
         let bytes = doc.normalized.bytes
@@ -158,8 +164,11 @@ extension ActorResolution {
                     let pron = pronouns[hashes[i]], nameAt[i] < 0, !pron.plural,
                     pron.gender == .male || pron.gender == .female
                 else { continue }
-                guard let target = antecedent(of: i, gender: pron.gender, sentence: sk, bySentence: bySentence) else { continue }
-                let m = addMention(i..<(i + 1), type: .person, kind: .pronoun, sieve: "pronoun-subject", confidence: 0.6)
+                guard let target = antecedent(of: i, gender: pron.gender, sentence: sk, bySentence: bySentence) else {
+                    continue
+                }
+                let m = addMention(
+                    i..<(i + 1), type: .person, kind: .pronoun, sieve: "pronoun-subject", confidence: 0.6)
                 attach(m, to: target, sieve: "pronoun")
                 if entities[target].gender == .unknown { entities[target].gender = pron.gender }
             }

@@ -12,20 +12,25 @@ extension ActorResolution {
     /// Roles of every person name mention: pre-nominal titles, plural titles over coordinated names,
     /// appositions after and before the name, and predicates ("X, who is the ...", "X is the ...").
     func extractRoles() {
-        for k in mentions.indices where mentions[k].kind == .name && mentions[k].type == .person && mentions[k].entity >= 0 {
+        for k in mentions.indices
+        where mentions[k].kind == .name && mentions[k].type == .person && mentions[k].entity >= 0 {
             var found: [FoundRole] = []
             let m = mentions[k]
             let s = sentenceRange(m.sentence)
             if m.core.lowerBound > m.tokens.lowerBound {
                 // The tagger included the title in the name: "President Joe Biden".
-                if let r = titleRole(m.tokens.lowerBound..<m.core.lowerBound, floor: s.lowerBound, sieve: "title-in-name") {
+                if let r = titleRole(
+                    m.tokens.lowerBound..<m.core.lowerBound, floor: s.lowerBound, sieve: "title-in-name")
+                {
                     found.append(r)
                 }
             }
             if let r = prenominal(before: m.tokens.lowerBound, floor: s.lowerBound) { found.append(r) }
             if let r = pluralTitle(for: k, floor: s.lowerBound) { found.append(r) }
             if let r = apposition(after: m.tokens.upperBound, limit: s.upperBound) { found.append(r) }
-            if let r = appositionBefore(m.tokens.lowerBound, floor: s.lowerBound, after: m.tokens.upperBound, limit: s.upperBound) {
+            if let r = appositionBefore(
+                m.tokens.lowerBound, floor: s.lowerBound, after: m.tokens.upperBound, limit: s.upperBound)
+            {
                 found.append(r)
             }
             if let r = predicate(after: m.tokens.upperBound, limit: s.upperBound) { found.append(r) }
@@ -36,7 +41,9 @@ extension ActorResolution {
                 guard !r.role.title.isEmpty else { continue }
                 if let i = entities[e].roles.firstIndex(where: { $0.title.lowercased() == r.role.title.lowercased() }) {
                     // The same title stated again may say more: keep the organization and country it adds.
-                    if entities[e].roles[i].organization == nil { entities[e].roles[i].organization = r.role.organization }
+                    if entities[e].roles[i].organization == nil {
+                        entities[e].roles[i].organization = r.role.organization
+                    }
                     if entities[e].roles[i].country == nil { entities[e].roles[i].country = r.role.country }
                 } else {
                     entities[e].roles.append(r.role)
@@ -50,7 +57,9 @@ extension ActorResolution {
     func titleRole(_ r: Range<Int>, floor: Int, sieve: String) -> FoundRole? {
         guard let t = longest(lex.titlePhrases, endingAt: r.upperBound, floor: r.lowerBound) else { return nil }
         let title = lex.titles[Int(t.value)]
-        if title.uses == .honorific { return FoundRole(role: Role(title: ""), sector: nil, gender: title.gender, sieve: "honorific") }
+        if title.uses == .honorific {
+            return FoundRole(role: Role(title: ""), sector: nil, gender: title.gender, sieve: "honorific")
+        }
         guard !title.uses.isDisjoint(with: [.title, .roleNoun]) else { return nil }
         var role = Role(title: text(t.start..<r.upperBound))
         qualify(&role, before: t.start, floor: floor)
@@ -107,7 +116,9 @@ extension ActorResolution {
         {
             first = mentions[prev].tokens.lowerBound
         }
-        guard first > floor, let t = longest(lex.titlePhrases, endingAt: first, floor: max(floor, first - 4)) else { return nil }
+        guard first > floor, let t = longest(lex.titlePhrases, endingAt: first, floor: max(floor, first - 4)) else {
+            return nil
+        }
         let title = lex.titles[Int(t.value)]
         guard title.uses.contains(.plural), let singular = title.singular else { return nil }
         var role = Role(title: singular)
@@ -137,8 +148,9 @@ extension ActorResolution {
                 titleAt = (q, t.end, t.value)
                 break
             }
-            guard ActorWords.modifiers.contains(hashes[q]) || country(of: q..<(q + 1)) != nil
-                || doc.tokens[q].flags.contains(.capitalized)
+            guard
+                ActorWords.modifiers.contains(hashes[q]) || country(of: q..<(q + 1)) != nil
+                    || doc.tokens[q].flags.contains(.capitalized)
             else { return nil }
             q += 1
         }
@@ -162,7 +174,10 @@ extension ActorResolution {
                 i = mm.tokens.upperBound
                 continue
             }
-            if role.country == nil, let c = longest(lex.demonyms, startingAt: i, limit: end) ?? longest(lex.countryNames, startingAt: i, limit: end) {
+            if role.country == nil,
+                let c = longest(lex.demonyms, startingAt: i, limit: end)
+                    ?? longest(lex.countryNames, startingAt: i, limit: end)
+            {
                 role.country = lex.countries[Int(c.value)].iso3
                 i = c.end
                 continue
@@ -189,8 +204,9 @@ extension ActorResolution {
         while d >= floor && (ActorWords.modifiers.contains(hashes[d]) || country(of: d..<(d + 1)) != nil) { d -= 1 }
         guard d >= floor, hashes[d] == ActorWords.the else { return nil }
         // The name must close the apposition: a comma, "as", or the end of the sentence follows.
-        guard b >= limit || hashes[b] == ActorWords.comma || ActorWords.phraseEnd.contains(hashes[b])
-            || hashes[b] == StableHash.hash("as")
+        guard
+            b >= limit || hashes[b] == ActorWords.comma || ActorWords.phraseEnd.contains(hashes[b])
+                || hashes[b] == StableHash.hash("as")
         else { return nil }
         var role = Role(title: text((d + 1)..<(a - 1)))
         qualify(&role, before: t.start, floor: d + 1)
@@ -251,7 +267,9 @@ extension ActorResolution {
         if e.country == nil, let known = lex.knownPerson(canonicalName(e), year: year), let c = known.country {
             e.country = c
             e.note("country:known-person")
-            if sector == nil, let t = lex.titles.first(where: { $0.phrase == known.title.lowercased() }) { sector = t.sector }
+            if sector == nil, let t = lex.titles.first(where: { $0.phrase == known.title.lowercased() }) {
+                sector = t.sector
+            }
         }
         if e.country == nil, let c = contextCountry(of: e) {
             e.country = c
@@ -318,7 +336,9 @@ extension ActorResolution {
             while i < c.lowerBound {
                 if let o = nameMention(startingAt: i) {
                     let ent = mentions[o].entity
-                    if ent >= 0 && ent != k, entities[ent].type == .org || entities[ent].type == .gpe, let cc = entities[ent].country {
+                    if ent >= 0 && ent != k, entities[ent].type == .org || entities[ent].type == .gpe,
+                        let cc = entities[ent].country
+                    {
                         e.country = cc
                         e.note("country:sentence")
                     }

@@ -13,22 +13,30 @@ enum ActorWords {
     static let becomes = StableHash.hash("became")
     /// Words that end an apposition or a predicate phrase.
     static let phraseEnd: Set<UInt64> = Set(
-        [",", ".", ";", ":", "--", "-", ")", "(", "\"", "?", "!", "who", "which", "while", "whose", "when", "said", "says"]
-            .map { StableHash.hash($0) })
+        [
+            ",", ".", ";", ":", "--", "-", ")", "(", "\"", "?", "!", "who", "which", "while", "whose", "when", "said",
+            "says",
+        ]
+        .map { StableHash.hash($0) })
     /// Prepositions after which a capital is a place, not a government ("back in Washington").
     static let locative: Set<UInt64> = Set(
-        ["in", "at", "to", "from", "near", "into", "outside", "inside", "across", "around", "toward", "towards",
-         "via", "through", "within", "between", "visit", "visited", "visiting", "left", "reached", "arrived"]
-            .map { StableHash.hash($0) })
+        [
+            "in", "at", "to", "from", "near", "into", "outside", "inside", "across", "around", "toward", "towards",
+            "via", "through", "within", "between", "visit", "visited", "visiting", "left", "reached", "arrived",
+        ]
+        .map { StableHash.hash($0) })
     /// Prepositions: a person after one is seldom the subject a pronoun refers to.
     static let prepositions: Set<UInt64> = Set(
         ["with", "by", "to", "for", "from", "of", "at", "on", "in", "about", "against", "and", "between", "than"]
             .map { StableHash.hash($0) })
     /// Modifiers allowed before a group noun or inside a title phrase ("a top Chinese official").
     static let modifiers: Set<UInt64> = Set(
-        ["top", "senior", "former", "high-ranking", "other", "some", "several", "many", "two", "three", "four",
-         "both", "unnamed", "anonymous", "acting", "deputy", "chief", "then", "new", "current", "outgoing", "incoming"]
-            .map { StableHash.hash($0) })
+        [
+            "top", "senior", "former", "high-ranking", "other", "some", "several", "many", "two", "three", "four",
+            "both", "unnamed", "anonymous", "acting", "deputy", "chief", "then", "new", "current", "outgoing",
+            "incoming",
+        ]
+        .map { StableHash.hash($0) })
     /// Determiners and quantifiers before a nominal mention.
     static let determiners: Set<UInt64> = Set(
         ["the", "a", "an", "some", "several", "many", "two", "three", "both", "other", "these", "those"]
@@ -219,7 +227,8 @@ final class ActorResolution {
             var core = a..<b
             if m.type == .person {
                 // "Mr. Blinken", "President Joe Biden" tagged as one name: compare names without the title.
-                while core.count > 1, let t = longest(lex.titlePhrases, startingAt: core.lowerBound, limit: core.upperBound - 1),
+                while core.count > 1,
+                    let t = longest(lex.titlePhrases, startingAt: core.lowerBound, limit: core.upperBound - 1),
                     !lex.titles[Int(t.value)].uses.isDisjoint(with: [.title, .honorific])
                 {
                     core = t.end..<core.upperBound
@@ -291,7 +300,8 @@ final class ActorResolution {
         var best: Int?
         var bestAt = -1
         for k in candidates {
-            for m in entities[k].mentions where mentions[m].tokens.lowerBound < i && mentions[m].tokens.lowerBound > bestAt {
+            for m in entities[k].mentions
+            where mentions[m].tokens.lowerBound < i && mentions[m].tokens.lowerBound > bestAt {
                 bestAt = mentions[m].tokens.lowerBound
                 best = k
             }
@@ -310,7 +320,9 @@ final class ActorResolution {
             if c.count == 1 && m.type != .person && hasMultiWordPerson {
                 let h = hashes[c.lowerBound]
                 let isCountry = lookup(lex.countryNames, c) != nil || lookup(lex.organizationNames, c) != nil
-                let isPlace = lookup(lex.capitals, c) != nil && c.lowerBound > 0 && ActorWords.locative.contains(hashes[c.lowerBound - 1])
+                let isPlace =
+                    lookup(lex.capitals, c) != nil && c.lowerBound > 0
+                    && ActorWords.locative.contains(hashes[c.lowerBound - 1])
                 if !isCountry && !isPlace && m.type != .norp {
                     let cands = persons(withPart: h, first: false)
                     if !cands.isEmpty, let e = nearest(cands, before: c.lowerBound) {
@@ -461,7 +473,8 @@ final class ActorResolution {
             return
         }
         if c.count == 1 && doc.tokens[c.lowerBound].flags.contains(.allCaps) {
-            let acronym = String(decoding: doc.normalized.bytes[span(c).range].filter { $0 != UInt8(ascii: ".") }, as: UTF8.self)
+            let acronym = String(
+                decoding: doc.normalized.bytes[span(c).range].filter { $0 != UInt8(ascii: ".") }, as: UTF8.self)
             if let e = acronyms[acronym] {
                 attach(k, to: e, sieve: "acronym")
                 // Later uses of the acronym, whatever their tagged type, are the same organization.
@@ -543,7 +556,9 @@ final class ActorResolution {
     /// Writes the mentions (sorted by position) and the entities (in order of first mention) into the document.
     func write(to document: inout Document) {
         var order = Array(mentions.indices)
-        order.sort { (mentions[$0].span.start, mentions[$0].span.end) < (mentions[$1].span.start, mentions[$1].span.end) }
+        order.sort {
+            (mentions[$0].span.start, mentions[$0].span.end) < (mentions[$1].span.start, mentions[$1].span.end)
+        }
         var newIndex = [Int](repeating: 0, count: mentions.count)
         for (n, old) in order.enumerated() { newIndex[old] = n }
         var live = entities.indices.filter { !entities[$0].mentions.isEmpty }
@@ -558,7 +573,9 @@ final class ActorResolution {
             let m = mentions[old]
             let e = m.entity >= 0 ? entityIndex[m.entity] : -1
             outMentions.append(
-                Mention(span: m.span, type: m.type, kind: m.kind, entity: e >= 0 ? Int32(e) : nil, provenance: m.provenance))
+                Mention(
+                    span: m.span, type: m.type, kind: m.kind, entity: e >= 0 ? Int32(e) : nil, provenance: m.provenance)
+            )
         }
         var outEntities: [Entity] = []
         outEntities.reserveCapacity(live.count)
@@ -567,8 +584,11 @@ final class ActorResolution {
             let ms = e.mentions.map { Int32(newIndex[$0]) }.sorted()
             outEntities.append(
                 Entity(
-                    id: "e\(n + 1)", name: canonicalName(e), type: e.type, country: e.country, code: e.code, roles: e.roles,
-                    mentions: ms, provenance: Provenance(stage: stage, rule: e.sieves.joined(separator: "+"), confidence: e.confidence)))
+                    id: "e\(n + 1)", name: canonicalName(e), type: e.type, country: e.country, code: e.code,
+                    roles: e.roles,
+                    mentions: ms,
+                    provenance: Provenance(
+                        stage: stage, rule: e.sieves.joined(separator: "+"), confidence: e.confidence)))
         }
         document.mentions = outMentions
         document.entities = outEntities

@@ -50,7 +50,8 @@ struct PhraseTable: Sendable {
 
     /// The longest phrase that starts at token `start` and ends at or before `limit`.
     /// - Complexity: O(maxLength) lookups.
-    func longest(startingAt start: Int, limit: Int, _ hashes: UnsafeBufferPointer<UInt64>) -> (end: Int, value: Int32)? {
+    func longest(startingAt start: Int, limit: Int, _ hashes: UnsafeBufferPointer<UInt64>) -> (end: Int, value: Int32)?
+    {
         guard start < limit else { return nil }
         var h = PhraseTable.seed
         var best: (Int, Int32)?
