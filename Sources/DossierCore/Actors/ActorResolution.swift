@@ -50,6 +50,19 @@ enum ActorWords {
         ["of", "the", "and", "for", "on", "in", "'s", "&", "de", "du", "la"].map { StableHash.hash($0) })
 }
 
+/// The names of the sieves and rules recorded in an entity's provenance, in the order they are listed there.
+enum ActorSieves {
+    static let names = [
+        "first-mention", "organization", "country-name", "capital-metonymy", "capital-place", "demonym", "exact-name",
+        "name-suffix", "surname", "first-name", "surname-retyped", "acronym", "exact-name-any-type", "honorific",
+        "title-in-name", "title-before-name", "plural-title", "apposition", "apposition-before", "predicate",
+        "country:role", "country:known-person", "country:sentence-organization", "country:in-name",
+        "country:before-name", "country:sentence", "role-noun", "group-nominal", "group-noun", "pronoun",
+    ]
+    static let bit: [String: UInt64] = Dictionary(
+        uniqueKeysWithValues: names.enumerated().map { ($0.element, UInt64(1) << UInt64($0.offset)) })
+}
+
 /// The working state of the actors stage over one document.
 ///
 /// A class, not a struct: its sieves are many small methods over shared tables, and a struct would be copied
@@ -79,13 +92,21 @@ final class ActorResolution {
         var roles: [Role] = []
         var roleSectors: [String?] = []
         var gender: ActorLexicon.Gender = .unknown
-        var sieves: [String] = []
+        /// Bit set over ``ActorSieves/names``.
+        var sieves: UInt64 = 0
         /// Set for entities made from a nominal only (groups): their name.
         var nominalName: String?
         var confidence: Double = 0.9
 
         mutating func note(_ sieve: String) {
-            if !sieves.contains(sieve) { sieves.append(sieve) }
+            if let bit = ActorSieves.bit[sieve] { sieves |= bit }
+        }
+
+        /// The sieves that built the entity, in the fixed order of ``ActorSieves/names``.
+        var rule: String {
+            var parts: [String] = []
+            for (k, name) in ActorSieves.names.enumerated() where sieves & (1 << UInt64(k)) != 0 { parts.append(name) }
+            return parts.joined(separator: "+")
         }
     }
 
@@ -104,7 +125,7 @@ final class ActorResolution {
     /// Whether a person of two or more words was named yet (the name-part sieves have nothing to do before).
     var hasMultiWordPerson = false
     /// Acronyms of the organizations' names ("CCP") -> entity, for the acronym sieve.
-    var acronyms: [String: Int] = [:]
+    var acronyms: [UInt64: Int] = [:]
 
     init(document: Document, lexicon: ActorLexicon, stage: String) {
         doc = document
@@ -473,9 +494,13 @@ final class ActorResolution {
             return
         }
         if c.count == 1 && doc.tokens[c.lowerBound].flags.contains(.allCaps) {
-            let acronym = String(
-                decoding: doc.normalized.bytes[span(c).range].filter { $0 != UInt8(ascii: ".") }, as: UTF8.self)
-            if let e = acronyms[acronym] {
+            var acronym = StableHash.offsetBasis
+            var letters = 0
+            for b in doc.normalized.bytes[span(c).range] where b != UInt8(ascii: ".") {
+                acronym = (acronym ^ UInt64(b)) &* StableHash.prime
+                letters += 1
+            }
+            if letters >= 2, let e = acronyms[acronym] {
                 attach(k, to: e, sieve: "acronym")
                 // Later uses of the acronym, whatever their tagged type, are the same organization.
                 keyed[gk("n:ORG", c)] = e
@@ -493,15 +518,18 @@ final class ActorResolution {
         keyed[key] = e
         keyed[gk("x", c)] = e
         if c.count >= 2 {
-            var acronym = ""
+            // The initials of the capitalized words, hashed as the bytes of the acronym would be.
+            var acronym = StableHash.offsetBasis
+            var letters = 0
             for i in c {
                 let t = doc.tokens[i]
-                guard t.flags.contains(.capitalized), !ActorWords.acronymSkip.contains(hashes[i]) else {
-                    continue
-                }
-                acronym.unicodeScalars.append(Unicode.Scalar(doc.normalized.bytes[Int(t.start)]))
+                guard t.flags.contains(.capitalized),
+                    t.end - t.start > 3 || !ActorWords.acronymSkip.contains(hashes[i])
+                else { continue }
+                acronym = (acronym ^ UInt64(doc.normalized.bytes[Int(t.start)])) &* StableHash.prime
+                letters += 1
             }
-            if acronym.utf8.count >= 2 && acronyms[acronym] == nil { acronyms[acronym] = e }
+            if letters >= 2 && acronyms[acronym] == nil { acronyms[acronym] = e }
         }
     }
 
@@ -587,8 +615,7 @@ final class ActorResolution {
                     id: "e\(n + 1)", name: canonicalName(e), type: e.type, country: e.country, code: e.code,
                     roles: e.roles,
                     mentions: ms,
-                    provenance: Provenance(
-                        stage: stage, rule: e.sieves.joined(separator: "+"), confidence: e.confidence)))
+                    provenance: Provenance(stage: stage, rule: e.rule, confidence: e.confidence)))
         }
         document.mentions = outMentions
         document.entities = outEntities
