@@ -132,19 +132,11 @@ extension ActorResolution {
     /// preposition, else of the one or two sentences before). Pronouns inside quotation marks are the quoted
     /// speaker's, not the narrator's: they are left alone.
     func addPronouns() {
-        let persons = entities.indices.filter { entities[$0].type == .person && entities[$0].nominalName == nil }
-        guard !persons.isEmpty else { return }
-        // Person mentions by sentence, in order.
-        var bySentence: [Int: [Int]] = [:]
-        for k in mentions.indices
-        where mentions[k].entity >= 0 && entities[mentions[k].entity].type == .person
-            && entities[mentions[k].entity].nominalName == nil
-        {
-            bySentence[mentions[k].sentence, default: []].append(k)
+        guard hasMultiWordPerson || entities.contains(where: { $0.type == .person && $0.nominalName == nil }) else {
+            return
         }
-        for key in bySentence.keys {
-            bySentence[key]?.sort { mentions[$0].tokens.lowerBound < mentions[$1].tokens.lowerBound }
-        }
+        // Person mentions in text order, made when the first pronoun is met.
+        var persons: [Int]?
         // Locals: the per-token loop must not go through the class's properties.
         let tokens = doc.tokens
         let bytes = doc.normalized.bytes
@@ -164,7 +156,13 @@ extension ActorResolution {
                     let pron = pronouns[hashes[i]], nameAt[i] < 0, !pron.plural,
                     pron.gender == .male || pron.gender == .female
                 else { continue }
-                guard let target = antecedent(of: i, gender: pron.gender, sentence: sk, bySentence: bySentence) else {
+                if persons == nil {
+                    persons = mentions.indices.filter {
+                        mentions[$0].entity >= 0 && entities[mentions[$0].entity].type == .person
+                            && entities[mentions[$0].entity].nominalName == nil
+                    }.sorted { mentions[$0].tokens.lowerBound < mentions[$1].tokens.lowerBound }
+                }
+                guard let target = antecedent(of: i, gender: pron.gender, sentence: sk, persons: persons ?? []) else {
                     continue
                 }
                 let m = addMention(
@@ -175,11 +173,11 @@ extension ActorResolution {
         }
     }
 
-    func antecedent(of i: Int, gender: ActorLexicon.Gender, sentence: Int, bySentence: [Int: [Int]]) -> Int? {
+    func antecedent(of i: Int, gender: ActorLexicon.Gender, sentence: Int, persons: [Int]) -> Int? {
         var k = sentence
         while k >= 0 && sentence - k <= 2 {
-            let candidates = (bySentence[k] ?? []).filter { m in
-                mentions[m].tokens.upperBound <= i || k < sentence
+            let candidates = persons.filter { m in
+                mentions[m].sentence == k && (mentions[m].tokens.upperBound <= i || k < sentence)
             }
             let compatible = candidates.filter { m in
                 let g = entities[mentions[m].entity].gender
