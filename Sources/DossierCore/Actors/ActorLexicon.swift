@@ -212,14 +212,3 @@ public struct ActorLexicon: Sendable {
         return list.last
     }
 }
-
-extension PhraseTable {
-    /// Adds a phrase, replacing an earlier value.
-    mutating func set(_ phrase: String, value: Int32, tokenizer: Tokenizer) {
-        let (tokens, interner) = tokenizer.tokenize(phrase)
-        guard !tokens.isEmpty else { return }
-        var h = PhraseTable.seed
-        for t in tokens { h = StableHash.combine(h, interner.hash(of: t.lower)) }
-        replace(h, value: value, length: tokens.count)
-    }
-}

@@ -104,6 +104,7 @@ final class ActorResolution {
 
         /// The sieves that built the entity, in the fixed order of ``ActorSieves/names``.
         var rule: String {
+            if sieves.nonzeroBitCount == 1 { return ActorSieves.names[sieves.trailingZeroBitCount] }
             var parts: [String] = []
             for (k, name) in ActorSieves.names.enumerated() where sieves & (1 << UInt64(k)) != 0 { parts.append(name) }
             return parts.joined(separator: "+")

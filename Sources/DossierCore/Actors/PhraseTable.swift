@@ -6,6 +6,8 @@ struct PhraseTable: Sendable {
     /// Phrase key -> row (open addressing on the key itself: no `Hasher` per lookup), row -> value.
     private var rows = FeatureTable(capacity: 64)
     private var values: [Int32] = []
+    /// The first words of the phrases: most tokens start none, and are rejected with one probe.
+    private var starts = FeatureTable(capacity: 64)
     /// The longest phrase, in tokens.
     private(set) var maxLength = 1
 
@@ -26,6 +28,7 @@ struct PhraseTable: Sendable {
         var h = PhraseTable.seed
         for t in tokens { h = StableHash.combine(h, interner.hash(of: t.lower)) }
         if rows.row(h) < 0 { replace(h, value: value, length: tokens.count) }
+        _ = starts.insert(interner.hash(of: tokens[0].lower))
         maxLength = max(maxLength, tokens.count)
         return tokens.count
     }
@@ -39,7 +42,8 @@ struct PhraseTable: Sendable {
     }
 
     func value(_ hashes: UnsafeBufferPointer<UInt64>, _ range: Range<Int>) -> Int32? {
-        self[PhraseTable.key(hashes, range)]
+        guard starts.row(hashes[range.lowerBound]) >= 0 else { return nil }
+        return self[PhraseTable.key(hashes, range)]
     }
 
     /// The value of a phrase key, nil if the phrase is not in the table.
@@ -52,7 +56,7 @@ struct PhraseTable: Sendable {
     /// - Complexity: O(maxLength) lookups.
     func longest(startingAt start: Int, limit: Int, _ hashes: UnsafeBufferPointer<UInt64>) -> (end: Int, value: Int32)?
     {
-        guard start < limit else { return nil }
+        guard start < limit, starts.row(hashes[start]) >= 0 else { return nil }
         var h = PhraseTable.seed
         var best: (Int, Int32)?
         var i = start
@@ -73,5 +77,17 @@ struct PhraseTable: Sendable {
             len -= 1
         }
         return nil
+    }
+}
+
+extension PhraseTable {
+    /// Adds a phrase, replacing an earlier value.
+    mutating func set(_ phrase: String, value: Int32, tokenizer: Tokenizer) {
+        let (tokens, interner) = tokenizer.tokenize(phrase)
+        guard !tokens.isEmpty else { return }
+        var h = PhraseTable.seed
+        for t in tokens { h = StableHash.combine(h, interner.hash(of: t.lower)) }
+        replace(h, value: value, length: tokens.count)
+        _ = starts.insert(interner.hash(of: tokens[0].lower))
     }
 }
