@@ -41,17 +41,16 @@ extension ActorResolution {
 
     /// "The Secretary" -> the person who holds a role with that title in the article (the nearest before it).
     func roleNoun(at i: Int, limit: Int) -> Int? {
-        guard let t = longest(lex.titlePhrases, startingAt: i + 1, limit: limit) else { return nil }
+        guard !roleHolders.isEmpty, let t = longest(lex.titlePhrases, startingAt: i + 1, limit: limit) else {
+            return nil
+        }
         let title = lex.titles[Int(t.value)]
         guard title.uses.contains(.roleNoun) else { return nil }
         // "the Secretary of ..." is a longer description, and "the spokesman Matthew Miller" a title.
         if t.end < limit && (hashes[t.end] == ActorWords.of || nameAt[t.end] >= 0) { return nil }
         let noun = key((i + 1)..<t.end)
-        var holders: [Int] = []
-        for k in entities.indices where entities[k].type == .person && !entities[k].roles.isEmpty {
-            if entities[k].roles.contains(where: { ActorResolution.title($0.title.lowercased(), matches: noun) }) {
-                holders.append(k)
-            }
+        let holders = roleHolders.filter { k in
+            entities[k].roleKeys.contains { ActorResolution.title($0, matches: noun) } && !entities[k].mentions.isEmpty
         }
         guard !holders.isEmpty, let holder = nearest(holders, before: i) else { return nil }
         let m = addMention(i..<t.end, type: .person, kind: .nominal, sieve: "role-noun", confidence: 0.8)

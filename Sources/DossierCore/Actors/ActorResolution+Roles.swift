@@ -46,8 +46,10 @@ extension ActorResolution {
                     }
                     if entities[e].roles[i].country == nil { entities[e].roles[i].country = r.role.country }
                 } else {
+                    if entities[e].roles.isEmpty { roleHolders.append(e) }
                     entities[e].roles.append(r.role)
                     entities[e].roleSectors.append(r.sector)
+                    entities[e].roleKeys.append(r.role.title.lowercased())
                 }
             }
         }
@@ -235,12 +237,12 @@ extension ActorResolution {
     /// their sentence; organizations from the lexicon, a country in their name or their sentence.
     func linkCountries() {
         let year = doc.article.published?.year
-        for k in entities.indices where !entities[k].mentions.isEmpty {
-            switch entities[k].type {
-            case .person: linkPerson(k, year: year)
-            case .org: linkOrganization(k)
-            default: break
-            }
+        // Organizations first: a person's code takes the sector of the organization of the role.
+        for k in entities.indices where !entities[k].mentions.isEmpty && entities[k].type == .org {
+            linkOrganization(k)
+        }
+        for k in entities.indices where !entities[k].mentions.isEmpty && entities[k].type == .person {
+            linkPerson(k, year: year)
         }
     }
 
@@ -282,10 +284,15 @@ extension ActorResolution {
 
     /// The code of an organization named in a role, from the lexicon or from an organization entity of the article.
     func organizationCode(named name: String) -> String? {
-        for e in entities where e.type == .org {
-            if let code = e.code, e.mentions.contains(where: { text(mentions[$0].core) == name }) { return code }
+        if orgCodes == nil {
+            var codes: [String: String] = [:]
+            for e in entities.indices where entities[e].type == .org {
+                guard let code = entities[e].code else { continue }
+                for m in entities[e].mentions { codes[text(mentions[m].core)] = code }
+            }
+            orgCodes = codes
         }
-        return nil
+        return orgCodes?[name]
     }
 
     /// The country of an organization with a known country in the sentences of an entity's name mentions

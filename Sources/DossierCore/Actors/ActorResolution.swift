@@ -91,6 +91,8 @@ final class ActorResolution {
         var sector: String?
         var roles: [Role] = []
         var roleSectors: [String?] = []
+        /// The role titles lowercased, for the role-noun sieve.
+        var roleKeys: [String] = []
         var gender: ActorLexicon.Gender = .unknown
         /// Bit set over ``ActorSieves/names``.
         var sieves: UInt64 = 0
@@ -123,6 +125,10 @@ final class ActorResolution {
     var entities: [WorkEntity] = []
     /// Grouping keys (country, organization, exact name...) -> entity.
     var keyed: [UInt64: Int] = [:]
+    /// The codes of the article's organizations by the text of their names, made when a role first needs one.
+    var orgCodes: [String: String]?
+    /// Persons with at least one stated role, in order of entity creation.
+    var roleHolders: [Int] = []
     /// Whether a person of two or more words was named yet (the name-part sieves have nothing to do before).
     var hasMultiWordPerson = false
     /// Acronyms of the organizations' names ("CCP") -> entity, for the acronym sieve.
