@@ -8,7 +8,8 @@ struct EvaluateCommand: ParsableCommand {
         commandName: "evaluate",
         abstract: "Score an extractor against gold annotations.",
         subcommands: [
-            EvaluateNER.self, EvaluateTimeCommand.self, EvaluatePlacesCommand.self, EvaluateQuotesCommand.self,
+            EvaluateNER.self, EvaluateActorsCommand.self, EvaluateTimeCommand.self, EvaluatePlacesCommand.self,
+            EvaluateQuotesCommand.self,
         ]
     )
 }

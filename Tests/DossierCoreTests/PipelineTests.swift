@@ -21,7 +21,9 @@ struct PipelineTests {
     func standard() throws {
         let pipeline = try Pipeline.standard()
         #expect(
-            pipeline.stageNames == ["tokenizer", "sentences", "boilerplate", "names", "time", "places", "quotes"])
+            pipeline.stageNames == [
+                "tokenizer", "sentences", "boilerplate", "names", "actors", "time", "places", "quotes",
+            ])
         let doc = try pipeline.run(Article(title: nil, text: "One sentence.", source: "t"))
         #expect(
             doc.layers == [.text, .tokens, .sentences, .ignored, .names, .entities, .timexes, .places, .quotes])

@@ -41,7 +41,8 @@ struct TimeConventionTests {
         TimexCase("Sales grew in the latest quarter.", "the latest quarter", "2023-Q3", on: "2023-11-02"),
         // Reference time: `the following month` counts from the last month mentioned, a clock time alone is on
         // the last date mentioned.
-        TimexCase("In March 2023 the board met. The following month, it sold the unit.", "The following month", "2023-04"),
+        TimexCase(
+            "In March 2023 the board met. The following month, it sold the unit.", "The following month", "2023-04"),
         TimexCase("The blast came on Jan. 3. Police arrived at 6 a.m.", "6 a.m.", "2024-01-03T06:00", .time),
         TimexCase(
             "Stocks fell on Friday, Jan. 5, after gains the previous Friday.", "the previous Friday", "2023-12-29"),

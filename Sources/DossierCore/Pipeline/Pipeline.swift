@@ -19,17 +19,17 @@ public struct Pipeline: Sendable {
         self.stages = stages
     }
 
-    /// The stages of this version of the engine, in order: tokens, sentences, boilerplate, names, time, places,
-    /// quotes. Built once per process (loading lexicons, the gazetteer and the models) and shared: a pipeline is
-    /// immutable and safe to use from any number of threads.
+    /// The stages of this version of the engine, in order: tokens, sentences, boilerplate, names, actors, time,
+    /// places, quotes. Built once per process (loading lexicons, the gazetteer and the models) and shared: a pipeline
+    /// is immutable and safe to use from any number of threads.
     public static func standard() throws(DossierError) -> Pipeline {
         try shared.get()
     }
 
     static let shared: Result<Pipeline, DossierError> = Result { () throws(DossierError) in
         try Pipeline([
-            Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard(), NameTagger.standard(), TimeTagger(),
-            PlaceResolver.standard(), QuoteFinder.standard(),
+            Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard(), NameTagger.standard(),
+            ActorResolver.standard(), TimeTagger(), PlaceResolver.standard(), QuoteFinder.standard(),
         ])
     }
 
