@@ -18,7 +18,10 @@ let package = Package(
         .target(
             name: "DossierCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
-            resources: [.copy("Resources/lexicons"), .copy("Resources/models"), .copy("Resources/gazetteers")]
+            resources: [
+                .copy("Resources/lexicons"), .copy("Resources/models"), .copy("Resources/gazetteers"),
+                .copy("Resources/syntax"),
+            ]
         ),
         // libxml2 from the system (Debian: libxml2-dev), for HTML and feeds.
         .systemLibrary(

@@ -7,5 +7,6 @@ extension Dossier {
         TrainCommand.self,
         EvaluateCommand.self,
         BenchNER.self,
+        ParseCommand.self,
     ]
 }

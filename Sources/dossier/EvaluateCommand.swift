@@ -7,7 +7,7 @@ struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Score an extractor against gold annotations.",
-        subcommands: [EvaluateNER.self]
+        subcommands: [EvaluateNER.self, EvaluatePOS.self, EvaluateParser.self]
     )
 }
 

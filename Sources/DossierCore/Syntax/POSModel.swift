@@ -11,12 +11,20 @@ public struct POSModel: Sendable {
     public let classes: [String]
     public let upos: [UPOS]
     public let xpos: [String]
-    public internal(set) var perceptron: AveragedPerceptron
+    public internal(set) var perceptron: AveragedPerceptron {
+        didSet { scorer = CompactScorer(perceptron) }
+    }
+    /// The inference form of ``perceptron``.
+    public private(set) var scorer: CompactScorer
     /// Lowercase word hash -> class, for frequent words that always take one tag.
     public internal(set) var dictionary: [UInt64: UInt8]
     /// Lowercase word hash -> hash of the set of tags seen with it.
     public internal(set) var ambiguity: [UInt64: UInt64]
     public let clusters: WordClusters?
+    /// ``dictionary`` and ``ambiguity`` in one table for tagging (255: not in the dictionary; 0: no class).
+    let words: FeatureTable
+    let wordDictionary: [UInt8]
+    let wordAmbiguity: [UInt64]
     public var config: [(key: String, value: String)]
 
     public init(
@@ -27,8 +35,20 @@ public struct POSModel: Sendable {
         self.upos = classes.map { UPOS(name: String($0.split(separator: "|").first ?? "X")) ?? .x }
         self.xpos = classes.map { String($0.split(separator: "|").last ?? "_") }
         self.perceptron = perceptron
+        self.scorer = CompactScorer(perceptron)
         self.dictionary = dictionary
         self.ambiguity = ambiguity
+        var words = FeatureTable(capacity: ambiguity.count + dictionary.count)
+        var dict: [UInt8] = []
+        var amb: [UInt64] = []
+        for k in Set(ambiguity.keys).union(dictionary.keys).sorted() {
+            _ = words.insert(k)
+            dict.append(dictionary[k] ?? 255)
+            amb.append(ambiguity[k] ?? 0)
+        }
+        self.words = words
+        self.wordDictionary = dict
+        self.wordAmbiguity = amb
         self.clusters = clusters
         self.config = config
     }
@@ -102,7 +122,9 @@ public struct POSModel: Sendable {
     func ambiguityClasses(_ t: SyntaxTables) -> [UInt64] {
         var out = [UInt64](repeating: 0, count: t.lower.count)
         for i in 0..<t.lower.count {
-            if let a = ambiguity[t.lower[i]] { out[i] = a } else { out[i] = FH.f(99, t.shape[i]) }
+            let r = words.row(t.lower[i])
+            let a = r >= 0 ? wordAmbiguity[Int(r)] : 0
+            out[i] = a != 0 ? a : FH.f(99, t.shape[i])
         }
         return out
     }
@@ -133,13 +155,14 @@ public struct POSModel: Sendable {
                 var p2 = startTag
                 for i in s {
                     var best: Int
-                    if let d = m.dictionary[t.lower[i]], gold == nil {
-                        best = Int(d)
+                    let r = gold == nil ? m.words.row(t.lower[i]) : -1
+                    if r >= 0 && m.wordDictionary[Int(r)] != 255 {
+                        best = Int(m.wordDictionary[Int(r)])
                     } else {
                         let k = m.extract(t, ab, i, s.lowerBound, s.upperBound, p1, p2, into: buf)
                         let fs = UnsafeBufferPointer(start: buf, count: k)
                         for j in 0..<c { scores[j] = 0 }
-                        perceptron.score(fs, into: scores)
+                        if gold == nil { m.scorer.score(fs, into: scores) } else { perceptron.score(fs, into: scores) }
                         best = 0
                         var top = -Float.infinity
                         for j in 0..<c where scores[j] > top {
@@ -160,6 +183,11 @@ public struct POSModel: Sendable {
     }
 
     // MARK: - Files
+
+    /// The engine's bundled tagger (`Resources/models/pos.model`).
+    public static func bundled(clusters: WordClusters) throws(DossierError) -> POSModel {
+        try POSModel(decoding: try NERModel.resourceBytes("models", "pos.model"), name: "pos.model", clusters: clusters)
+    }
 
     public func encoded() -> [UInt8] {
         var w = ByteWriter()

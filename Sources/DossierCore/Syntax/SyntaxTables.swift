@@ -155,3 +155,84 @@ extension SyntaxTables {
         try WordClusters(parsing: try NERModel.resourceText("models", "clusters.tsv"), name: "clusters.tsv")
     }
 }
+
+/// A read-only, cache-friendly form of a trained perceptron for tagging and parsing: one open-addressing
+/// table whose slots hold a 32-bit feature key and a row number together, and rows stored sparsely as
+/// (class, weight) pairs. A lookup touches about two cache lines instead of a dense row of every class.
+public struct CompactScorer: Sendable {
+    struct Entry {
+        var weight: Float
+        var cls: UInt32
+    }
+    let slots: ContiguousArray<UInt64>
+    let mask: Int
+    let offsets: ContiguousArray<UInt32>
+    let entries: ContiguousArray<Entry>
+    public let classes: Int
+
+    public init(_ p: AveragedPerceptron) {
+        classes = p.classes
+        let pairs = p.table.pairs().sorted(by: { $0.row < $1.row })
+        var size = 16
+        while size < pairs.count * 2 { size <<= 1 }
+        var slots = ContiguousArray<UInt64>(repeating: 0, count: size)
+        var offsets = ContiguousArray<UInt32>([0])
+        var entries = ContiguousArray<Entry>()
+        let c = p.classes
+        var row: UInt64 = 0
+        for (f, r) in pairs {
+            let base = Int(r) * c
+            var any = false
+            for k in 0..<c where p.weights[base + k] != 0 {
+                entries.append(Entry(weight: p.weights[base + k], cls: UInt32(k)))
+                any = true
+            }
+            if !any { continue }
+            offsets.append(UInt32(entries.count))
+            let key = f & 0xffff_ffff
+            var s = CompactScorer.slot(key, size - 1)
+            while slots[s] != 0 { s = (s + 1) & (size - 1) }
+            slots[s] = key << 32 | (row + 1)
+            row += 1
+        }
+        self.slots = slots
+        self.mask = size - 1
+        self.offsets = offsets
+        self.entries = entries
+    }
+
+    @inline(__always) static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
+    }
+
+    /// Adds the weights of `features` (32-bit keys) to `scores`.
+    @inline(__always)
+    public func score(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>) {
+        slots.withUnsafeBufferPointer { sl in
+            offsets.withUnsafeBufferPointer { off in
+                entries.withUnsafeBufferPointer { en in
+                    for f in features {
+                        let key = f & 0xffff_ffff
+                        var s = CompactScorer.slot(key, mask)
+                        while true {
+                            let e = sl[s]
+                            if e == 0 { break }
+                            if e >> 32 == key {
+                                let r = Int(e & 0xffff_ffff) &- 1
+                                var j = Int(off[r])
+                                let end = Int(off[r &+ 1])
+                                while j < end {
+                                    let x = en[j]
+                                    scores[Int(x.cls)] += x.weight
+                                    j &+= 1
+                                }
+                                break
+                            }
+                            s = (s &+ 1) & mask
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

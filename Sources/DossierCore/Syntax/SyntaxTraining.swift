@@ -116,3 +116,125 @@ public struct POSEvaluation: Sendable {
     public var upos: Double { 100 * Double(uposRight) / Double(max(tokens, 1)) }
     public var xpos: Double { 100 * Double(xposRight) / Double(max(tokens, 1)) }
 }
+
+/// Trains a ``ParserModel`` on tags predicted by a tagger (so training sees the tagger's errors).
+public struct ParserTrainer: Sendable {
+    public var epochs = 12
+    public var seed: UInt64 = 1
+    public var prune: Float = 0.002
+    /// Epochs trained on the oracle's path before exploring the model's own.
+    public var staticEpochs = 1
+
+    public init() {}
+
+    public func train(
+        _ train: SyntaxCorpus, tags: [UInt64], dev: SyntaxCorpus?, devTags: [UInt64]?, log: (String) -> Void
+    ) -> ParserModel {
+        var labelSet = Set<String>()
+        for s in train.sentences { for w in s.words { labelSet.insert(w.deprel) } }
+        let labels = labelSet.sorted().prefix(63).map { $0 }
+        var index: [String: UInt8] = [:]
+        for (i, l) in labels.enumerated() { index[l] = UInt8(i) }
+        // Gold per sentence; non-projective trees are skipped.
+        var items: [(r: Range<Int>, heads: [Int32], labels: [UInt8], values: ParserModel.Values)] = []
+        var skipped = 0
+        for (k, s) in train.sentences.enumerated() {
+            let n = s.words.count
+            guard n > 0, s.isProjective else {
+                skipped += 1
+                continue
+            }
+            let heads = s.words.map { Int32($0.head == 0 ? n : $0.head - 1) }
+            let labs = s.words.map { index[$0.deprel] ?? 0 }
+            items.append((train.ranges[k], heads, labs, ParserModel.values(train.tables, tags, train.ranges[k])))
+        }
+        log("\(items.count) projective sentences, \(skipped) skipped")
+        var model = ParserModel(
+            labels: labels, actions: AveragedPerceptron(classes: 3, capacity: 1 << 20),
+            labeler: AveragedPerceptron(classes: labels.count, capacity: 1 << 18), config: [("prune", String(prune))])
+        var a = model.actions
+        var l = model.labeler
+        var rng = SplitMix64(seed: seed)
+        var order = Array(items.indices)
+        let buf = UnsafeMutablePointer<UInt64>.allocate(capacity: ParserModel.maxFeatures)
+        defer { buf.deallocate() }
+        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(3, labels.count))
+        defer { scores.deallocate() }
+        for e in 0..<epochs {
+            rng.shuffle(&order)
+            var right = 0
+            var total = 0
+            for j in order {
+                let it = items[j]
+                let out = ParserModel.parse(
+                    it.values, n: it.r.count, actions: &a, labeler: &l, gold: (it.heads, it.labels),
+                    explore: e >= staticEpochs, rng: &rng, buf: buf, scores: scores)
+                for k in 0..<it.r.count {
+                    total += 1
+                    let g = it.heads[k] == Int32(it.r.count) ? -1 : it.heads[k]
+                    if out.heads[k] == g { right += 1 }
+                }
+            }
+            log("epoch \(e + 1): train UAS \(String(format: "%.2f", 100 * Double(right) / Double(max(total, 1))))")
+        }
+        a.finish(threshold: 1e-3)
+        l.finish(threshold: 1e-3)
+        model.actions = a
+        model.labeler = l
+        var config: [(key: String, value: String)] = [
+            ("epochs", String(epochs)), ("seed", String(seed)), ("prune", String(prune)),
+            ("staticEpochs", String(staticEpochs)), ("oracle", "dynamic"), ("system", "arc-hybrid"),
+            ("features.actions", String(a.featureCount)), ("features.labels", String(l.featureCount)),
+        ]
+        if let dev, let devTags {
+            let s = ParserEvaluation(model: model, gold: dev, tags: devTags)
+            config.append(("dev.uas", String(format: "%.2f", s.uas)))
+            config.append(("dev.las", String(format: "%.2f", s.las)))
+            config.append(("dev.las.subtypes", String(format: "%.2f", s.lasFull)))
+            log("dev UAS \(String(format: "%.2f", s.uas)) LAS \(String(format: "%.2f", s.las)) (with subtypes \(String(format: "%.2f", s.lasFull)))")
+        }
+        model.config = config
+        return model
+    }
+}
+
+/// Attachment scores on a gold corpus (all words, punctuation included, as the CoNLL 2018 shared task).
+public struct ParserEvaluation: Sendable {
+    public var words = 0
+    public var headRight = 0
+    /// Head and universal relation right (the CoNLL 2018 shared task's LAS).
+    public var bothRight = 0
+    /// Head and full relation (with subtype) right.
+    public var fullRight = 0
+
+    public init(model: ParserModel, gold: SyntaxCorpus, tags: [UInt64]) {
+        let out = model.parse(gold.tables, tags: tags, sentences: gold.ranges)
+        for (k, s) in gold.sentences.enumerated() {
+            let lo = gold.ranges[k].lowerBound
+            for (j, w) in s.words.enumerated() {
+                words += 1
+                let h = out.heads[lo + j]
+                let ph = h < 0 ? 0 : Int(h) - lo + 1
+                if ph == w.head {
+                    headRight += 1
+                    // Compare the universal part, as LAS in the shared task.
+                    let p = model.labels[Int(out.labels[lo + j])]
+                    if p == w.deprel { fullRight += 1 }
+                    if p.split(separator: ":").first == w.deprel.split(separator: ":").first { bothRight += 1 }
+                }
+            }
+        }
+    }
+
+    public var uas: Double { 100 * Double(headRight) / Double(max(words, 1)) }
+    public var las: Double { 100 * Double(bothRight) / Double(max(words, 1)) }
+    public var lasFull: Double { 100 * Double(fullRight) / Double(max(words, 1)) }
+}
+
+extension POSModel {
+    /// The tag of each token as the hash the parser reads (of the class name).
+    public func tagHashes(_ classes: [UInt8]) -> [UInt64] {
+        let h = self.classes.map { StableHash.hash($0) }
+        return classes.map { h[Int($0)] }
+    }
+}
