@@ -19,9 +19,11 @@ public struct Pipeline: Sendable {
         self.stages = stages
     }
 
-    /// The stages of this version of the engine, in order: tokens, sentences, boilerplate, names.
+    /// The stages of this version of the engine, in order: tokens, sentences, boilerplate, syntax, names.
     public static func standard() throws(DossierError) -> Pipeline {
-        try Pipeline([Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard(), NameTagger.standard()])
+        try Pipeline([
+            Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard(), SyntaxAnalyzer.standard(), NameTagger.standard(),
+        ])
     }
 
     /// Runs every stage on the article.

@@ -400,3 +400,25 @@ public struct ParserModel: Sendable {
         self.init(labels: labels, actions: a, labeler: l, config: file.config)
     }
 }
+
+extension ParserModel {
+    /// Follows the dynamic oracle alone (the first zero-cost action each time) on gold heads (1-based, 0 root)
+    /// and returns the heads it builds: equal to the gold for every projective tree.
+    public static func oracleHeads(_ gold: [Int]) -> [Int] {
+        let n = gold.count
+        let g = gold.map { Int32($0 == 0 ? n : $0 - 1) }
+        var st = State(n)
+        var steps = 0
+        while !st.terminal && steps < 4 * n + 4 {
+            steps += 1
+            var chosen = -1
+            for a in 0..<3 where st.legal(a) && st.cost(a, g) == 0 {
+                chosen = a
+                break
+            }
+            if chosen < 0 { chosen = (0..<3).first(where: { st.legal($0) }) ?? 0 }
+            st.apply(chosen, 0)
+        }
+        return (0..<n).map { st.head[$0] < 0 ? -1 : (Int(st.head[$0]) == n ? 0 : Int(st.head[$0]) + 1) }
+    }
+}
