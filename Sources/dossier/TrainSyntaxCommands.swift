@@ -47,7 +47,7 @@ struct TrainParser: ParsableCommand {
     @Option(name: .long, help: "Tag the training data with taggers trained on the other k parts (0: no jackknifing).")
     var jackknife = 0
     @Option(name: .long, help: "Tagger training passes when jackknifing.") var posEpochs = 8
-    @Option(name: .long, help: "Drop weights below this fraction of the largest (model size).") var prune: Float = 0.01
+    @Option(name: .long, help: "Drop weights below this fraction of the largest (model size).") var prune: Float = 0.03
 
     func run() throws {
         let start = Date()

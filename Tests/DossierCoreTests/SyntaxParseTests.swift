@@ -79,3 +79,18 @@ struct SyntaxParseTests {
         #expect(v.clause(of: ended) == ended)
     }
 }
+
+@Suite("Syntax stage in the pipeline")
+struct SyntaxPipelineTests {
+    @Test(.enabled(if: SyntaxSharedData.available, "needs ../shared (the seed article)"))
+    func syntaxStageDoesNotChangeNames() throws {
+        let url = SyntaxSharedData.root.appendingPathComponent("examples/seed/seed.txt")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let article = Article(title: nil, text: text, source: "seed.txt")
+        let with = try Pipeline.standard().run(article)
+        let without = try Pipeline([Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard(), NameTagger.standard()])
+            .run(article)
+        #expect(with.mentions.map(\.span) == without.mentions.map(\.span))
+        #expect(with.syntax != nil)
+    }
+}

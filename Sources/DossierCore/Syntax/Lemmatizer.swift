@@ -32,7 +32,7 @@ public struct Lemmatizer: Sendable {
         if xpos.hasPrefix("VB") || xpos == "MD" || upos == .verb || upos == .aux { return "V" }
         if xpos == "NNS" || xpos == "NNPS" { return "N" }
         if xpos.hasPrefix("JJ") || xpos.hasPrefix("RB") { return "A" }
-        if xpos.hasPrefix("PRP") { return "P" }
+        if xpos == "PRP" { return "P" }
         return "-"
     }
 

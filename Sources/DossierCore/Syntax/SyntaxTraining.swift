@@ -1,5 +1,3 @@
-import Foundation
-
 /// Training data made from CoNLL-U: one ``Document`` over all sentences (gold tokenization), its tables, and
 /// the gold columns.
 public struct SyntaxCorpus: Sendable {
@@ -30,7 +28,7 @@ public struct POSTrainer: Sendable {
     public var prune: Float = 0.002
     public var dictionaryMinCount = 20
     public var dictionaryPurity = 0.995
-    public var ambiguityMinCount = Int(ProcessInfo.processInfo.environment["SYN_AMB"] ?? "") ?? 3
+    public var ambiguityMinCount = 3
 
     public init() {}
 
