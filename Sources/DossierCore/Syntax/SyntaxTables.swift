@@ -206,29 +206,34 @@ public struct CompactScorer: Sendable {
     }
 
     /// Adds the weights of `features` (32-bit keys) to `scores`.
+    ///
+    /// Two passes: the first loads every feature's first slot (independent loads the processor overlaps),
+    /// the second resolves collisions and adds the rows.
     @inline(__always)
     public func score(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>) {
-        slots.withUnsafeBufferPointer { sl in
-            offsets.withUnsafeBufferPointer { off in
-                entries.withUnsafeBufferPointer { en in
-                    for f in features {
-                        let key = f & 0xffff_ffff
-                        var s = CompactScorer.slot(key, mask)
-                        while true {
-                            let e = sl[s]
-                            if e == 0 { break }
-                            if e >> 32 == key {
-                                let r = Int(e & 0xffff_ffff) &- 1
-                                var j = Int(off[r])
-                                let end = Int(off[r &+ 1])
-                                while j < end {
-                                    let x = en[j]
-                                    scores[Int(x.cls)] += x.weight
-                                    j &+= 1
-                                }
-                                break
+        let n = min(features.count, 256)
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n) { first in
+            slots.withUnsafeBufferPointer { sl in
+                for i in 0..<n { first[i] = sl[CompactScorer.slot(features[i] & 0xffff_ffff, mask)] }
+                offsets.withUnsafeBufferPointer { off in
+                    entries.withUnsafeBufferPointer { en in
+                        for i in 0..<n {
+                            let key = features[i] & 0xffff_ffff
+                            var e = first[i]
+                            var s = CompactScorer.slot(key, mask)
+                            while e != 0 && e >> 32 != key {
+                                s = (s &+ 1) & mask
+                                e = sl[s]
                             }
-                            s = (s &+ 1) & mask
+                            if e == 0 { continue }
+                            let r = Int(e & 0xffff_ffff) &- 1
+                            var j = Int(off[r])
+                            let end = Int(off[r &+ 1])
+                            while j < end {
+                                let x = en[j]
+                                scores[Int(x.cls)] += x.weight
+                                j &+= 1
+                            }
                         }
                     }
                 }
