@@ -7,7 +7,7 @@
 /// then in arc-hybrid), its head and the direction.
 public struct ParserModel: Sendable {
     public static let kind = "parser"
-    public static let featureVersion = 1
+    public static let featureVersion = 2
     static let maxFeatures = 128
 
     /// Relation names (UD, with subtypes).
@@ -151,6 +151,8 @@ public struct ParserModel: Sendable {
         var c: [UInt64]
         var c0: [UInt64]
         var sfx: [UInt64]
+        /// Universal tag (low byte of the tag hash).
+        var u: [UInt64]
     }
 
     static func values(_ tables: SyntaxTables, _ tags: [UInt64], _ r: Range<Int>) -> Values {
@@ -158,13 +160,14 @@ public struct ParserModel: Sendable {
         var v = Values(
             w: [UInt64](repeating: rootValue, count: n + 1), t: [UInt64](repeating: rootValue, count: n + 1),
             c: [UInt64](repeating: rootValue, count: n + 1), c0: [UInt64](repeating: rootValue, count: n + 1),
-            sfx: [UInt64](repeating: rootValue, count: n + 1))
+            sfx: [UInt64](repeating: rootValue, count: n + 1), u: [UInt64](repeating: rootValue, count: n + 1))
         for (k, i) in r.enumerated() {
             v.w[k] = tables.lower[i]
             v.t[k] = tags[i]
             v.c[k] = UInt64(bitPattern: Int64(tables.cluster[i * 3 + 1]))
             v.c0[k] = UInt64(bitPattern: Int64(tables.cluster[i * 3]))
             v.sfx[k] = tables.affix[i * 5 + 2]
+            v.u[k] = tags[i] & 0xff
         }
         return v
     }
@@ -234,6 +237,11 @@ public struct ParserModel: Sendable {
         add(FH.f(80, s0 < 0 ? none : v.c0[s0], b0 < 0 ? none : v.c0[b0]))
         add(FH.f(81, C(s0), b0t)); add(FH.f(82, s0t, C(b0)))
         add(FH.f(83, UInt64(min(st.stack.count, 4)), b0 < 0 ? 1 : 0, s1 == st.n ? 1 : 0))
+        @inline(__always) func U(_ x: Int) -> UInt64 { x < 0 ? none : v.u[x] }
+        let s0u = U(s0), b0u = U(b0), s1u = U(s1), b1u = U(b1)
+        add(FH.f(90, s0u, b0u)); add(FH.f(91, s1u, s0u, b0u)); add(FH.f(92, s0u, b0u, b1u))
+        add(FH.f(93, s0u, b0u, d)); add(FH.f(94, s0w, b0u)); add(FH.f(95, s0u, b0w))
+        add(FH.f(96, b0u, b1u, U(b2))); add(FH.f(97, U(s2), s1u, s0u))
         return k
     }
 
@@ -266,6 +274,7 @@ public struct ParserModel: Sendable {
         add(FH.f(27, dir, v.sfx[d], ht)); add(FH.f(28, dir, dt, T(st.buf(0))))
         add(FH.f(29, dir, dw, ht)); add(FH.f(30, dir, FH.f(0, dw, dt), FH.f(0, hw, ht)))
         add(FH.f(31, dir, W(l1), dt)); add(FH.f(32, FH.f(0, dir, ht), h > 0 && h < n ? v.t[h - 1] : none, dt))
+        add(FH.f(33, dir, v.u[d], v.u[h])); add(FH.f(34, FH.f(0, dir, v.u[d]), v.u[h], L(l1)))
         return k
     }
 

@@ -231,8 +231,9 @@ public struct ParserEvaluation: Sendable {
 
 extension POSModel {
     /// The tag of each token as the hash the parser reads (of the class name).
+    /// The low byte carries the universal tag, which the parser also reads alone.
     public func tagHashes(_ classes: [UInt8]) -> [UInt64] {
-        let h = self.classes.map { StableHash.hash($0) }
+        let h = self.classes.enumerated().map { StableHash.hash($0.element) & ~0xff | UInt64(upos[$0.offset].rawValue) }
         return classes.map { h[Int($0)] }
     }
 }
