@@ -7,6 +7,7 @@ extension Dossier {
         TagCommand.self,
         TrainCommand.self,
         EvaluateCommand.self,
+        ParseCommand.self,
         BenchCommand.self,
     ]
 }

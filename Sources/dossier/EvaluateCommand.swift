@@ -8,8 +8,8 @@ struct EvaluateCommand: ParsableCommand {
         commandName: "evaluate",
         abstract: "Score an extractor against gold annotations.",
         subcommands: [
-            EvaluateNER.self, EvaluateActorsCommand.self, EvaluateTimeCommand.self, EvaluatePlacesCommand.self,
-            EvaluateQuotesCommand.self,
+            EvaluateNER.self, EvaluatePOS.self, EvaluateParser.self, EvaluateActorsCommand.self,
+            EvaluateTimeCommand.self, EvaluatePlacesCommand.self, EvaluateQuotesCommand.self,
         ]
     )
 }

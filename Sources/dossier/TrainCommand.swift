@@ -6,8 +6,8 @@ import Foundation
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train a model (the named-entity tagger, word clusters).",
-        subcommands: [TrainNER.self, TrainClusters.self]
+        abstract: "Train a model (the named-entity tagger, word clusters, tagger, parser).",
+        subcommands: [TrainNER.self, TrainClusters.self, TrainPOS.self, TrainParser.self]
     )
 }
 

@@ -17,6 +17,7 @@ public struct Document: Sendable {
     public var timexes: [Timex] = []
     public var places: [Place] = []
     public var events: [Event] = []
+    public var syntax: SyntaxAnnotations?
     /// The byte range of the title line in ``normalized``, if the text starts with one.
     public let titleRange: Range<Int>?
     /// The layers filled so far.

@@ -1,0 +1,136 @@
+/// English lemmas from a word, its Penn tag and its universal tag: an exception table of the project's own
+/// (`Resources/syntax/lemmas.tsv`: irregular verbs, nouns and comparatives, pronouns, clitics) and suffix rules
+/// for regular inflection (`-ies` -> `-y`, `-ed`/`-ing` with consonant undoubling, `-er`/`-est`).
+///
+/// Proper nouns keep their case; other words are lowercased.
+public struct Lemmatizer: Sendable {
+    /// "class\tform" -> lemma.
+    let table: [String: String]
+
+    public init(parsing text: String, name: String) throws(DossierError) {
+        var t: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count == 3 else {
+                throw DossierError(.resource, "lemma line does not have 3 fields: \(line)", input: name)
+            }
+            t["\(f[0])\t\(f[1])"] = String(f[2])
+        }
+        table = t
+    }
+
+    /// The bundled table.
+    public static func bundled() throws(DossierError) -> Lemmatizer {
+        try Lemmatizer(parsing: try NERModel.resourceText("syntax", "lemmas.tsv"), name: "lemmas.tsv")
+    }
+
+    /// The number of exceptions.
+    public var count: Int { table.count }
+
+    /// The tag class of a Penn tag (the table's first column).
+    static func tagClass(_ xpos: String, _ upos: UPOS) -> String {
+        if xpos.hasPrefix("VB") || xpos == "MD" || upos == .verb || upos == .aux { return "V" }
+        if xpos == "NNS" || xpos == "NNPS" { return "N" }
+        if xpos.hasPrefix("JJ") || xpos.hasPrefix("RB") { return "A" }
+        if xpos == "PRP" { return "P" }
+        return "-"
+    }
+
+    /// The lemma of `form` tagged `xpos` / `upos`.
+    public func lemma(_ form: String, xpos: String, upos: UPOS) -> String {
+        let lower = form.lowercased()
+        let cls = Lemmatizer.tagClass(xpos, upos)
+        if let l = table["\(cls)\t\(lower)"] { return keepCase(l, form, upos) }
+        if let l = table["*\t\(lower)"] { return l }
+        if upos == .propn && xpos != "NNPS" { return form }
+        if upos == .pron && (lower == "i") { return "I" }
+        switch xpos {
+        case "NNS", "NNPS":
+            return keepCase(Lemmatizer.singular(lower), form, upos)
+        case "VBZ":
+            return Lemmatizer.verbS(lower)
+        case "VBD", "VBN":
+            return Lemmatizer.verbSuffix(lower, "ed", table: table)
+        case "VBG":
+            return Lemmatizer.verbSuffix(lower, "ing", table: table)
+        case "JJR", "RBR":
+            return Lemmatizer.degree(lower, "er")
+        case "JJS", "RBS":
+            return Lemmatizer.degree(lower, "est")
+        default:
+            return lower
+        }
+    }
+
+    func keepCase(_ lemma: String, _ form: String, _ upos: UPOS) -> String {
+        guard upos == .propn, let f = form.first, f.isUppercase, let l = lemma.first else { return lemma }
+        return String(l).uppercased() + lemma.dropFirst()
+    }
+
+    static func isVowel(_ c: Character) -> Bool { "aeiou".contains(c) }
+
+    static func singular(_ w: String) -> String {
+        if w.count <= 3 || !w.hasSuffix("s") || w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is") { return w }
+        if w.hasSuffix("ies") && w.count > 4 { return String(w.dropLast(3)) + "y" }
+        for e in ["sses", "shes", "ches", "xes", "zzes"] where w.hasSuffix(e) { return String(w.dropLast(2)) }
+        return String(w.dropLast())
+    }
+
+    static func verbS(_ w: String) -> String {
+        if w.count <= 2 || !w.hasSuffix("s") || w.hasSuffix("ss") { return w }
+        if w.hasSuffix("ies") && w.count > 4 { return String(w.dropLast(3)) + "y" }
+        for e in ["sses", "shes", "ches", "xes", "zzes", "oes"] where w.hasSuffix(e) { return String(w.dropLast(2)) }
+        return String(w.dropLast())
+    }
+
+    /// `-ed` / `-ing`: `tried` -> `try`, `stopped` -> `stop`, `agreed` -> `agree`, `hoped` -> `hope`.
+    static func verbSuffix(_ w: String, _ suffix: String, table: [String: String]) -> String {
+        guard w.hasSuffix(suffix), w.count > suffix.count + 1 else { return w }
+        let stem = String(w.dropLast(suffix.count))
+        if suffix == "ed" && stem.hasSuffix("i") && stem.count > 2 { return String(stem.dropLast()) + "y" }
+        if suffix == "ed" && stem.hasSuffix("e") { return stem }
+        let chars = Array(stem)
+        let n = chars.count
+        // A doubled final consonant (not l, s, z, f: `called`, `passed`, `buzzed`, `staffed`).
+        if n >= 3 && chars[n - 1] == chars[n - 2] && !isVowel(chars[n - 1]) && !"lszf".contains(chars[n - 1]) {
+            return String(stem.dropLast())
+        }
+        // A silent e after consonant-vowel-consonant with a soft ending (`hoped`, `making`) is left to the table;
+        // these endings almost always take it.
+        for e in [
+            "at", "iz", "is", "ur", "ut", "uc", "ik", "ak", "ok", "iv", "av", "ev", "ov", "ag", "ud", "id", "od", "ir",
+            "ar", "or", "yz", "ys",
+        ] {
+            if stem.hasSuffix(e) && n >= 3 && !isVowel(chars[n - 3]) {
+                let candidate = stem + "e"
+                if e == "ar" || e == "or" || e == "ur" {
+                    return stem.hasSuffix("ear") || stem.hasSuffix("oor") ? stem : candidate
+                }
+                return candidate
+            }
+        }
+        if stem.hasSuffix("c") || stem.hasSuffix("v") || stem.hasSuffix("dg") || stem.hasSuffix("rg") {
+            return stem + "e"
+        }
+        if suffix == "ing" && table["V\t\(stem)ed"] != nil { return table["V\t\(stem)ed"] ?? stem }
+        return stem
+    }
+
+    static func degree(_ w: String, _ suffix: String) -> String {
+        guard w.hasSuffix(suffix), w.count > suffix.count + 2 else { return w }
+        let stem = String(w.dropLast(suffix.count))
+        if stem.hasSuffix("i") { return String(stem.dropLast()) + "y" }
+        let chars = Array(stem)
+        let n = chars.count
+        if n >= 3 && chars[n - 1] == chars[n - 2] && !isVowel(chars[n - 1]) && !"lsz".contains(chars[n - 1]) {
+            return String(stem.dropLast())
+        }
+        if [
+            "larg", "wid", "lat", "saf", "clos", "nic", "los", "fin", "simpl", "abl", "brav", "rar", "strang", "whit",
+            "wis", "sever",
+        ].contains(stem) {
+            return stem + "e"
+        }
+        return stem
+    }
+}

@@ -1,0 +1,262 @@
+/// The part-of-speech tagger: an averaged perceptron over (UPOS, XPOS) pairs, decoded greedily left to right
+/// with the two previous tags as features (Honnibal 2013), plus a tag dictionary that tags frequent
+/// unambiguous words without scoring them, and "ambiguity classes" (the set of tags a word took in training)
+/// of the word and the two next words.
+public struct POSModel: Sendable {
+    public static let kind = "pos"
+    public static let featureVersion = 1
+    public static let maxFeatures = 48
+
+    /// Class names `UPOS|XPOS`.
+    public let classes: [String]
+    public let upos: [UPOS]
+    public let xpos: [String]
+    public internal(set) var perceptron: AveragedPerceptron {
+        didSet { scorer = CompactScorer(perceptron) }
+    }
+    /// The inference form of ``perceptron``.
+    public private(set) var scorer: CompactScorer
+    /// Lowercase word hash -> class, for frequent words that always take one tag.
+    public internal(set) var dictionary: [UInt64: UInt8]
+    /// Lowercase word hash -> hash of the set of tags seen with it.
+    public internal(set) var ambiguity: [UInt64: UInt64]
+    public let clusters: WordClusters?
+    /// ``dictionary`` and ``ambiguity`` in one table for tagging (255: not in the dictionary; 0: no class).
+    let words: FeatureTable
+    let wordDictionary: [UInt8]
+    let wordAmbiguity: [UInt64]
+    public var config: [(key: String, value: String)]
+
+    public init(
+        classes: [String], perceptron: AveragedPerceptron, dictionary: [UInt64: UInt8], ambiguity: [UInt64: UInt64],
+        clusters: WordClusters?, config: [(key: String, value: String)]
+    ) {
+        self.classes = classes
+        self.upos = classes.map { UPOS(name: String($0.split(separator: "|").first ?? "X")) ?? .x }
+        self.xpos = classes.map { String($0.split(separator: "|").last ?? "_") }
+        self.perceptron = perceptron
+        self.scorer = CompactScorer(perceptron)
+        self.dictionary = dictionary
+        self.ambiguity = ambiguity
+        var words = FeatureTable(capacity: ambiguity.count + dictionary.count)
+        var dict: [UInt8] = []
+        var amb: [UInt64] = []
+        for k in Set(ambiguity.keys).union(dictionary.keys).sorted() {
+            _ = words.insert(k)
+            dict.append(dictionary[k] ?? 255)
+            amb.append(ambiguity[k] ?? 0)
+        }
+        self.words = words
+        self.wordDictionary = dict
+        self.wordAmbiguity = amb
+        self.clusters = clusters
+        self.config = config
+    }
+
+    public subscript(key: String) -> String? { config.first(where: { $0.key == key })?.value }
+
+    static let startTag: UInt64 = 0xffff
+    static let noWord: UInt64 = 0x5f5f_4e4f_4e45
+
+    /// Writes the features of token `i` (sentence `lo..<hi`), given the previous two classes.
+    @inline(__always)
+    func extract(
+        _ t: SyntaxTables, _ amb: UnsafeBufferPointer<UInt64>, _ i: Int, _ lo: Int, _ hi: Int,
+        _ p1: UInt64, _ p2: UInt64, into f: UnsafeMutablePointer<UInt64>
+    ) -> Int {
+        var k = 0
+        @inline(__always) func add(_ x: UInt64) {
+            f[k] = x
+            k += 1
+        }
+        let w = t.lower[i]
+        let a = i * 5
+        let wm1 = i > lo ? t.lower[i - 1] : POSModel.noWord
+        let wm2 = i - 1 > lo ? t.lower[i - 2] : POSModel.noWord
+        let wp1 = i + 1 < hi ? t.lower[i + 1] : POSModel.noWord
+        let wp2 = i + 2 < hi ? t.lower[i + 2] : POSModel.noWord
+        let ap1 = i + 1 < hi ? amb[i + 1] : POSModel.noWord
+        let ap2 = i + 2 < hi ? amb[i + 2] : POSModel.noWord
+        add(FH.f(1, 0))
+        add(FH.f(2, w))
+        add(FH.f(3, t.form[i]))
+        add(FH.f(4, t.affix[a + 0]))
+        add(FH.f(5, t.affix[a + 1]))
+        add(FH.f(6, t.affix[a + 2]))
+        add(FH.f(7, t.affix[a + 3]))
+        add(FH.f(8, t.affix[a + 4]))
+        add(FH.f(9, t.shape[i]))
+        add(FH.f(10, p1))
+        add(FH.f(11, p2))
+        add(FH.f(12, p1, p2))
+        add(FH.f(13, p1, w))
+        add(FH.f(14, wm1))
+        add(FH.f(15, i > lo ? t.affix[(i - 1) * 5 + 2] : POSModel.noWord))
+        add(FH.f(16, wm2))
+        add(FH.f(17, wp1))
+        add(FH.f(18, i + 1 < hi ? t.affix[(i + 1) * 5 + 2] : POSModel.noWord))
+        add(FH.f(19, wp2))
+        add(FH.f(20, amb[i]))
+        add(FH.f(21, ap1))
+        add(FH.f(22, ap2))
+        add(FH.f(23, p1, ap1))
+        add(FH.f(24, amb[i], ap1))
+        add(FH.f(25, p1, amb[i]))
+        add(FH.f(26, UInt64(t.bits[i])))
+        add(FH.f(27, UInt64(t.bits[i]), t.affix[a + 2]))
+        add(FH.f(28, w, wp1))
+        add(FH.f(29, wm1, w))
+        add(FH.f(30, p1, t.affix[a + 2]))
+        for l in 0..<3 {
+            let c = t.cluster[i * 3 + l]
+            add(FH.f(31 + UInt64(l), UInt64(bitPattern: Int64(c))))
+        }
+        if i + 1 < hi { add(FH.f(34, UInt64(bitPattern: Int64(t.cluster[(i + 1) * 3 + 1])))) }
+        if i > lo { add(FH.f(35, UInt64(bitPattern: Int64(t.cluster[(i - 1) * 3 + 1])))) }
+        add(FH.f(36, p1, UInt64(bitPattern: Int64(t.cluster[i * 3 + 1]))))
+        add(FH.f(37, t.shape[i], ap1))
+        return k
+    }
+
+    /// The ambiguity class of each token (hash of its tag set, or a shape-based unknown marker).
+    func ambiguityClasses(_ t: SyntaxTables) -> [UInt64] {
+        var out = [UInt64](repeating: 0, count: t.lower.count)
+        for i in 0..<t.lower.count {
+            let r = words.row(t.lower[i])
+            let a = r >= 0 ? wordAmbiguity[Int(r)] : 0
+            out[i] = a != 0 ? a : FH.f(99, t.shape[i])
+        }
+        return out
+    }
+
+    /// Tags every sentence of `doc` (the tables of `doc`); returns one class per token (0 for ignored ones).
+    public func tag(_ doc: Document, _ t: SyntaxTables) -> [UInt8] {
+        var p = perceptron
+        var out = [UInt8](repeating: 0, count: doc.tokens.count)
+        let sentences = doc.sentences.filter { !$0.flags.contains(.ignored) }.map(\.tokens)
+        POSModel.decode(self, t, sentences: sentences, perceptron: &p, gold: nil, into: &out)
+        return out
+    }
+
+    /// Greedy decoding over sentences; with `gold`, updates the perceptron at each scored token.
+    static func decode(
+        _ m: POSModel, _ t: SyntaxTables, sentences: [Range<Int>], perceptron: inout AveragedPerceptron,
+        gold: [UInt8]?, into out: inout [UInt8]
+    ) {
+        let amb = m.ambiguityClasses(t)
+        let c = perceptron.classes
+        let buf = UnsafeMutablePointer<UInt64>.allocate(capacity: maxFeatures)
+        defer { buf.deallocate() }
+        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: c)
+        defer { scores.deallocate() }
+        amb.withUnsafeBufferPointer { ab in
+            for s in sentences {
+                var p1 = startTag
+                var p2 = startTag
+                for i in s {
+                    var best: Int
+                    let r = gold == nil ? m.words.row(t.lower[i]) : -1
+                    if r >= 0 && m.wordDictionary[Int(r)] != 255 {
+                        best = Int(m.wordDictionary[Int(r)])
+                    } else {
+                        let k = m.extract(t, ab, i, s.lowerBound, s.upperBound, p1, p2, into: buf)
+                        let fs = UnsafeBufferPointer(start: buf, count: k)
+                        for j in 0..<c { scores[j] = 0 }
+                        if gold == nil { m.scorer.score(fs, into: scores) } else { perceptron.score(fs, into: scores) }
+                        best = 0
+                        var top = -Float.infinity
+                        for j in 0..<c where scores[j] > top {
+                            best = j
+                            top = scores[j]
+                        }
+                        if let gold {
+                            perceptron.tick()
+                            perceptron.update(fs, truth: Int(gold[i]), guess: best)
+                        }
+                    }
+                    out[i] = UInt8(best)
+                    p2 = p1
+                    p1 = UInt64(best)
+                }
+            }
+        }
+    }
+
+    // MARK: - Files
+
+    /// The engine's bundled tagger (`Resources/models/pos.model`).
+    public static func bundled(clusters: WordClusters) throws(DossierError) -> POSModel {
+        try POSModel(decoding: try NERModel.resourceBytes("models", "pos.model"), name: "pos.model", clusters: clusters)
+    }
+
+    public func encoded() -> [UInt8] {
+        var w = ByteWriter()
+        w.u32(UInt32(classes.count))
+        for c in classes { w.string(c) }
+        let dict = dictionary.sorted { $0.key < $1.key }
+        w.u32(UInt32(dict.count))
+        for (k, v) in dict {
+            w.u64(k)
+            w.u8(v)
+        }
+        let am = ambiguity.sorted { $0.key < $1.key }
+        w.u32(UInt32(am.count))
+        for (k, v) in am {
+            w.u64(k)
+            w.u64(v)
+        }
+        SparseWeights.encode(perceptron, prune: Float(self["prune"] ?? "") ?? 0.002, into: &w)
+        var cfg = config.filter { $0.key != "features" }
+        cfg.insert(("features", String(POSModel.featureVersion)), at: 0)
+        return ModelFile(kind: POSModel.kind, config: cfg, payload: w.bytes).encoded()
+    }
+
+    public init(decoding bytes: [UInt8], name: String, clusters: WordClusters?) throws(DossierError) {
+        let file = try ModelFile(decoding: bytes, name: name)
+        guard file.kind == POSModel.kind else {
+            throw DossierError(.resource, "model kind is '\(file.kind)', not '\(POSModel.kind)'", input: name)
+        }
+        guard file["features"] == String(POSModel.featureVersion) else {
+            throw DossierError(
+                .resource, "tagger feature templates v\(file["features"] ?? "?") are not v\(POSModel.featureVersion)",
+                input: name)
+        }
+        var r = ByteReader(file.payload, name: name)
+        let nc = Int(try r.u32())
+        guard nc > 0, nc < 256 else { throw DossierError(.resource, "tagger has \(nc) classes", input: name) }
+        var classes: [String] = []
+        for _ in 0..<nc { classes.append(try r.string()) }
+        var dict: [UInt64: UInt8] = [:]
+        for _ in 0..<Int(try r.u32()) {
+            let k = try r.u64()
+            dict[k] = try r.u8()
+        }
+        var amb: [UInt64: UInt64] = [:]
+        for _ in 0..<Int(try r.u32()) {
+            let k = try r.u64()
+            amb[k] = try r.u64()
+        }
+        let p = try SparseWeights.decode(&r)
+        guard p.classes == nc else {
+            throw DossierError(.resource, "tagger weights do not match its classes", input: name)
+        }
+        self.init(
+            classes: classes, perceptron: p, dictionary: dict, ambiguity: amb,
+            clusters: file["clusters"] == "none" ? nil : clusters, config: file.config)
+    }
+}
+
+/// Universal part-of-speech tags (https://universaldependencies.org/u/pos/).
+public enum UPOS: UInt8, Sendable, CaseIterable {
+    case adj, adp, adv, aux, cconj, det, intj, noun, num, part, pron, propn, punct, sconj, sym, verb, x
+
+    public var name: String { String(describing: self).uppercased() }
+
+    public init?(name: String) {
+        guard let u = UPOS.allCases.first(where: { $0.name == name }) else { return nil }
+        self = u
+    }
+
+    /// Nouns, proper nouns and pronouns.
+    public var isNominal: Bool { self == .noun || self == .propn || self == .pron }
+}

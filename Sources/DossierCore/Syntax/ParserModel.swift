@@ -1,0 +1,445 @@
+/// The dependency parser: the arc-hybrid transition system (Kuhlmann, Gómez-Rodríguez and Satta 2011) with
+/// a greedy averaged-perceptron classifier trained with a dynamic oracle (Goldberg and Nivre 2013).
+///
+/// Two perceptrons share one configuration: `actions` chooses SHIFT, LEFT or RIGHT from features of the stack,
+/// the buffer, the children found so far, distances and valencies (Zhang and Nivre 2011); `labels` chooses
+/// the relation of each arc when it is made, from features of the dependent (whose children are all known by
+/// then in arc-hybrid), its head and the direction.
+public struct ParserModel: Sendable {
+    public static let kind = "parser"
+    public static let featureVersion = 2
+    static let maxFeatures = 128
+
+    /// Relation names (UD, with subtypes).
+    public let labels: [String]
+    public internal(set) var actions: AveragedPerceptron {
+        didSet { actionScorer = CompactScorer(actions) }
+    }
+    public internal(set) var labeler: AveragedPerceptron {
+        didSet { labelScorer = CompactScorer(labeler) }
+    }
+    /// Inference forms of the two perceptrons.
+    public private(set) var actionScorer: CompactScorer
+    public private(set) var labelScorer: CompactScorer
+    public var config: [(key: String, value: String)]
+
+    public init(
+        labels: [String], actions: AveragedPerceptron, labeler: AveragedPerceptron,
+        config: [(key: String, value: String)]
+    ) {
+        self.labels = labels
+        self.actions = actions
+        self.labeler = labeler
+        self.actionScorer = CompactScorer(actions)
+        self.labelScorer = CompactScorer(labeler)
+        self.config = config
+    }
+
+    public subscript(key: String) -> String? { config.first(where: { $0.key == key })?.value }
+
+    public static let shift = 0
+    public static let left = 1
+    public static let right = 2
+
+    // MARK: - State
+
+    /// The parser configuration of one sentence of `n` words; node `n` is the root.
+    struct State {
+        let n: Int
+        var stack: [Int32]
+        var b: Int
+        var head: [Int32]
+        var label: [UInt8]
+        var lc1: [Int32], lc2: [Int32], rc1: [Int32], rc2: [Int32]
+        var nl: [UInt8], nr: [UInt8]
+        var lset: [UInt64], rset: [UInt64]
+
+        init(_ n: Int) {
+            self.n = n
+            stack = [Int32(n)]
+            stack.reserveCapacity(n + 1)
+            b = 0
+            head = [Int32](repeating: -1, count: n + 1)
+            label = [UInt8](repeating: 0, count: n + 1)
+            lc1 = head
+            lc2 = head
+            rc1 = head
+            rc2 = head
+            nl = [UInt8](repeating: 0, count: n + 1)
+            nr = nl
+            lset = [UInt64](repeating: 0, count: n + 1)
+            rset = lset
+        }
+
+        @inline(__always) var terminal: Bool { b >= n && stack.count == 1 }
+        @inline(__always) func s(_ k: Int) -> Int { k < stack.count ? Int(stack[stack.count - 1 - k]) : -1 }
+        @inline(__always) func buf(_ k: Int) -> Int { b + k < n ? b + k : -1 }
+
+        func legal(_ a: Int) -> Bool {
+            switch a {
+            case ParserModel.shift: return b < n
+            case ParserModel.left: return b < n && stack.count >= 2
+            default:
+                guard stack.count >= 2 else { return false }
+                return stack[stack.count - 2] != Int32(n) || b >= n
+            }
+        }
+
+        /// Applies a legal action; arcs get `lab`.
+        mutating func apply(_ a: Int, _ lab: UInt8) {
+            if a == ParserModel.shift {
+                stack.append(Int32(b))
+                b += 1
+                return
+            }
+            let d = Int(stack.removeLast())
+            let h = a == ParserModel.left ? b : Int(stack[stack.count - 1])
+            head[d] = Int32(h)
+            label[d] = lab
+            let bit: UInt64 = 1 << UInt64(lab & 63)
+            if d < h {
+                if lc1[h] < 0 || d < Int(lc1[h]) {
+                    lc2[h] = lc1[h]
+                    lc1[h] = Int32(d)
+                } else if lc2[h] < 0 || d < Int(lc2[h]) {
+                    lc2[h] = Int32(d)
+                }
+                nl[h] &+= 1
+                lset[h] |= bit
+            } else {
+                if rc1[h] < 0 || d > Int(rc1[h]) {
+                    rc2[h] = rc1[h]
+                    rc1[h] = Int32(d)
+                } else if rc2[h] < 0 || d > Int(rc2[h]) {
+                    rc2[h] = Int32(d)
+                }
+                nr[h] &+= 1
+                rset[h] |= bit
+            }
+        }
+
+        /// The number of gold arcs an action makes unreachable (projective gold `gold`, root = n).
+        func cost(_ a: Int, _ gold: [Int32]) -> Int {
+            let s0 = s(0)
+            if a == ParserModel.shift {
+                var c = 0
+                let b0 = Int32(b)
+                for x in stack where Int(x) < n && gold[Int(x)] == b0 { c += 1 }
+                let g = Int(gold[b])
+                if g != s0 && stack.contains(Int32(g)) { c += 1 }
+                return c
+            }
+            var c = 0
+            for x in b..<n where gold[x] == Int32(s0) { c += 1 }
+            let g = Int(gold[s0])
+            let s1 = s(1)
+            if a == ParserModel.left {
+                if g != b && (g == s1 || (g >= b && g < n)) { c += 1 }
+            } else {
+                if g != s1 && g >= b && g < n { c += 1 }
+            }
+            return c
+        }
+    }
+
+    // MARK: - Features
+
+    static let none: UInt64 = 0x6e6f_6e65
+    static let rootValue: UInt64 = 0x726f_6f74
+
+    /// Per-sentence values by node (words `0..<n`, root `n`).
+    struct Values {
+        var w: [UInt64]
+        var t: [UInt64]
+        var c: [UInt64]
+        var c0: [UInt64]
+        var sfx: [UInt64]
+        /// Universal tag (low byte of the tag hash).
+        var u: [UInt64]
+    }
+
+    static func values(_ tables: SyntaxTables, _ tags: [UInt64], _ r: Range<Int>) -> Values {
+        let n = r.count
+        var v = Values(
+            w: [UInt64](repeating: rootValue, count: n + 1), t: [UInt64](repeating: rootValue, count: n + 1),
+            c: [UInt64](repeating: rootValue, count: n + 1), c0: [UInt64](repeating: rootValue, count: n + 1),
+            sfx: [UInt64](repeating: rootValue, count: n + 1), u: [UInt64](repeating: rootValue, count: n + 1))
+        for (k, i) in r.enumerated() {
+            v.w[k] = tables.lower[i]
+            v.t[k] = tags[i]
+            v.c[k] = UInt64(bitPattern: Int64(tables.cluster[i * 3 + 1]))
+            v.c0[k] = UInt64(bitPattern: Int64(tables.cluster[i * 3]))
+            v.sfx[k] = tables.affix[i * 5 + 2]
+            v.u[k] = tags[i] & 0xff
+        }
+        return v
+    }
+
+    @inline(__always) static func dist(_ d: Int) -> UInt64 {
+        d <= 4 ? UInt64(d) : d <= 6 ? 5 : d <= 9 ? 6 : 7
+    }
+
+    /// Features for the action classifier.
+    static func actionFeatures(_ st: State, _ v: Values, into f: UnsafeMutablePointer<UInt64>) -> Int {
+        var k = 0
+        @inline(__always) func add(_ x: UInt64) {
+            f[k] = x
+            k += 1
+        }
+        @inline(__always) func W(_ x: Int) -> UInt64 { x < 0 ? none : v.w[x] }
+        @inline(__always) func T(_ x: Int) -> UInt64 { x < 0 ? none : v.t[x] }
+        @inline(__always) func L(_ x: Int) -> UInt64 { x < 0 ? none : UInt64(st.label[x]) }
+        @inline(__always) func C(_ x: Int) -> UInt64 { x < 0 ? none : v.c[x] }
+        let s0 = st.s(0), s1 = st.s(1), s2 = st.s(2)
+        let b0 = st.buf(0), b1 = st.buf(1), b2 = st.buf(2)
+        let s0w = W(s0), s0t = T(s0), s1w = W(s1), s1t = T(s1), b0w = W(b0), b0t = T(b0)
+        let b1w = W(b1), b1t = T(b1), b2t = T(b2), s2t = T(s2)
+        add(FH.f(1, s0w)); add(FH.f(2, s0t)); add(FH.f(3, s0w, s0t))
+        add(FH.f(4, s1w)); add(FH.f(5, s1t)); add(FH.f(6, s1w, s1t))
+        add(FH.f(7, b0w)); add(FH.f(8, b0t)); add(FH.f(9, b0w, b0t))
+        add(FH.f(10, b1w)); add(FH.f(11, b1t)); add(FH.f(12, b1w, b1t))
+        add(FH.f(13, b2t)); add(FH.f(14, W(b2))); add(FH.f(15, s2t))
+        add(FH.f(16, FH.f(0, s0w, s0t), b0w, b0t)); add(FH.f(17, s0w, s0t, b0w)); add(FH.f(18, s0w, b0w, b0t))
+        add(FH.f(19, s0w, s0t, b0t)); add(FH.f(20, s0t, b0w, b0t)); add(FH.f(21, s0w, b0w)); add(FH.f(22, s0t, b0t))
+        add(FH.f(23, b0t, b1t)); add(FH.f(24, s0t, b0t, b1t)); add(FH.f(25, s1t, s0t, b0t)); add(FH.f(26, s1t, s0t))
+        add(FH.f(27, s1w, s0w)); add(FH.f(28, s1w, s1t, s0t)); add(FH.f(29, b0t, b1t, b2t));
+        add(FH.f(30, s2t, s1t, s0t))
+        add(FH.f(84, s1t, s0w, s0t)); add(FH.f(85, s1t, s0t, b1t))
+        let hasWords = s0 >= 0 && s0 < st.n && b0 >= 0
+        let d = hasWords ? dist(b0 - s0) : 15
+        add(FH.f(31, s0w, d)); add(FH.f(32, s0t, d)); add(FH.f(33, b0w, d)); add(FH.f(34, b0t, d));
+        add(FH.f(35, s0t, b0t, d))
+        let d2 = s1 >= 0 && s1 < st.n && s0 >= 0 ? dist(s0 - s1) : 15
+        add(FH.f(36, s1t, s0t, d2))
+        if s0 >= 0 {
+            let nl = UInt64(st.nl[s0]), nr = UInt64(st.nr[s0])
+            add(FH.f(37, s0w, nl)); add(FH.f(38, s0t, nl)); add(FH.f(39, s0w, nr)); add(FH.f(40, s0t, nr))
+            let l1 = Int(st.lc1[s0]), l2 = Int(st.lc2[s0]), r1 = Int(st.rc1[s0]), r2 = Int(st.rc2[s0])
+            add(FH.f(44, W(l1))); add(FH.f(45, T(l1))); add(FH.f(46, L(l1)))
+            add(FH.f(47, W(r1))); add(FH.f(48, T(r1))); add(FH.f(49, L(r1)))
+            add(FH.f(50, T(l2))); add(FH.f(51, L(l2))); add(FH.f(52, T(r2))); add(FH.f(53, L(r2)))
+            add(FH.f(63, s0t, T(l1), T(l2))); add(FH.f(64, s0t, T(r1), T(r2)))
+            add(FH.f(66, s0t, b0t, T(l1))); add(FH.f(67, s0t, b0t, T(r1)))
+            add(FH.f(70, s0w, st.lset[s0])); add(FH.f(71, s0t, st.lset[s0]))
+            add(FH.f(72, s0w, st.rset[s0])); add(FH.f(73, s0t, st.rset[s0]))
+            add(FH.f(86, s0t, L(l1), L(r1)))
+        }
+        if b0 >= 0 {
+            let nl = UInt64(st.nl[b0])
+            add(FH.f(41, b0w, nl)); add(FH.f(42, b0t, nl))
+            let l1 = Int(st.lc1[b0]), l2 = Int(st.lc2[b0])
+            add(FH.f(54, W(l1))); add(FH.f(55, T(l1))); add(FH.f(56, L(l1))); add(FH.f(57, T(l2))); add(FH.f(58, L(l2)))
+            add(FH.f(65, b0t, T(l1), T(l2))); add(FH.f(68, s0t, b0t, T(l1)))
+            add(FH.f(74, b0w, st.lset[b0])); add(FH.f(75, b0t, st.lset[b0]))
+        }
+        if s1 >= 0 {
+            add(FH.f(43, s1t, UInt64(st.nr[s1])))
+            let r1 = Int(st.rc1[s1]), l1 = Int(st.lc1[s1])
+            add(FH.f(59, T(r1))); add(FH.f(60, L(r1))); add(FH.f(61, T(l1))); add(FH.f(62, L(l1)))
+            add(FH.f(69, s1t, s0t, T(r1)))
+        }
+        add(FH.f(76, C(s0))); add(FH.f(77, C(b0))); add(FH.f(78, C(s1))); add(FH.f(79, C(b1)))
+        add(FH.f(80, s0 < 0 ? none : v.c0[s0], b0 < 0 ? none : v.c0[b0]))
+        add(FH.f(81, C(s0), b0t)); add(FH.f(82, s0t, C(b0)))
+        add(FH.f(83, UInt64(min(st.stack.count, 4)), b0 < 0 ? 1 : 0, s1 == st.n ? 1 : 0))
+        @inline(__always) func U(_ x: Int) -> UInt64 { x < 0 ? none : v.u[x] }
+        let s0u = U(s0), b0u = U(b0), s1u = U(s1), b1u = U(b1)
+        add(FH.f(90, s0u, b0u)); add(FH.f(91, s1u, s0u, b0u)); add(FH.f(92, s0u, b0u, b1u))
+        add(FH.f(93, s0u, b0u, d)); add(FH.f(94, s0w, b0u)); add(FH.f(95, s0u, b0w))
+        add(FH.f(96, b0u, b1u, U(b2))); add(FH.f(97, U(s2), s1u, s0u))
+        return k
+    }
+
+    /// Features for the relation of an arc from `h` to `d`.
+    static func labelFeatures(_ st: State, _ v: Values, d: Int, h: Int, into f: UnsafeMutablePointer<UInt64>) -> Int {
+        var k = 0
+        @inline(__always) func add(_ x: UInt64) {
+            f[k] = x
+            k += 1
+        }
+        @inline(__always) func W(_ x: Int) -> UInt64 { x < 0 ? none : v.w[x] }
+        @inline(__always) func T(_ x: Int) -> UInt64 { x < 0 ? none : v.t[x] }
+        @inline(__always) func L(_ x: Int) -> UInt64 { x < 0 ? none : UInt64(st.label[x]) }
+        let n = st.n
+        let dir: UInt64 = h == n ? 2 : d < h ? 0 : 1
+        let dw = W(d), dt = T(d), hw = W(h), ht = T(h)
+        let dd = h == n ? 15 : dist(abs(h - d))
+        add(FH.f(1, dir, dw)); add(FH.f(2, dir, dt)); add(FH.f(3, dir, hw)); add(FH.f(4, dir, ht))
+        add(FH.f(5, dir, dt, ht)); add(FH.f(6, dir, FH.f(0, dw, dt), ht)); add(FH.f(7, dir, dt, FH.f(0, hw, ht)))
+        add(FH.f(8, dir, dw, hw)); add(FH.f(9, FH.f(0, dir, dd), dt, ht))
+        let l1 = Int(st.lc1[d]), l2 = Int(st.lc2[d]), r1 = Int(st.rc1[d])
+        add(FH.f(10, st.lset[d], st.rset[d])); add(FH.f(11, dt, st.lset[d])); add(FH.f(12, dt, L(l1)))
+        add(FH.f(13, dt, L(r1))); add(FH.f(14, FH.f(0, dir, W(l1)), ht)); add(FH.f(15, dt, T(l1), dir))
+        add(FH.f(16, FH.f(0, dir, dt), d < h ? st.lset[h] : st.rset[h]))
+        add(FH.f(17, dir, L(Int(st.lc1[h])), dt)); add(FH.f(18, dir, L(Int(st.rc1[h])), dt))
+        add(FH.f(19, dir, v.c[d], ht)); add(FH.f(20, dir, dt, v.c[h]))
+        add(FH.f(21, dt, d + 1 < n ? v.t[d + 1] : none, dir)); add(FH.f(22, dt, d > 0 ? v.t[d - 1] : none, dir))
+        add(FH.f(24, FH.f(0, dir, L(l2)), L(l1), dt)); add(FH.f(25, dir, W(r1), dt))
+        add(FH.f(26, dt, UInt64(st.nl[d]), UInt64(st.nr[d])))
+        add(FH.f(27, dir, v.sfx[d], ht)); add(FH.f(28, dir, dt, T(st.buf(0))))
+        add(FH.f(29, dir, dw, ht)); add(FH.f(30, dir, FH.f(0, dw, dt), FH.f(0, hw, ht)))
+        add(FH.f(31, dir, W(l1), dt)); add(FH.f(32, FH.f(0, dir, ht), h > 0 && h < n ? v.t[h - 1] : none, dt))
+        add(FH.f(33, dir, v.u[d], v.u[h])); add(FH.f(34, FH.f(0, dir, v.u[d]), v.u[h], L(l1)))
+        return k
+    }
+
+    // MARK: - Parsing
+
+    /// Parses one sentence: heads (sentence-local, -1 = root) and relation ids.
+    /// With `gold`, trains both perceptrons (dynamic oracle; `explore` follows the model's own choices).
+    static func parse(
+        _ v: Values, n: Int, actions: inout AveragedPerceptron, labeler: inout AveragedPerceptron,
+        gold: (heads: [Int32], labels: [UInt8])?, explore: Bool, rng: inout SplitMix64,
+        buf: UnsafeMutablePointer<UInt64>, scores: UnsafeMutableBufferPointer<Float>,
+        scorers: (actions: CompactScorer, labels: CompactScorer)? = nil
+    ) -> (heads: [Int32], labels: [UInt8]) {
+        var st = State(n)
+        let lc = labeler.classes
+        while !st.terminal {
+            let k = actionFeatures(st, v, into: buf)
+            let fs = UnsafeBufferPointer(start: buf, count: k)
+            scores[0] = 0
+            scores[1] = 0
+            scores[2] = 0
+            if let sc = scorers { sc.actions.score(fs, into: scores) } else { actions.score(fs, into: scores) }
+            var guess = -1
+            for a in 0..<3 where st.legal(a) && (guess < 0 || scores[a] > scores[guess]) { guess = a }
+            var next = guess
+            if let g = gold {
+                var truth = -1
+                var gcost = 0
+                for a in 0..<3 where st.legal(a) {
+                    let c = st.cost(a, g.heads)
+                    if a == guess { gcost = c }
+                    if c == 0 && (truth < 0 || scores[a] > scores[truth]) { truth = a }
+                }
+                if truth < 0 {
+                    // No zero-cost action (only after non-projective gold): the cheapest.
+                    var bestCost = Int.max
+                    for a in 0..<3 where st.legal(a) {
+                        let c = st.cost(a, g.heads)
+                        if c < bestCost {
+                            bestCost = c
+                            truth = a
+                        }
+                    }
+                    gcost = st.cost(guess, g.heads) > bestCost ? 1 : 0
+                }
+                actions.tick()
+                if gcost > 0 { actions.update(fs, truth: truth, guess: guess) }
+                next = explore && rng.below(10) < 9 ? guess : truth
+            }
+            var lab: UInt8 = 0
+            if next != shift {
+                let d = st.s(0)
+                let h = next == left ? st.b : st.s(1)
+                let kl = labelFeatures(st, v, d: d, h: h, into: buf)
+                let fl = UnsafeBufferPointer(start: buf, count: kl)
+                for j in 0..<lc { scores[j] = 0 }
+                if let sc = scorers { sc.labels.score(fl, into: scores) } else { labeler.score(fl, into: scores) }
+                var best = 0
+                for j in 1..<lc where scores[j] > scores[best] { best = j }
+                if let g = gold, g.heads[d] == Int32(h) {
+                    labeler.tick()
+                    labeler.update(fl, truth: Int(g.labels[d]), guess: best)
+                    lab = g.labels[d]
+                } else {
+                    lab = UInt8(best)
+                }
+                if gold == nil { lab = UInt8(best) }
+            }
+            st.apply(next, lab)
+        }
+        var heads = [Int32](repeating: -1, count: n)
+        for i in 0..<n { heads[i] = st.head[i] == Int32(n) ? -1 : st.head[i] }
+        return (heads, Array(st.label[0..<n]))
+    }
+
+    /// Parses the sentences of a document given its tables and the tagger's classes per token (as hashes).
+    /// Returns document-level heads (-1 root or unparsed) and relation ids.
+    public func parse(_ tables: SyntaxTables, tags: [UInt64], sentences: [Range<Int>]) -> (
+        heads: [Int32], labels: [UInt8]
+    ) {
+        let total = tags.count
+        var heads = [Int32](repeating: -1, count: total)
+        var labs = [UInt8](repeating: 0, count: total)
+        var a = actions
+        var l = labeler
+        var rng = SplitMix64(seed: 0)
+        let buf = UnsafeMutablePointer<UInt64>.allocate(capacity: ParserModel.maxFeatures)
+        defer { buf.deallocate() }
+        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(3, labeler.classes))
+        defer { scores.deallocate() }
+        for r in sentences where !r.isEmpty {
+            let v = ParserModel.values(tables, tags, r)
+            let out = ParserModel.parse(
+                v, n: r.count, actions: &a, labeler: &l, gold: nil, explore: false, rng: &rng, buf: buf, scores: scores,
+                scorers: (actionScorer, labelScorer))
+            for k in 0..<r.count {
+                heads[r.lowerBound + k] = out.heads[k] < 0 ? -1 : Int32(r.lowerBound) + out.heads[k]
+                labs[r.lowerBound + k] = out.labels[k]
+            }
+        }
+        return (heads, labs)
+    }
+
+    // MARK: - Files
+
+    public func encoded() -> [UInt8] {
+        var w = ByteWriter()
+        w.u32(UInt32(labels.count))
+        for l in labels { w.string(l) }
+        let prune = Float(self["prune"] ?? "") ?? 0.002
+        SparseWeights.encode(actions, prune: prune, into: &w)
+        SparseWeights.encode(labeler, prune: prune, into: &w)
+        var cfg = config.filter { $0.key != "features" }
+        cfg.insert(("features", String(ParserModel.featureVersion)), at: 0)
+        return ModelFile(kind: ParserModel.kind, config: cfg, payload: w.bytes).encoded()
+    }
+
+    public init(decoding bytes: [UInt8], name: String) throws(DossierError) {
+        let file = try ModelFile(decoding: bytes, name: name)
+        guard file.kind == ParserModel.kind else {
+            throw DossierError(.resource, "model kind is '\(file.kind)', not '\(ParserModel.kind)'", input: name)
+        }
+        guard file["features"] == String(ParserModel.featureVersion) else {
+            throw DossierError(
+                .resource,
+                "parser feature templates v\(file["features"] ?? "?") are not v\(ParserModel.featureVersion)",
+                input: name)
+        }
+        var r = ByteReader(file.payload, name: name)
+        let nl = Int(try r.u32())
+        guard nl > 1, nl < 64 else { throw DossierError(.resource, "parser has \(nl) relations", input: name) }
+        var labels: [String] = []
+        for _ in 0..<nl { labels.append(try r.string()) }
+        let a = try SparseWeights.decode(&r)
+        let l = try SparseWeights.decode(&r)
+        guard a.classes == 3, l.classes == nl else {
+            throw DossierError(.resource, "parser weights do not match", input: name)
+        }
+        self.init(labels: labels, actions: a, labeler: l, config: file.config)
+    }
+}
+
+extension ParserModel {
+    /// Follows the dynamic oracle alone (the first zero-cost action each time) on gold heads (1-based, 0 root)
+    /// and returns the heads it builds: equal to the gold for every projective tree.
+    public static func oracleHeads(_ gold: [Int]) -> [Int] {
+        let n = gold.count
+        let g = gold.map { Int32($0 == 0 ? n : $0 - 1) }
+        var st = State(n)
+        var steps = 0
+        while !st.terminal && steps < 4 * n + 4 {
+            steps += 1
+            var chosen = -1
+            for a in 0..<3 where st.legal(a) && st.cost(a, g) == 0 {
+                chosen = a
+                break
+            }
+            if chosen < 0 { chosen = (0..<3).first(where: { st.legal($0) }) ?? 0 }
+            st.apply(chosen, 0)
+        }
+        return (0..<n).map { st.head[$0] < 0 ? -1 : (Int(st.head[$0]) == n ? 0 : Int(st.head[$0]) + 1) }
+    }
+}

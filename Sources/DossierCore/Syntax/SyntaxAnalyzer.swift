@@ -1,0 +1,111 @@
+/// The syntax layer of a document: per token a universal and a Penn tag, a lemma, a head and a relation.
+///
+/// Arrays are indexed by token (``Document/tokens``); tokens of ignored sentences have tag 0, head -1 and no
+/// relation. Tag and relation ids index ``tagNames`` and ``relations``.
+public struct SyntaxAnnotations: Sendable {
+    public var upos: [UPOS]
+    /// Penn tag id per token (``xposNames``).
+    public var xpos: [UInt8]
+    public var xposNames: [String]
+    /// Interned lemma per token (``Document/interner``).
+    public var lemma: [UInt32]
+    /// The head token index, or -1 for a sentence root (and unparsed tokens).
+    public var head: [Int32]
+    /// Relation id per token (``relations``).
+    public var relation: [UInt8]
+    public var relations: [String]
+    /// Whether the token was analysed (false in ignored sentences).
+    public var analysed: [Bool]
+
+    public init(count n: Int, xposNames: [String], relations: [String]) {
+        upos = [UPOS](repeating: .x, count: n)
+        xpos = [UInt8](repeating: 0, count: n)
+        self.xposNames = xposNames
+        lemma = [UInt32](repeating: 0, count: n)
+        head = [Int32](repeating: -1, count: n)
+        relation = [UInt8](repeating: 0, count: n)
+        self.relations = relations
+        analysed = [Bool](repeating: false, count: n)
+    }
+}
+
+/// The syntax stage: tags, lemmatizes and parses every sentence not flagged `.ignored`, filling
+/// ``Document/syntax``.
+public struct SyntaxAnalyzer: Stage {
+    public let name = "syntax"
+    public let requires: Set<Layer> = [.tokens, .sentences]
+    public var produces: Set<Layer> { [.syntax] }
+    public let tagger: POSModel
+    /// nil: tags and lemmas only.
+    public let parser: ParserModel?
+    public let lemmatizer: Lemmatizer
+    public let clusters: WordClusters?
+
+    public init(tagger: POSModel, parser: ParserModel?, lemmatizer: Lemmatizer) {
+        self.tagger = tagger
+        self.parser = parser
+        self.lemmatizer = lemmatizer
+        self.clusters = tagger.clusters
+    }
+
+    /// The stage with the engine's bundled models.
+    public static func standard() throws(DossierError) -> SyntaxAnalyzer {
+        let clusters = try SyntaxTables.bundledClusters()
+        return SyntaxAnalyzer(
+            tagger: try POSModel.bundled(clusters: clusters), parser: try ParserModel.bundled(),
+            lemmatizer: try Lemmatizer.bundled())
+    }
+
+    public func apply(to document: inout Document) throws(DossierError) {
+        var interner = document.interner
+        let a = analyse(document, interner: &interner)
+        document.interner = interner
+        document.syntax = a
+    }
+
+    /// The annotations of a document (lemmas are interned into `interner`).
+    public func analyse(_ doc: Document, interner: inout Interner) -> SyntaxAnnotations {
+        let tables = SyntaxTables(doc, clusters: clusters)
+        let classes = tagger.tag(doc, tables)
+        let xposNames = Array(Set(tagger.xpos)).sorted()
+        var xposIndex: [String: UInt8] = [:]
+        for (i, x) in xposNames.enumerated() { xposIndex[x] = UInt8(i) }
+        let classXpos = tagger.xpos.map { xposIndex[$0] ?? 0 }
+        var a = SyntaxAnnotations(count: doc.tokens.count, xposNames: xposNames, relations: parser?.labels ?? [])
+        let sentences = doc.sentences.filter { !$0.flags.contains(.ignored) }.map(\.tokens)
+        // Lemmas are cached per (lowercase form, tag class) within the document.
+        var cache: [UInt64: UInt32] = [:]
+        for r in sentences {
+            for i in r {
+                let c = Int(classes[i])
+                a.analysed[i] = true
+                a.upos[i] = tagger.upos[c]
+                a.xpos[i] = classXpos[c]
+                let tok = doc.tokens[i]
+                let key = UInt64(tok.form) << 8 | UInt64(c)
+                if let l = cache[key] {
+                    a.lemma[i] = l
+                } else {
+                    let form = doc.interner.string(tok.form)
+                    let l = lemmatizer.lemma(form, xpos: tagger.xpos[c], upos: tagger.upos[c])
+                    let id = l == form ? tok.form : interner.intern(l)
+                    cache[key] = id
+                    a.lemma[i] = id
+                }
+            }
+        }
+        if let parser {
+            let out = parser.parse(tables, tags: tagger.tagHashes(classes), sentences: sentences)
+            a.head = out.heads
+            a.relation = out.labels
+        }
+        return a
+    }
+}
+
+extension ParserModel {
+    /// The engine's bundled parser (`Resources/models/parser.model`).
+    public static func bundled() throws(DossierError) -> ParserModel {
+        try ParserModel(decoding: try NERModel.resourceBytes("models", "parser.model"), name: "parser.model")
+    }
+}

@@ -1,0 +1,246 @@
+/// Per-token values the tagger and the parser read, computed once per document: hashed forms, affixes,
+/// shapes and word clusters. Extraction then allocates nothing.
+public struct SyntaxTables: Sendable {
+    public var lower: [UInt64]
+    public var form: [UInt64]
+    public var shape: [UInt64]
+    /// Hashes of the last 1, 2, 3 and 4 bytes of the lowercase form, and of its first byte (5 per token).
+    public var affix: [UInt64]
+    /// Cluster ids at three granularities (3 per token), -1 when unknown.
+    public var cluster: [Int32]
+    /// Bit 0 capitalized, 1 all caps, 2 digits/number, 3 hyphenated, 4 punctuation, 5 sentence start.
+    public var bits: [UInt8]
+
+    public init(_ doc: Document, clusters: WordClusters?) {
+        let n = doc.tokens.count
+        lower = [UInt64](repeating: 0, count: n)
+        form = [UInt64](repeating: 0, count: n)
+        shape = [UInt64](repeating: 0, count: n)
+        affix = [UInt64](repeating: 0, count: n * 5)
+        cluster = [Int32](repeating: -1, count: n * 3)
+        bits = [UInt8](repeating: 0, count: n)
+        // Affixes per interned lowercase form, computed once per distinct word.
+        var cache = [Int32](repeating: -1, count: doc.interner.count)
+        var affixes: [UInt64] = []
+        for (i, t) in doc.tokens.enumerated() {
+            lower[i] = doc.interner.hash(of: t.lower)
+            form[i] = doc.interner.hash(of: t.form)
+            shape[i] = doc.interner.hash(of: t.shape)
+            var slot = Int(cache[Int(t.lower)])
+            if slot < 0 {
+                slot = affixes.count / 5
+                cache[Int(t.lower)] = Int32(slot)
+                doc.interner.withBytes(of: t.lower) { b in
+                    for k in 1...4 {
+                        let m = min(k, b.count)
+                        affixes.append(
+                            StableHash.hash(
+                                UnsafeBufferPointer(rebasing: b[(b.count - m)...]), seed: UInt64(k) &* 0x51_7cc1))
+                    }
+                    affixes.append(StableHash.hash(UnsafeBufferPointer(rebasing: b[..<min(1, b.count)]), seed: 0x7f4a))
+                }
+            }
+            for k in 0..<5 { affix[i * 5 + k] = affixes[slot * 5 + k] }
+            if let c = clusters {
+                var r = c.row(form[i])
+                if r < 0 { r = c.row(lower[i]) }
+                if r >= 0 {
+                    for l in 0..<min(3, c.sizes.count) { cluster[i * 3 + l] = Int32(c.id(row: r, level: l)) }
+                }
+            }
+            let f = t.flags
+            var b: UInt8 = 0
+            if f.contains(.capitalized) { b |= 1 }
+            if f.contains(.allCaps) { b |= 2 }
+            if f.contains(.digits) || f.contains(.number) { b |= 4 }
+            if f.contains(.hyphenated) { b |= 8 }
+            if f.contains(.punct) { b |= 16 }
+            if f.contains(.sentenceStart) { b |= 32 }
+            bits[i] = b
+        }
+        for s in doc.sentences where !s.tokens.isEmpty { bits[s.tokens.lowerBound] |= 32 }
+    }
+}
+
+/// Feature hashing shared by the tagger and the parser: a template number and one to three values mixed into
+/// 32 significant bits (the model files store 32-bit keys).
+@usableFromInline enum FH {
+    @inline(__always) @usableFromInline
+    static func mix(_ x: UInt64) -> UInt64 {
+        var z = x
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+    @inline(__always) @usableFromInline
+    static func f(_ t: UInt64, _ a: UInt64) -> UInt64 {
+        (mix(a &+ t &* 0x9e37_79b9_7f4a_7c15) & 0xffff_ffff) | 1
+    }
+    @inline(__always) @usableFromInline
+    static func f(_ t: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 {
+        (mix(mix(a &+ t &* 0x9e37_79b9_7f4a_7c15) ^ b) & 0xffff_ffff) | 1
+    }
+    @inline(__always) @usableFromInline
+    static func f(_ t: UInt64, _ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 {
+        (mix(mix(mix(a &+ t &* 0x9e37_79b9_7f4a_7c15) ^ b) ^ c) & 0xffff_ffff) | 1
+    }
+}
+
+/// A compact file form for an ``AveragedPerceptron`` whose features are 32-bit keys: per row the key, the
+/// number of non-zero weights and (class, weight) pairs, weights as 16-bit integers with one scale. Weights
+/// smaller than `prune` times the largest magnitude are dropped.
+enum SparseWeights {
+    static func encode(_ p: AveragedPerceptron, prune: Float, into w: inout ByteWriter) {
+        let pairs = p.table.pairs().sorted(by: { $0.row < $1.row })
+        let c = p.classes
+        var maxAbs: Float = 0
+        for x in p.weights { maxAbs = max(maxAbs, abs(x)) }
+        let scale = maxAbs > 0 ? maxAbs / 32767 : 1
+        let cut = maxAbs * prune
+        var rows = ByteWriter()
+        var count: UInt32 = 0
+        for (f, r) in pairs {
+            let base = Int(r) * c
+            var nz: [(Int, Int16)] = []
+            for k in 0..<c {
+                let x = p.weights[base + k]
+                if abs(x) >= cut && abs(x) > 0 {
+                    let q = Int16((x / scale).rounded())
+                    if q != 0 { nz.append((k, q)) }
+                }
+            }
+            if nz.isEmpty { continue }
+            count += 1
+            rows.u32(UInt32(truncatingIfNeeded: f))
+            rows.u8(UInt8(nz.count))
+            for (k, q) in nz {
+                rows.u8(UInt8(k))
+                rows.i16(q)
+            }
+        }
+        w.u32(UInt32(c))
+        w.u32(count)
+        w.f32(scale)
+        w.raw(rows.bytes)
+    }
+
+    static func decode(_ r: inout ByteReader) throws(DossierError) -> AveragedPerceptron {
+        let c = Int(try r.u32())
+        let rows = Int(try r.u32())
+        guard c > 0, c < 256, rows < 1 << 26 else {
+            throw DossierError(.resource, "sparse perceptron header is malformed", input: r.name)
+        }
+        let scale = try r.f32()
+        var table = FeatureTable(capacity: rows)
+        var weights = ContiguousArray<Float>(repeating: 0, count: rows * c)
+        for i in 0..<rows {
+            let key = UInt64(try r.u32())
+            guard table.insert(key) == Int32(i) else {
+                throw DossierError(.resource, "sparse perceptron has duplicate features", input: r.name)
+            }
+            let nz = Int(try r.u8())
+            for _ in 0..<nz {
+                let k = Int(try r.u8())
+                let q = Int16(bitPattern: try r.u16())
+                guard k < c else {
+                    throw DossierError(.resource, "sparse perceptron class out of range", input: r.name)
+                }
+                weights[i * c + k] = Float(q) * scale
+            }
+        }
+        return AveragedPerceptron(classes: c, table: table, weights: weights)
+    }
+}
+
+extension SyntaxTables {
+    /// The clusters bundled with the engine (shared with the name tagger).
+    public static func bundledClusters() throws(DossierError) -> WordClusters {
+        try WordClusters(parsing: try NERModel.resourceText("models", "clusters.tsv"), name: "clusters.tsv")
+    }
+}
+
+/// A read-only, cache-friendly form of a trained perceptron for tagging and parsing: one open-addressing
+/// table whose slots hold a 32-bit feature key and a row number together, and rows stored sparsely as
+/// (class, weight) pairs. A lookup touches about two cache lines instead of a dense row of every class.
+public struct CompactScorer: Sendable {
+    struct Entry {
+        var weight: Float
+        var cls: UInt32
+    }
+    let slots: ContiguousArray<UInt64>
+    let mask: Int
+    let offsets: ContiguousArray<UInt32>
+    let entries: ContiguousArray<Entry>
+    public let classes: Int
+
+    public init(_ p: AveragedPerceptron) {
+        classes = p.classes
+        let pairs = p.table.pairs().sorted(by: { $0.row < $1.row })
+        var size = 16
+        while size < pairs.count * 2 { size <<= 1 }
+        var slots = ContiguousArray<UInt64>(repeating: 0, count: size)
+        var offsets = ContiguousArray<UInt32>([0])
+        var entries = ContiguousArray<Entry>()
+        let c = p.classes
+        var row: UInt64 = 0
+        for (f, r) in pairs {
+            let base = Int(r) * c
+            var any = false
+            for k in 0..<c where p.weights[base + k] != 0 {
+                entries.append(Entry(weight: p.weights[base + k], cls: UInt32(k)))
+                any = true
+            }
+            if !any { continue }
+            offsets.append(UInt32(entries.count))
+            let key = f & 0xffff_ffff
+            var s = CompactScorer.slot(key, size - 1)
+            while slots[s] != 0 { s = (s + 1) & (size - 1) }
+            slots[s] = key << 32 | (row + 1)
+            row += 1
+        }
+        self.slots = slots
+        self.mask = size - 1
+        self.offsets = offsets
+        self.entries = entries
+    }
+
+    @inline(__always) static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
+    }
+
+    /// Adds the weights of `features` (32-bit keys) to `scores`.
+    ///
+    /// Two passes: the first loads every feature's first slot (independent loads the processor overlaps),
+    /// the second resolves collisions and adds the rows.
+    @inline(__always)
+    public func score(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>) {
+        let n = min(features.count, 256)
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n) { first in
+            slots.withUnsafeBufferPointer { sl in
+                for i in 0..<n { first[i] = sl[CompactScorer.slot(features[i] & 0xffff_ffff, mask)] }
+                offsets.withUnsafeBufferPointer { off in
+                    entries.withUnsafeBufferPointer { en in
+                        for i in 0..<n {
+                            let key = features[i] & 0xffff_ffff
+                            var e = first[i]
+                            var s = CompactScorer.slot(key, mask)
+                            while e != 0 && e >> 32 != key {
+                                s = (s &+ 1) & mask
+                                e = sl[s]
+                            }
+                            if e == 0 { continue }
+                            let r = Int(e & 0xffff_ffff) &- 1
+                            var j = Int(off[r])
+                            let end = Int(off[r &+ 1])
+                            while j < end {
+                                let x = en[j]
+                                scores[Int(x.cls)] += x.weight
+                                j &+= 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

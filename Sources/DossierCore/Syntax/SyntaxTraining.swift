@@ -1,0 +1,247 @@
+/// Training data made from CoNLL-U: one ``Document`` over all sentences (gold tokenization), its tables, and
+/// the gold columns.
+public struct SyntaxCorpus: Sendable {
+    public let sentences: [CoNLLU.Sentence]
+    public let document: Document
+    public let tables: SyntaxTables
+    /// Token ranges of the sentences in ``document``.
+    public let ranges: [Range<Int>]
+
+    public init(_ sentences: [CoNLLU.Sentence], clusters: WordClusters?) {
+        self.sentences = sentences
+        let doc = Document(pretokenized: sentences.map(\.forms), source: "<conllu>")
+        self.document = doc
+        self.tables = SyntaxTables(doc, clusters: clusters)
+        self.ranges = doc.sentences.map(\.tokens)
+    }
+
+    public var tokenCount: Int { document.tokens.count }
+
+    /// Gold `UPOS|XPOS` per token.
+    public var goldTags: [String] { sentences.flatMap { $0.words.map { "\($0.upos)|\($0.xpos)" } } }
+}
+
+/// Trains a ``POSModel``.
+public struct POSTrainer: Sendable {
+    public var epochs = 10
+    public var seed: UInt64 = 1
+    public var prune: Float = 0.002
+    public var dictionaryMinCount = 20
+    public var dictionaryPurity = 0.995
+    public var ambiguityMinCount = 3
+
+    public init() {}
+
+    public func train(_ train: SyntaxCorpus, dev: SyntaxCorpus?, clusters: WordClusters?, log: (String) -> Void)
+        -> POSModel
+    {
+        let gold = train.goldTags
+        var counts: [String: Int] = [:]
+        for g in gold { counts[g, default: 0] += 1 }
+        let classes = counts.keys.sorted()
+        var index: [String: UInt8] = [:]
+        for (i, c) in classes.enumerated() { index[c] = UInt8(i) }
+        let goldIDs = gold.map { index[$0] ?? 0 }
+        // Tag dictionary and ambiguity classes from word counts.
+        var perWord: [UInt64: [Int: Int]] = [:]
+        for (i, g) in goldIDs.enumerated() { perWord[train.tables.lower[i], default: [:]][Int(g), default: 0] += 1 }
+        var dictionary: [UInt64: UInt8] = [:]
+        var ambiguity: [UInt64: UInt64] = [:]
+        for (w, m) in perWord {
+            let n = m.values.reduce(0, +)
+            if let top = m.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
+                n >= dictionaryMinCount, Double(top.value) >= Double(n) * dictionaryPurity
+            {
+                dictionary[w] = UInt8(top.key)
+            }
+            // Rare words get no class, so the model learns to tag unknown words from their spelling.
+            if n < ambiguityMinCount { continue }
+            var h: UInt64 = 0x1234
+            for k in m.keys.sorted() where m[k, default: 0] * 20 >= n { h = FH.mix(h ^ UInt64(k + 1)) }
+            ambiguity[w] = h
+        }
+        var config: [(key: String, value: String)] = [
+            ("epochs", String(epochs)), ("seed", String(seed)), ("prune", String(prune)),
+            ("clusters", clusters == nil ? "none" : "bundled"), ("dictionary.entries", String(dictionary.count)),
+        ]
+        var model = POSModel(
+            classes: classes, perceptron: AveragedPerceptron(classes: classes.count, capacity: 1 << 18),
+            dictionary: dictionary, ambiguity: ambiguity, clusters: clusters, config: config)
+        var rng = SplitMix64(seed: seed)
+        var order = Array(train.ranges.indices)
+        var out = [UInt8](repeating: 0, count: train.tokenCount)
+        var p = model.perceptron
+        for e in 0..<epochs {
+            rng.shuffle(&order)
+            POSModel.decode(
+                model, train.tables, sentences: order.map { train.ranges[$0] }, perceptron: &p, gold: goldIDs,
+                into: &out)
+            var right = 0
+            for i in 0..<goldIDs.count where out[i] == goldIDs[i] { right += 1 }
+            log(
+                "epoch \(e + 1): train accuracy \(String(format: "%.2f", 100 * Double(right) / Double(max(1, goldIDs.count))))"
+            )
+        }
+        p.finish(threshold: 1e-3)
+        model.perceptron = p
+        if let dev {
+            let s = POSEvaluation(model: model, gold: dev)
+            config.append(("dev.upos", String(format: "%.2f", s.upos)))
+            config.append(("dev.xpos", String(format: "%.2f", s.xpos)))
+            log("dev UPOS \(String(format: "%.2f", s.upos)) XPOS \(String(format: "%.2f", s.xpos))")
+        }
+        config.append(("features.rows", String(p.featureCount)))
+        model.config = config
+        return model
+    }
+}
+
+/// Tagging accuracy on a gold corpus.
+public struct POSEvaluation: Sendable {
+    public var tokens = 0
+    public var uposRight = 0
+    public var xposRight = 0
+    public var predicted: [UInt8] = []
+
+    public init(model: POSModel, gold: SyntaxCorpus) {
+        predicted = model.tag(gold.document, gold.tables)
+        var k = 0
+        for s in gold.sentences {
+            for w in s.words {
+                tokens += 1
+                let c = Int(predicted[k])
+                if model.upos[c].name == w.upos { uposRight += 1 }
+                if model.xpos[c] == w.xpos { xposRight += 1 }
+                k += 1
+            }
+        }
+    }
+
+    public var upos: Double { 100 * Double(uposRight) / Double(max(tokens, 1)) }
+    public var xpos: Double { 100 * Double(xposRight) / Double(max(tokens, 1)) }
+}
+
+/// Trains a ``ParserModel`` on tags predicted by a tagger (so training sees the tagger's errors).
+public struct ParserTrainer: Sendable {
+    public var epochs = 12
+    public var seed: UInt64 = 1
+    public var prune: Float = 0.002
+    /// Epochs trained on the oracle's path before exploring the model's own.
+    public var staticEpochs = 1
+
+    public init() {}
+
+    public func train(
+        _ train: SyntaxCorpus, tags: [UInt64], dev: SyntaxCorpus?, devTags: [UInt64]?, log: (String) -> Void
+    ) -> ParserModel {
+        var labelSet = Set<String>()
+        for s in train.sentences { for w in s.words { labelSet.insert(w.deprel) } }
+        let labels = labelSet.sorted().prefix(63).map { $0 }
+        var index: [String: UInt8] = [:]
+        for (i, l) in labels.enumerated() { index[l] = UInt8(i) }
+        // Gold per sentence; non-projective trees are skipped.
+        var items: [(r: Range<Int>, heads: [Int32], labels: [UInt8], values: ParserModel.Values)] = []
+        var skipped = 0
+        for (k, s) in train.sentences.enumerated() {
+            let n = s.words.count
+            guard n > 0, s.isProjective else {
+                skipped += 1
+                continue
+            }
+            let heads = s.words.map { Int32($0.head == 0 ? n : $0.head - 1) }
+            let labs = s.words.map { index[$0.deprel] ?? 0 }
+            items.append((train.ranges[k], heads, labs, ParserModel.values(train.tables, tags, train.ranges[k])))
+        }
+        log("\(items.count) projective sentences, \(skipped) skipped")
+        var model = ParserModel(
+            labels: labels, actions: AveragedPerceptron(classes: 3, capacity: 1 << 20),
+            labeler: AveragedPerceptron(classes: labels.count, capacity: 1 << 18), config: [("prune", String(prune))])
+        var a = model.actions
+        var l = model.labeler
+        var rng = SplitMix64(seed: seed)
+        var order = Array(items.indices)
+        let buf = UnsafeMutablePointer<UInt64>.allocate(capacity: ParserModel.maxFeatures)
+        defer { buf.deallocate() }
+        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(3, labels.count))
+        defer { scores.deallocate() }
+        for e in 0..<epochs {
+            rng.shuffle(&order)
+            var right = 0
+            var total = 0
+            for j in order {
+                let it = items[j]
+                let out = ParserModel.parse(
+                    it.values, n: it.r.count, actions: &a, labeler: &l, gold: (it.heads, it.labels),
+                    explore: e >= staticEpochs, rng: &rng, buf: buf, scores: scores)
+                for k in 0..<it.r.count {
+                    total += 1
+                    let g = it.heads[k] == Int32(it.r.count) ? -1 : it.heads[k]
+                    if out.heads[k] == g { right += 1 }
+                }
+            }
+            log("epoch \(e + 1): train UAS \(String(format: "%.2f", 100 * Double(right) / Double(max(total, 1))))")
+        }
+        a.finish(threshold: 1e-3)
+        l.finish(threshold: 1e-3)
+        model.actions = a
+        model.labeler = l
+        var config: [(key: String, value: String)] = [
+            ("epochs", String(epochs)), ("seed", String(seed)), ("prune", String(prune)),
+            ("staticEpochs", String(staticEpochs)), ("oracle", "dynamic"), ("system", "arc-hybrid"),
+            ("features.actions", String(a.featureCount)), ("features.labels", String(l.featureCount)),
+        ]
+        if let dev, let devTags {
+            let s = ParserEvaluation(model: model, gold: dev, tags: devTags)
+            config.append(("dev.uas", String(format: "%.2f", s.uas)))
+            config.append(("dev.las", String(format: "%.2f", s.las)))
+            config.append(("dev.las.subtypes", String(format: "%.2f", s.lasFull)))
+            log(
+                "dev UAS \(String(format: "%.2f", s.uas)) LAS \(String(format: "%.2f", s.las)) (with subtypes \(String(format: "%.2f", s.lasFull)))"
+            )
+        }
+        model.config = config
+        return model
+    }
+}
+
+/// Attachment scores on a gold corpus (all words, punctuation included, as the CoNLL 2018 shared task).
+public struct ParserEvaluation: Sendable {
+    public var words = 0
+    public var headRight = 0
+    /// Head and universal relation right (the CoNLL 2018 shared task's LAS).
+    public var bothRight = 0
+    /// Head and full relation (with subtype) right.
+    public var fullRight = 0
+
+    public init(model: ParserModel, gold: SyntaxCorpus, tags: [UInt64]) {
+        let out = model.parse(gold.tables, tags: tags, sentences: gold.ranges)
+        for (k, s) in gold.sentences.enumerated() {
+            let lo = gold.ranges[k].lowerBound
+            for (j, w) in s.words.enumerated() {
+                words += 1
+                let h = out.heads[lo + j]
+                let ph = h < 0 ? 0 : Int(h) - lo + 1
+                if ph == w.head {
+                    headRight += 1
+                    // Compare the universal part, as LAS in the shared task.
+                    let p = model.labels[Int(out.labels[lo + j])]
+                    if p == w.deprel { fullRight += 1 }
+                    if p.split(separator: ":").first == w.deprel.split(separator: ":").first { bothRight += 1 }
+                }
+            }
+        }
+    }
+
+    public var uas: Double { 100 * Double(headRight) / Double(max(words, 1)) }
+    public var las: Double { 100 * Double(bothRight) / Double(max(words, 1)) }
+    public var lasFull: Double { 100 * Double(fullRight) / Double(max(words, 1)) }
+}
+
+extension POSModel {
+    /// The tag of each token as the hash the parser reads (of the class name).
+    /// The low byte carries the universal tag, which the parser also reads alone.
+    public func tagHashes(_ classes: [UInt8]) -> [UInt64] {
+        let h = self.classes.enumerated().map { StableHash.hash($0.element) & ~0xff | UInt64(upos[$0.offset].rawValue) }
+        return classes.map { h[Int($0)] }
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import DossierCore
+import Foundation
+
+/// `dossier evaluate pos`: UPOS, XPOS and lemma accuracy on a CoNLL-U file (gold tokenization).
+struct EvaluatePOS: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pos", abstract: "Score the tagger and the lemmatizer on a CoNLL-U file (gold words).")
+
+    @Option(name: .long, help: "Gold CoNLL-U file.") var gold: String
+    @Option(name: .long, help: "A tagger model file (default: the bundled model).") var model: String?
+    @Option(name: .long, help: "Timed passes for the speed figure.") var repeats = 3
+
+    func run() throws {
+        let clusters = try SyntaxTables.bundledClusters()
+        let tagger = try loadPOSModel(model, clusters: clusters)
+        let corpus = SyntaxCorpus(CoNLLU.read(try readText(gold)), clusters: clusters)
+        let s = POSEvaluation(model: tagger, gold: corpus)
+        let analyzer = SyntaxAnalyzer(tagger: tagger, parser: nil, lemmatizer: try Lemmatizer.bundled())
+        var interner = corpus.document.interner
+        let a = analyzer.analyse(corpus.document, interner: &interner)
+        var right = 0
+        var k = 0
+        for sent in corpus.sentences {
+            for w in sent.words {
+                if interner.string(a.lemma[k]) == w.lemma { right += 1 }
+                k += 1
+            }
+        }
+        let speed = bestRate(repeats, tokens: corpus.tokenCount) {
+            _ = tagger.tag(corpus.document, SyntaxTables(corpus.document, clusters: clusters))
+        }
+        print("words\t\(s.tokens)")
+        print("UPOS\t\(String(format: "%.2f", s.upos))")
+        print("XPOS\t\(String(format: "%.2f", s.xpos))")
+        print("lemma\t\(String(format: "%.2f", 100 * Double(right) / Double(max(k, 1))))")
+        print("tagging tokens/s (CPU time)\t\(Int(speed))")
+    }
+}
+
+/// `dossier evaluate parser`: UAS and LAS on a CoNLL-U file, with predicted tags.
+struct EvaluateParser: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parser", abstract: "Score the dependency parser on a CoNLL-U file (gold words, predicted tags).")
+
+    @Option(name: .long, help: "Gold CoNLL-U file.") var gold: String
+    @Option(name: .long, help: "A parser model file (default: the bundled model).") var model: String?
+    @Option(name: .long, help: "A tagger model file (default: the bundled model).") var pos: String?
+    @Option(name: .long, help: "Timed passes for the speed figure.") var repeats = 3
+    @Option(name: .long, help: "Write the parser pruned at this fraction of the largest weight to --pruned-out.")
+    var prune: Float?
+    @Option(name: .long, help: "Where to write the pruned parser (scored instead of the input).") var prunedOut: String?
+
+    func run() throws {
+        let clusters = try SyntaxTables.bundledClusters()
+        let tagger = try loadPOSModel(pos, clusters: clusters)
+        var parser = try loadParserModel(model)
+        if let prune, let prunedOut {
+            parser.config.removeAll { $0.key == "prune" }
+            parser.config.append(("prune", String(prune)))
+            let bytes = parser.encoded()
+            try Data(bytes).write(to: URL(fileURLWithPath: prunedOut))
+            parser = try ParserModel(decoding: bytes, name: prunedOut)
+            print("size\t\(bytes.count)")
+        }
+        let corpus = SyntaxCorpus(CoNLLU.read(try readText(gold)), clusters: clusters)
+        let tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
+        let s = ParserEvaluation(model: parser, gold: corpus, tags: tags)
+        let speed = bestRate(repeats, tokens: corpus.tokenCount) {
+            _ = parser.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+        }
+        print("words\t\(s.words)")
+        print("UAS\t\(String(format: "%.2f", s.uas))")
+        print("LAS\t\(String(format: "%.2f", s.las))")
+        print("LAS (with subtypes)\t\(String(format: "%.2f", s.lasFull))")
+        print("parsing tokens/s (CPU time)\t\(Int(speed))")
+    }
+}
+
+/// Tokens per second of the fastest of `repeats` runs of `body`, by the thread's CPU time (so that other
+/// processes on a shared machine do not count; the wall-clock figure is printed to stderr).
+func bestRate(_ repeats: Int, tokens: Int, _ body: () -> Void) -> Double {
+    var best = Double.infinity
+    var bestWall = Double.infinity
+    for _ in 0..<max(repeats, 1) {
+        let t0 = Date()
+        let c0 = threadCPUTime()
+        body()
+        best = min(best, threadCPUTime() - c0)
+        bestWall = min(bestWall, Date().timeIntervalSince(t0))
+    }
+    stderrLine("wall clock: \(Int(Double(tokens) / max(bestWall, 1e-9))) tokens/s")
+    return Double(tokens) / max(best, 1e-9)
+}
+
+func threadCPUTime() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// The bundled parser, or one from a file.
+func loadParserModel(_ path: String?) throws -> ParserModel {
+    guard let path else { return try ParserModel.bundled() }
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw ValidationError("\(path): cannot be read [E001]")
+    }
+    return try ParserModel(decoding: [UInt8](data), name: path)
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import DossierCore
+import Foundation
+
+/// `dossier train pos`: the part-of-speech tagger from CoNLL-U treebanks.
+struct TrainPOS: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pos", abstract: "Train the part-of-speech tagger (UPOS and XPOS) from CoNLL-U files.")
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Training files (CoNLL-U).") var train: [String]
+    @Option(name: .long, help: "A development file (CoNLL-U): its scores are saved in the model.") var dev: String?
+    @Option(name: .long, help: "Where to write the model.") var out: String
+    @Option(name: .long, help: "Training passes.") var epochs = 10
+    @Option(name: .long, help: "Seed of the shuffling.") var seed: UInt64 = 1
+    @Flag(name: .long, help: "Train without word clusters.") var noClusters = false
+
+    func run() throws {
+        let start = Date()
+        let clusters = noClusters ? nil : try SyntaxTables.bundledClusters()
+        var sentences: [CoNLLU.Sentence] = []
+        for path in train { sentences += CoNLLU.read(try readText(path)) }
+        let corpus = SyntaxCorpus(sentences, clusters: clusters)
+        let devCorpus = try dev.map { SyntaxCorpus(CoNLLU.read(try readText($0)), clusters: clusters) }
+        stderrLine("\(sentences.count) sentences, \(corpus.tokenCount) words")
+        var trainer = POSTrainer()
+        trainer.epochs = epochs
+        trainer.seed = seed
+        var model = trainer.train(corpus, dev: devCorpus, clusters: clusters) { stderrLine($0) }
+        model.config.append(("trainFiles", train.map { ($0 as NSString).lastPathComponent }.joined(separator: ",")))
+        let bytes = model.encoded()
+        try Data(bytes).write(to: URL(fileURLWithPath: out))
+        stderrLine(
+            "wrote \(out) (\(bytes.count) bytes) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+    }
+}
+
+/// `dossier train parser`: the dependency parser from CoNLL-U treebanks, on tags from a tagger.
+struct TrainParser: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parser", abstract: "Train the dependency parser from CoNLL-U files.")
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Training files (CoNLL-U).") var train: [String]
+    @Option(name: .long, help: "A development file (CoNLL-U): its scores are saved in the model.") var dev: String?
+    @Option(name: .long, help: "Where to write the model.") var out: String
+    @Option(name: .long, help: "The tagger whose tags the parser reads (default: the bundled one).") var pos: String?
+    @Option(name: .long, help: "Training passes.") var epochs = 12
+    @Option(name: .long, help: "Seed of the shuffling and exploration.") var seed: UInt64 = 1
+    @Option(name: .long, help: "Tag the training data with taggers trained on the other k parts (0: no jackknifing).")
+    var jackknife = 0
+    @Option(name: .long, help: "Tagger training passes when jackknifing.") var posEpochs = 8
+    @Option(name: .long, help: "Drop weights below this fraction of the largest (model size).") var prune: Float = 0.03
+
+    func run() throws {
+        let start = Date()
+        let clusters = try SyntaxTables.bundledClusters()
+        let tagger = try loadPOSModel(pos, clusters: clusters)
+        var sentences: [CoNLLU.Sentence] = []
+        for path in train { sentences += CoNLLU.read(try readText(path)) }
+        let corpus = SyntaxCorpus(sentences, clusters: clusters)
+        stderrLine("\(sentences.count) sentences, \(corpus.tokenCount) words")
+        var tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
+        if jackknife > 1 {
+            tags = []
+            for part in 0..<jackknife {
+                let held = sentences.indices.filter { $0 % jackknife == part }
+                let rest = sentences.indices.filter { $0 % jackknife != part }
+                var t = POSTrainer()
+                t.epochs = posEpochs
+                t.seed = seed
+                let m = t.train(
+                    SyntaxCorpus(rest.map { sentences[$0] }, clusters: clusters), dev: nil, clusters: clusters
+                ) { _ in }
+                let heldCorpus = SyntaxCorpus(held.map { sentences[$0] }, clusters: clusters)
+                let h = m.tagHashes(m.tag(heldCorpus.document, heldCorpus.tables))
+                var perSentence: [[UInt64]] = []
+                for r in heldCorpus.ranges { perSentence.append(Array(h[r])) }
+                if tags.isEmpty { tags = [UInt64](repeating: 0, count: corpus.tokenCount) }
+                for (k, si) in held.enumerated() {
+                    let r = corpus.ranges[si]
+                    for j in 0..<r.count { tags[r.lowerBound + j] = perSentence[k][j] }
+                }
+                stderrLine("jackknife part \(part + 1)/\(jackknife) tagged")
+            }
+        }
+        let devCorpus = try dev.map { SyntaxCorpus(CoNLLU.read(try readText($0)), clusters: clusters) }
+        let devTags = devCorpus.map { tagger.tagHashes(tagger.tag($0.document, $0.tables)) }
+        var trainer = ParserTrainer()
+        trainer.epochs = epochs
+        trainer.seed = seed
+        trainer.prune = prune
+        var model = trainer.train(corpus, tags: tags, dev: devCorpus, devTags: devTags) { stderrLine($0) }
+        model.config.append(("jackknife", String(jackknife)))
+        model.config.append(("trainFiles", train.map { ($0 as NSString).lastPathComponent }.joined(separator: ",")))
+        let bytes = model.encoded()
+        try Data(bytes).write(to: URL(fileURLWithPath: out))
+        stderrLine(
+            "wrote \(out) (\(bytes.count) bytes) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+    }
+}
+
+/// The bundled tagger, or one from a file.
+func loadPOSModel(_ path: String?, clusters: WordClusters) throws -> POSModel {
+    guard let path else { return try POSModel.bundled(clusters: clusters) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw ValidationError("\(path): cannot be read [E001]")
+    }
+    return try POSModel(decoding: [UInt8](data), name: path, clusters: clusters)
+}

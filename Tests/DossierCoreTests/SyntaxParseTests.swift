@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+@testable import DossierCore
+
+/// Parses of our own sentences with the committed models: the constructions the extractors rely on.
+@Suite("Syntax analysis of constructions the extractors use")
+struct SyntaxParseTests {
+    static let analyzer = Result { try SyntaxAnalyzer.standard() }
+
+    /// Tags and parses one sentence given as words.
+    func parse(_ words: [String]) throws -> (SyntaxView, [String]) {
+        var doc = Document(pretokenized: [words])
+        try SyntaxParseTests.analyzer.get().apply(to: &doc)
+        return (SyntaxView(doc), words)
+    }
+
+    func index(_ words: [String], _ w: String) -> Int { words.firstIndex(of: w) ?? -1 }
+
+    @Test func invertedReportingVerbHasSubject() throws {
+        let w = ["\"", "We", "will", "not", "back", "down", ",", "\"", "said", "Miller", "."]
+        let (v, _) = try parse(w)
+        let said = index(w, "said")
+        #expect(v.relation(of: index(w, "Miller")) == "nsubj")
+        #expect(v.head(of: index(w, "Miller")) == said)
+        #expect(v.subjects(of: said) == [index(w, "Miller")])
+        #expect(v.lemma(said) == "say")
+        #expect(v.verbGroup(of: said).tense == .past)
+        let back = index(w, "back")
+        #expect(v.verbGroup(of: back).negated)
+        #expect(v.verbGroup(of: back).tense == .future)
+    }
+
+    @Test func apposition() throws {
+        let w = ["Miller", ",", "the", "spokesman", ",", "declined", "to", "comment", "."]
+        let (v, _) = try parse(w)
+        #expect(v.relation(of: index(w, "spokesman")) == "appos")
+        #expect(v.appositions(of: index(w, "Miller")) == [index(w, "spokesman")])
+        #expect(v.subjects(of: index(w, "declined")) == [index(w, "Miller")])
+    }
+
+    @Test func metWithIsOblique() throws {
+        let w = ["The", "minister", "met", "with", "leaders", "of", "the", "union", "."]
+        let (v, _) = try parse(w)
+        let met = index(w, "met")
+        let obl = v.obliques(of: met)
+        #expect(obl.contains { $0.token == index(w, "leaders") && $0.preposition == "with" })
+        #expect(v.subjects(of: met) == [index(w, "minister")])
+    }
+
+    @Test func passiveVoice() throws {
+        let w = ["The", "bill", "was", "passed", "by", "the", "Senate", "."]
+        let (v, _) = try parse(w)
+        let passed = index(w, "passed")
+        #expect(v.relation(of: index(w, "bill")) == "nsubj:pass")
+        #expect(v.verbGroup(of: passed).passive)
+        #expect(v.verbGroup(of: passed).tense == .past)
+        #expect(v.obliques(of: passed).contains { $0.token == index(w, "Senate") && $0.preposition == "by" })
+    }
+
+    @Test func coordinationOfNames() throws {
+        let w = ["Presidents", "Biden", "and", "Xi", "Jinping", "held", "talks", "on", "Monday", "."]
+        let (v, _) = try parse(w)
+        let biden = index(w, "Biden")
+        let conj = v.conjuncts(of: v.coordinationHead(of: biden))
+        #expect(conj.contains(biden) || conj.contains(index(w, "Presidents")))
+        #expect(conj.contains(index(w, "Jinping")) || conj.contains(index(w, "Xi")))
+        #expect(v.relation(of: index(w, "and")) == "cc")
+        #expect(v.lemma(index(w, "talks")) == "talk")
+    }
+
+    @Test func pipelineFillsSyntaxAndSkipsNothingElse() throws {
+        let article = Article(title: nil, text: "The talks ended on Friday. Officials said little.", source: "t")
+        let doc = try Pipeline([
+            Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard(), SyntaxAnalyzer.standard(),
+        ])
+        .run(article)
+        #expect(doc.layers.contains(.syntax))
+        let v = SyntaxView(doc)
+        let ended = (0..<doc.tokens.count).first { doc.form(of: doc.tokens[$0]) == "ended" } ?? 0
+        #expect(v.relation(of: ended) == "root")
+        #expect(v.clause(of: ended) == ended)
+    }
+}
+
+@Suite("Syntax stage in the pipeline")
+struct SyntaxPipelineTests {
+    @Test(.enabled(if: SyntaxSharedData.available, "needs ../shared (the seed article)"))
+    func syntaxStageDoesNotChangeNames() throws {
+        let url = SyntaxSharedData.root.appendingPathComponent("examples/seed/seed.txt")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let article = Article(title: nil, text: text, source: "seed.txt")
+        let with = try Pipeline([
+            Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard(), SyntaxAnalyzer.standard(),
+            NameTagger.standard(),
+        ])
+        .run(article)
+        let without = try Pipeline([
+            Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard(), NameTagger.standard(),
+        ])
+        .run(article)
+        #expect(with.mentions.map(\.span) == without.mentions.map(\.span))
+        #expect(with.syntax != nil)
+    }
+}
