@@ -23,6 +23,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Split each file into articles of about this many bytes (at line breaks), as a feed of articles.")
     var articleBytes: Int = 4096
 
+    @Option(help: "Run the standard pipeline only up to and including this stage (e.g. 'sentences').")
+    var through: String?
+
     func validate() throws {
         if repeats < 1 { throw ValidationError("--repeats must be at least 1") }
         if articleBytes < 64 { throw ValidationError("--article-bytes must be at least 64") }
@@ -30,10 +33,18 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         // The timed loop runs on this thread only; the figures are CPU seconds of one core.
-        let pipeline: Pipeline
+        var pipeline: Pipeline
         let loadStart = DispatchTime.now().uptimeNanoseconds
-        do {
+        do throws(DossierError) {
             pipeline = try Pipeline.standard()
+            if let through {
+                guard let last = pipeline.stageNames.firstIndex(of: through) else {
+                    throw DossierError(
+                        .usage, "no stage '\(through)'; the stages are \(pipeline.stageNames.joined(separator: ", "))",
+                        input: "--through")
+                }
+                pipeline = try Pipeline(Array(pipeline.stages[...last]))
+            }
         } catch {
             Diagnostics.error(error)
             throw ExitCode(2)
