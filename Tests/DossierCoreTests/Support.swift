@@ -13,18 +13,8 @@ enum Shared {
     static var seedText: String { (try? String(contentsOfFile: seedPath, encoding: .utf8)) ?? "" }
 }
 
-/// A small deterministic generator (SplitMix64) for generated test inputs.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The engine's seeded generator, so generated test inputs are the same on every run.
+typealias SeededGenerator = SplitMix64
 
 extension Document {
     /// The original text of every token.
