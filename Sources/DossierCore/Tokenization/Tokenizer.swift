@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Splits the folded text into tokens for English news, on UTF-8 bytes.
 ///
 /// Conventions follow the Penn Treebank and CoNLL data that the models learn from: clitics are split
@@ -110,6 +116,13 @@ final class TokenScanner {
     }
 
     @inline(__always) func cls(_ i: Int) -> CharClass { classes[Int(p[i])] }
+
+    /// The first `byte` at or after `from` in `p` (below `limit`), or `limit`: memchr, which reads many bytes at once.
+    static func find(_ byte: UInt8, in p: UnsafeBufferPointer<UInt8>, from: Int, limit: Int) -> Int {
+        guard from < limit, let base = p.baseAddress else { return limit }
+        guard let hit = memchr(base + from, Int32(byte), limit - from) else { return limit }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
     @inline(__always) func at(_ i: Int, _ c: CharClass) -> Bool { i < n && !cls(i).isDisjoint(with: c) }
     @inline(__always) func byte(_ i: Int) -> UInt8 { i < n ? p[i] : 0 }
 
@@ -120,27 +133,24 @@ final class TokenScanner {
         var long = 0
         var wrapped = 0
         var lineStart = 0
-        var i = 0
         let limit = min(p.count, 16384)
-        while i <= limit {
-            if i == limit || p[i] == 0x0A {
-                var e = i
-                while e > lineStart && (p[e - 1] == 0x20 || p[e - 1] == 0x09 || p[e - 1] == 0x0D) { e -= 1 }
-                let length = e - lineStart
-                if length >= 40 {
-                    long += 1
-                    if length <= 100 {
-                        switch p[e - 1] {
-                        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""),
-                            UInt8(ascii: "'"), UInt8(ascii: ":"), UInt8(ascii: ")"):
-                            break
-                        default: wrapped += 1
-                        }
+        while lineStart <= limit {
+            let i = find(0x0A, in: p, from: lineStart, limit: limit)
+            var e = i
+            while e > lineStart && (p[e - 1] == 0x20 || p[e - 1] == 0x09 || p[e - 1] == 0x0D) { e -= 1 }
+            let length = e - lineStart
+            if length >= 40 {
+                long += 1
+                if length <= 100 {
+                    switch p[e - 1] {
+                    case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""),
+                        UInt8(ascii: "'"), UInt8(ascii: ":"), UInt8(ascii: ")"):
+                        break
+                    default: wrapped += 1
                     }
                 }
-                lineStart = i + 1
             }
-            i += 1
+            lineStart = i + 1
         }
         return long >= 3 && wrapped * 2 > long
     }
@@ -469,8 +479,7 @@ final class TokenScanner {
     /// An e-mail address `local@domain.tld` starting at `s`.
     func scanEmail(_ s: Int) -> Int? {
         if nextAt < s {
-            nextAt = s
-            while nextAt < n && p[nextAt] != UInt8(ascii: "@") { nextAt += 1 }
+            nextAt = Self.find(UInt8(ascii: "@"), in: p, from: s, limit: n)
         }
         guard nextAt < n, nextAt - s <= 64 else { return nil }
         var j = s
