@@ -29,6 +29,20 @@ struct NormalizedTextTests {
         #expect(n.originalRange(0..<5) == 0..<5)
     }
 
+    @Test(
+        "a CR or a non-ASCII byte anywhere, in a whole word of eight bytes or in the tail, is folded", arguments: 0..<21
+    )
+    func crAnywhere(_ position: Int) {
+        var bytes = Array(repeating: UInt8(ascii: "a"), count: 21)
+        bytes[position] = 0x0D
+        let n = NormalizedText(String(decoding: bytes, as: UTF8.self))
+        #expect(n.toOriginal != nil)
+        #expect(!n.bytes.contains(0x0D))
+        var quote = Array(repeating: UInt8(ascii: "b"), count: 21)
+        quote.insert(contentsOf: Array("\u{2019}".utf8), at: position)
+        #expect(NormalizedText(String(decoding: quote, as: UTF8.self)).bytes.contains(UInt8(ascii: "'")))
+    }
+
     @Test("non-ASCII text that needs no folding keeps no map")
     func unfoldedUnicode() {
         let n = NormalizedText("Zürich, São Paulo, 日本")

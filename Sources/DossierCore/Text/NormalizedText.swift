@@ -58,14 +58,31 @@ public struct NormalizedText: Sendable {
         }
     }
 
-    static func fold(_ src: UnsafeBufferPointer<UInt8>) -> (ContiguousArray<UInt8>, ContiguousArray<Int32>?) {
-        // Fast check: nothing to fold when there is no CR and no byte >= 0x80 that maps.
-        var needs = false
-        for b in src where b == 0x0D || b >= 0xC2 {
-            needs = true
-            break
+    static func needsFolding(_ src: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = src.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let n = src.count
+        var i = 0
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let cr: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+        while i + 8 <= n {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let x = w ^ cr
+            if (w & high) != 0 || ((x &- ones) & ~x & high) != 0 { return true }
+            i += 8
         }
-        if !needs { return (ContiguousArray(src), nil) }
+        while i < n {
+            if base[i] == 0x0D || base[i] >= 0x80 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    static func fold(_ src: UnsafeBufferPointer<UInt8>) -> (ContiguousArray<UInt8>, ContiguousArray<Int32>?) {
+        // Fast check: nothing to fold in ASCII text without CR. Eight bytes at a time: a high bit means non-ASCII,
+        // and a CR byte (0x0D) is found by the classic "has zero byte" test on the word XOR 0x0D0D...
+        if !needsFolding(src) { return (ContiguousArray(src), nil) }
         var out = ContiguousArray<UInt8>()
         var map = ContiguousArray<Int32>()
         out.reserveCapacity(src.count)
