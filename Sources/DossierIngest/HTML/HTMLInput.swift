@@ -28,11 +28,7 @@ struct HTMLInput {
             bytes = repaired.hadBOM ? Array(raw.dropFirst(3)) : raw
         } else {
             bytes = Array(repaired.text.utf8)
-            let n = repaired.replacedAt.count
-            warnings.append(
-                DossierError(
-                    .invalidUTF8, "\(n) invalid UTF-8 sequence\(n == 1 ? "" : "s") replaced by U+FFFD",
-                    input: source, line: repaired.replacedAt.first))
+            warnings.append(contentsOf: Ingest.utf8Warnings(repaired, source: source))
         }
         encoding = "UTF-8"
     }
