@@ -73,6 +73,11 @@ final class TokenScanner {
     static let shapeCacheSize = 256
     /// The shape ids of "x", "xx", "xxx" and "xxxx" (index = length), interned on first use.
     var lowerShapes: [UInt32] = [UInt32.max, UInt32.max, UInt32.max, UInt32.max, UInt32.max]
+    /// A direct-mapped cache of the short tokens (at most eight bytes) already made in this document, keyed by
+    /// their bytes: a news text repeats its short words ("the", "said", ",", "Reuters"), and a hit costs one
+    /// look-up instead of a scan for case and shape and an interner probe.
+    let tokenCache: UnsafeMutablePointer<CachedToken>
+    static let tokenCacheBits = 9
 
     init(_ p: UnsafeBufferPointer<UInt8>, abbreviations: Abbreviations, title: Range<Int>?) {
         self.p = p
@@ -88,6 +93,8 @@ final class TokenScanner {
         shapeCacheKeys.initialize(repeating: 0, count: Self.shapeCacheSize)
         shapeCacheIDs = .allocate(capacity: Self.shapeCacheSize)
         shapeCacheIDs.initialize(repeating: 0, count: Self.shapeCacheSize)
+        tokenCache = .allocate(capacity: 1 << Self.tokenCacheBits)
+        tokenCache.initialize(repeating: CachedToken(), count: 1 << Self.tokenCacheBits)
     }
 
     deinit {
@@ -96,6 +103,7 @@ final class TokenScanner {
         shapeBuffer.deallocate()
         shapeCacheKeys.deallocate()
         shapeCacheIDs.deallocate()
+        tokenCache.deallocate()
     }
 
     /// The interned id of the shape in `shapeBuffer[0..<count]`.
@@ -508,7 +516,47 @@ final class TokenScanner {
 
     // MARK: - Forms, shape and flags
 
+    /// The token `p[s..<e]`: its forms and shape, and `kindFlags` (from its scan) with the flags of its content.
+    @inline(__always)
     func makeToken(_ s: Int, _ e: Int, _ kindFlags: TokenFlags, _ interner: inout Interner) -> Token {
+        let length = e - s
+        guard length <= 8 else { return makeNewToken(s, e, kindFlags, &interner) }
+        // The token's bytes as one integer (zero-padded): with the length, its key in the cache.
+        var head: UInt64
+        if s + 8 <= n {
+            head = UInt64(
+                littleEndian: UnsafeRawPointer(p.baseAddress.unsafelyUnwrapped + s).loadUnaligned(as: UInt64.self))
+            if length < 8 { head &= (1 &<< UInt64(8 * length)) &- 1 }
+        } else {
+            head = 0
+            for k in 0..<length { head |= UInt64(p[s + k]) &<< UInt64(8 * k) }
+        }
+        let slot = Int(
+            truncatingIfNeeded: ((head ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15) >> (64 - UInt64(Self.tokenCacheBits))
+        )
+        let cached = tokenCache[slot]
+        let content: TokenFlags
+        var token: Token
+        if cached.head == head && cached.length == UInt32(length) {
+            token = Token(
+                start: Int32(s), end: Int32(e), form: cached.form, lower: cached.lower, shape: cached.shape, flags: [])
+            content = cached.flags
+        } else {
+            token = makeNewToken(s, e, [], &interner)
+            content = token.flags
+            tokenCache[slot] = CachedToken(
+                head: head, length: UInt32(length), form: token.form, lower: token.lower, shape: token.shape,
+                flags: content)
+        }
+        // What the content says, with what the scan said; a symbol is not punctuation.
+        var flags = kindFlags.union(content)
+        if kindFlags.contains(.symbol) { flags.remove(.punct) }
+        token.flags = flags
+        return token
+    }
+
+    /// Makes a token without the cache.
+    func makeNewToken(_ s: Int, _ e: Int, _ kindFlags: TokenFlags, _ interner: inout Interner) -> Token {
         var flags = kindFlags
         // Fast path for the commonest token, a lowercase ASCII word: its lowercase form is itself and its shape
         // is "x" repeated (at most four times).
@@ -619,4 +667,14 @@ final class TokenScanner {
         let shape = shapeID(shapeCount, &interner)
         return Token(start: Int32(s), end: Int32(e), form: form, lower: lowerID, shape: shape, flags: flags)
     }
+}
+
+/// A short token already made in a document (see ``TokenScanner/tokenCache``); length 0 marks an empty slot.
+struct CachedToken {
+    var head: UInt64 = 0
+    var length: UInt32 = 0
+    var form: UInt32 = 0
+    var lower: UInt32 = 0
+    var shape: UInt32 = 0
+    var flags: TokenFlags = []
 }
