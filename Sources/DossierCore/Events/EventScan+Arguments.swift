@@ -1,6 +1,13 @@
 // Finding the actors of arguments, and making events.
 
 extension EventScan {
+    static let physicalTargets: Set<UInt64> = Set(
+        [
+            "ship", "tanker", "supertanker", "vessel", "boat", "base", "village", "town", "city", "convoy", "plane",
+            "aircraft", "embassy", "position", "troop", "force", "soldier", "territory", "border", "post", "camp",
+            "facility", "port", "oil", "platform", "installation", "target", "civilian", "patrol", "outpost",
+        ].map { StableHash.hash($0) })
+
     static let actorRelationRank: [String: Int] = [
         "appos": 0, "flat": 0, "flat:name": 0, "fixed": 0, "nmod:poss": 1, "nmod:desc": 2, "compound": 3, "amod": 3, "nmod": 4,
     ]
@@ -8,7 +15,7 @@ extension EventScan {
     /// The actor entity an argument stands for: its own mention, else one inside its phrase ("President Joe
     /// Biden's administration" -> Biden, "a top Chinese official" -> the group), else an apposition after it
     /// ("the front-runner, Lai Ching-te").
-    func actor(_ t: Int) -> Int32? {
+    func actor(_ t: Int, strict: Bool = false) -> Int32? {
         if tokenEntity[t] >= 0 { return tokenEntity[t] }
         // Breadth first, two levels; at each level a name in apposition beats a possessor, which beats a
         // country modifier ("US Secretary of State Antony Blinken" is Blinken, not the US).
@@ -19,6 +26,8 @@ extension EventScan {
             for x in frontier {
                 for c in view.children(of: x) {
                     guard let r = view.relation(of: c), var rank = EventScan.actorRelationRank[r] else { continue }
+                    // A party met or visited is an actor itself, not a thing of one ("met U.S. complaints").
+                    if strict && rank > 2 { continue }
                     if r == "nmod" {
                         // "thousands of Armenians", "a group of Chinese officials"
                         guard view.upos(x) == .num || view.upos(x) == .noun,
@@ -109,6 +118,23 @@ extension EventScan {
         return ByteSpan(Int(doc.tokens[lo].start)..<Int(doc.tokens[h].end))
     }
 
+    /// Whether the phrase of a token is introduced by "in" or "at" (a place, not a party).
+    func isLocative(_ t: Int) -> Bool {
+        // "in Reykjavik, Iceland": the apposition or conjunct of a place phrase is a place too.
+        if let r = view.relation(of: t), r == "appos" || r == "conj" || r == "flat", let h = view.head(of: t),
+            view.children(of: h, "case").contains(where: { ["in", "at"].contains(lemma($0)) })
+        {
+            return true
+        }
+        if view.children(of: t, "case").contains(where: { ["in", "at"].contains(lemma($0)) }) {
+            return true
+        }
+        var s = t
+        let e = tokenEntity[t]
+        while e >= 0 && s > 0 && tokenEntity[s - 1] == e { s -= 1 }
+        return s > 0 && ["in", "at"].contains(lemma(s - 1)) && view.upos(s - 1) == .adp
+    }
+
     /// The place of an event: a place named after "in", "at" or "near" in its sentence, nearest the trigger.
     func place(for trigger: Int, in sentence: Range<Int>) -> Int32? {
         let clause = view.subtree(of: view.clause(of: trigger))
@@ -127,11 +153,28 @@ extension EventScan {
         code: String, trigger: Int, sources: [Int], targets: [Int], symmetric: Bool, sentence: Range<Int>,
         rule: String, confidence: Double
     ) {
-        guard let entry = codebook[code] else { return }
+        guard let found = codebook[code] else { return }
         let srcs = sources.compactMap { s in actor(s).map { (s, $0) } }
-        var tgts = targets.compactMap { t in (actor(t) ?? owner(t)).map { (t, $0) } }
+        // The owner of a non-actor object ("criticized China's policy") is a target for acts about things, not
+        // for meetings or visits ("met U.S. complaints"); a place after "in" or "at" is never a target.
+        let owners = found.root != "04" && found.root != "01"
+        var tgts = targets.filter { !isLocative($0) }.compactMap { t in
+            (actor(t, strict: !owners) ?? (owners ? owner(t) : nil)).map { (t, $0) }
+        }
+        var code = code
+        var entry = found
         var rule = rule
-        if tgts.isEmpty && symmetric && srcs.count >= 2 {
+        // Violence against a thing of an actor that is no physical target ("attacked Japan's fiscal policy") is
+        // a verbal attack: criticism.
+        if entry.root >= "18", let (t, _) = tgts.first, actor(t, strict: true) == nil,
+            !EventScan.physicalTargets.contains(lemmaHash(t)), let c = codebook["111"]
+        {
+            code = "111"
+            entry = c
+            rule += "+verbal"
+        }
+        // A symmetric act coded both ways needs exactly two parties; a list of five is no meeting of them all.
+        if tgts.isEmpty && symmetric && Set(srcs.map(\.1)).count == 2 {
             tgts = srcs
             rule += "+symmetric"
         }

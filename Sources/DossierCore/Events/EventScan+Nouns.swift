@@ -31,6 +31,17 @@ extension EventScan {
         // "no criticism", "without talks"
         if view.children(of: n, "det").contains(where: { lemma($0) == "no" }) { return }
         var rule = "noun:\(pat.lemma)@\(pat.line)"
+        // "suggestions for negotiations", "the breakdown in the talks": a noun inside another noun's phrase is
+        // talked about, not done; so is one governed by a negated, modal or conditional verb.
+        if let h = view.head(of: n) {
+            let r = view.relation(of: n) ?? ""
+            if view.upos(h) == .noun && (r == "nmod" || r == "compound") { return }
+            if view.upos(h) == .verb {
+                let g = view.verbGroup(of: h)
+                if g.negated || g.mood == .modal || g.mood == .conditional { return }
+                if let ps = verbPatterns(h), ps.contains(where: { $0.composition == .refuse }) { return }
+            }
+        }
         // Own source: possessor, "by" phrase, an actor modifier ("US sanctions", "Chinese attack").
         var sources: [Int] = []
         var pronounPossessor = false
@@ -53,7 +64,16 @@ extension EventScan {
             } ?? false
             if pat.explicitSource && !pronounPossessor && !lightObject { return }
             // "their meeting": the pair of actors named together in the sentence.
-            if pat.symmetric && (pronounPossessor || targets.isEmpty), let pair = coordinatedPair(in: sentence) {
+            // "their meeting", "U.S. and Canadian negotiators opened talks": the pair named together in the
+            // clause's subject (or, after "their", in the sentence).
+            let subjects = implicitSubjects(of: n)
+            let range = pronounPossessor ? sentence : subjects.reduce(nil as Range<Int>?) { r, s in
+                let t = view.subtree(of: s)
+                return r.map { min($0.lowerBound, t.lowerBound)..<max($0.upperBound, t.upperBound) } ?? t
+            }
+            if pat.symmetric && (pronounPossessor || targets.isEmpty), let range,
+                let pair = coordinatedPair(in: range)
+            {
                 sources = pair
                 targets = []
                 rule += "+pair"
@@ -76,7 +96,7 @@ extension EventScan {
 
     /// Two actors named together ("Biden and Xi Jinping"): the mentions on either side of a lone "and".
     func coordinatedPair(in sentence: Range<Int>) -> [Int]? {
-        for t in sentence where t > sentence.lowerBound && t + 1 < sentence.upperBound {
+        for t in sentence where t > sentence.lowerBound && t + 1 < sentence.upperBound && t + 1 < tokenEntity.count {
             guard lemma(t) == "and", view.upos(t) == .cconj else { continue }
             let a = tokenEntity[t - 1]
             let b = tokenEntity[t + 1]

@@ -59,6 +59,18 @@ struct EventScan {
     mutating func run() {
         guard let syn = doc.syntax else { return }
         for s in doc.sentences where !s.flags.contains(.ignored) {
+            // Every argument of an event is in its sentence: without two actors there is nothing to code.
+            var first: Int32 = -1
+            var two = false
+            for t in s.tokens where tokenEntity[t] >= 0 {
+                if first < 0 {
+                    first = tokenEntity[t]
+                } else if tokenEntity[t] != first {
+                    two = true
+                    break
+                }
+            }
+            guard two else { continue }
             for t in s.tokens where syn.analysed[t] && !doc.tokens[t].flags.contains(.ignored) {
                 let u = syn.upos[t]
                 guard u == .verb || u == .noun else { continue }
@@ -142,7 +154,9 @@ struct EventScan {
             if let prt = pat.particle { targets += obliques.filter { $0.preposition == prt }.map(\.token) }
             if let c = constrained { targets.append(c) }  // its owner: "released Japanese prisoners"
             var surface = false
-            if !pat.targetSlots.isEmpty && !targets.contains(where: { actor($0) != nil || owner($0) != nil }) {
+            if !pat.targetSlots.isEmpty && !pat.speech
+                && !targets.contains(where: { actor($0) != nil || owner($0) != nil })
+            {
                 let preps = pat.targetSlots.filter { $0 != "obj" }
                 if let s = surfaceTarget(after: p, preps) {
                     targets.append(s)
@@ -289,10 +303,23 @@ struct EventScan {
     func implicitSubjects(of p: Int) -> [Int] {
         var x = p
         for _ in 0..<6 {
-            guard let h = view.head(of: x) else { return [] }
-            let s = view.subjects(of: h)
-            if !s.isEmpty && view.upos(h) == .verb { return s }
-            if view.verbGroup(of: h).passive, !s.isEmpty { return [] }
+            guard let h = view.head(of: x), let r = view.relation(of: x) else { return [] }
+            let hu = view.upos(h)
+            // Only through verbs (complements, adverbial clauses, coordination) and through a noun that a
+            // participle modifies; never across what somebody said ("..., officials said") or an adjective
+            // ("willing to", "likely to": not an act).
+            if hu == .verb {
+                guard ["xcomp", "advcl", "conj", "acl", "obj", "obl"].contains(r) || r.hasPrefix("advcl") else {
+                    return []
+                }
+                if let ps = verbPatterns(h), ps.contains(where: { $0.speech }) { return [] }
+                let s = view.subjects(of: h)
+                if !s.isEmpty { return view.verbGroup(of: h).passive ? [] : s }
+            } else if hu == .noun {
+                guard r.hasPrefix("acl") || r == "nmod" && view.upos(x) == .noun else { return [] }
+            } else {
+                return []
+            }
             x = h
         }
         return []
