@@ -19,6 +19,11 @@ struct EventScan {
         "resume", "continue", "impose", "announce", "open", "use", "pay", "undertake", "order", "step",
     ]
 
+    static let irrealisNouns: Set<String> = [
+        "bid", "attempt", "effort", "plan", "proposal", "offer", "threat", "call", "demand", "request", "hope",
+        "chance", "possibility", "willingness", "readiness", "intention", "refusal", "failure",
+    ]
+
     static let hypotheticalMarks: Set<String> = ["although", "though", "if", "unless", "whether", "lest"]
 
     static let forceLemmas: Set<UInt64> = Set(["force", "attack", "strike", "action", "war", "invasion"].map {
@@ -317,6 +322,8 @@ struct EventScan {
                 if !s.isEmpty { return view.verbGroup(of: h).passive ? [] : s }
             } else if hu == .noun {
                 guard r.hasPrefix("acl") || r == "nmod" && view.upos(x) == .noun else { return [] }
+                // "his failed bid to trade arms", "a plan to visit": attempted or planned, not done.
+                if EventScan.irrealisNouns.contains(lemma(h)) { return [] }
             } else {
                 return []
             }
