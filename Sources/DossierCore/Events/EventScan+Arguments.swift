@@ -50,11 +50,14 @@ extension EventScan {
         return nil
     }
 
-    /// The actor an argument belongs to when it is no actor itself: "China's policy", "the policy of China".
+    /// The actor an argument belongs to when it is no actor itself: "the policy of China", "an attack by
+    /// Russia" (a possessor or an actor modifier is found by ``actor(_:strict:)`` already).
     func owner(_ t: Int) -> Int32? {
         for c in view.children(of: t) {
             let r = view.relation(of: c) ?? ""
-            if r == "nmod", view.children(of: c, "case").contains(where: { lemma($0) == "of" }), let e = actor(c) {
+            if r == "nmod", view.children(of: c, "case").contains(where: { lemma($0) == "of" || lemma($0) == "by" }),
+                let e = actor(c)
+            {
                 return e
             }
         }
