@@ -57,7 +57,8 @@ struct EventsCoderTests {
     @Test("the same meeting told twice is one event with two pieces of evidence")
     func merging() throws {
         let doc = try Self.code(
-            "Emmanuel Macron met Olaf Scholz in Berlin on Tuesday. Macron also spoke with Scholz on Tuesday about trade.")
+            "Emmanuel Macron met Olaf Scholz in Berlin on Tuesday. Macron also spoke with Scholz on Tuesday about trade."
+        )
         #expect(doc.events.count == 1, "\(doc.eventTriples)")
         #expect(doc.events.first?.evidence.count == 2)
         #expect(doc.events.first?.date == "2024-02-27")
@@ -100,7 +101,8 @@ struct EventsSeedTests {
     func seed() throws {
         let dir = EventsSharedData.root.appendingPathComponent("examples/seed")
         let text = try String(contentsOf: dir.appendingPathComponent("seed.txt"), encoding: .utf8)
-        let gold = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: dir.appendingPathComponent("seed.gold.json")))
+        let gold = try JSONDecoder().decode(
+            Gold.self, from: Data(contentsOf: dir.appendingPathComponent("seed.gold.json")))
         let title = text.split(separator: "\n", maxSplits: 1).first.map(String.init)
         let doc = try Pipeline.standard().run(
             Article(title: title, text: text, published: CalendarDate(iso: "2024-01-12"), source: "seed.txt"))

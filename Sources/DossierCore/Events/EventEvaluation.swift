@@ -28,7 +28,8 @@ public enum EventEvaluation {
             var r = Record(
                 id: attribute("id", in: header) ?? "?", category: attribute("category", in: header) ?? "",
                 text: "", codings: [])
-            if let a = body.range(of: "<Text>"), let b = body.range(of: "</Text>", range: a.upperBound..<body.endIndex) {
+            if let a = body.range(of: "<Text>"), let b = body.range(of: "</Text>", range: a.upperBound..<body.endIndex)
+            {
                 r.text = body[a.upperBound..<b.lowerBound].split(whereSeparator: \.isNewline)
                     .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
                     .trimmingCharacters(in: .whitespaces)
@@ -119,7 +120,9 @@ public enum EventEvaluation {
     /// actors stages): longest phrase first at each token.
     public static func injectActors(_ phrases: [ActorPhrase], into doc: inout Document) {
         var byFirst: [String: [ActorPhrase]] = [:]
-        for p in phrases { byFirst[p.prefix && p.words.count == 1 ? String(p.words[0].prefix(3)) : p.words[0], default: []].append(p) }
+        for p in phrases {
+            byFirst[p.prefix && p.words.count == 1 ? String(p.words[0].prefix(3)) : p.words[0], default: []].append(p)
+        }
         let lower = doc.tokens.map { doc.interner.string($0.lower) }
         var entityOf: [String: Int32] = [:]
         var t = 0
@@ -174,7 +177,8 @@ public enum EventEvaluation {
         public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
         public func line(_ name: String) -> String {
             func f(_ x: Double) -> String { String(format: "%.3f", x) }
-            return "\(name)  P \(f(precision)) (\(matched)/\(predicted))  R \(f(recall)) (\(matched)/\(gold))  F1 \(f(f1))"
+            return
+                "\(name)  P \(f(precision)) (\(matched)/\(predicted))  R \(f(recall)) (\(matched)/\(gold))  F1 \(f(f1))"
         }
     }
 

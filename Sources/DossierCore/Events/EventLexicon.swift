@@ -57,7 +57,9 @@ public struct EventLexicon: Sendable {
                 throw DossierError(.resource, "bad pattern row (6 tab-separated columns)", input: "\(name):\(line)")
             }
             let words = f[1].split(separator: " ").map(String.init)
-            guard let lemma = words.first else { throw DossierError(.resource, "empty lemma", input: "\(name):\(line)") }
+            guard let lemma = words.first else {
+                throw DossierError(.resource, "empty lemma", input: "\(name):\(line)")
+            }
             var objects: Set<UInt64> = []
             if f[3] != "-" {
                 for item in f[3].split(separator: "|") {
@@ -80,7 +82,8 @@ public struct EventLexicon: Sendable {
                 isNoun: f[0] == "N", lemma: lemma, particle: words.count > 1 ? words[1] : nil,
                 targetSlots: f[2] == "-" ? [] : f[2].split(separator: "|").map(String.init), objectLemmas: objects,
                 code: f[4], symmetric: options.contains("sym"), speech: options.contains("say"),
-                composition: composition, negated: options.contains("neg"), explicitSource: options.contains("explicit"),
+                composition: composition, negated: options.contains("neg"),
+                explicitSource: options.contains("explicit"),
                 line: line)
             let key = StableHash.hash(lemma)
             if p.isNoun { nouns[key, default: []].append(p) } else { verbs[key, default: []].append(p) }

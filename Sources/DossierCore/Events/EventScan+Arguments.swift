@@ -9,7 +9,8 @@ extension EventScan {
         ].map { StableHash.hash($0) })
 
     static let actorRelationRank: [String: Int] = [
-        "appos": 0, "flat": 0, "flat:name": 0, "fixed": 0, "nmod:poss": 1, "nmod:desc": 2, "compound": 3, "amod": 3, "nmod": 4,
+        "appos": 0, "flat": 0, "flat:name": 0, "fixed": 0, "nmod:poss": 1, "nmod:desc": 2, "compound": 3, "amod": 3,
+        "nmod": 4,
     ]
 
     /// The actor entity an argument stands for: its own mention, else one inside its phrase ("President Joe
@@ -35,7 +36,7 @@ extension EventScan {
                         else { continue }
                         rank = 4
                     }
-                    if tokenEntity[c] >= 0, best == nil || rank < best!.rank { best = (rank, tokenEntity[c]) }
+                    if tokenEntity[c] >= 0, best.map({ rank < $0.rank }) ?? true { best = (rank, tokenEntity[c]) }
                     next.append(c)
                 }
             }
@@ -73,7 +74,9 @@ extension EventScan {
         var i = p + 1
         while i < end {
             let u = syn.upos[i]
-            if u == .verb || u == .sconj || u == .cconj && i > p + 1 || lemma(i) == ";" || lemma(i) == "." { return nil }
+            if u == .verb || u == .sconj || u == .cconj && i > p + 1 || lemma(i) == ";" || lemma(i) == "." {
+                return nil
+            }
             if u == .adp, preps.contains(lemma(i)) {
                 var best: Int?
                 var j = i + 1

@@ -59,18 +59,22 @@ extension EventScan {
         var implicit = false
         if sources.isEmpty {
             let governor = view.head(of: n)
-            let lightObject = governor.map {
-                view.relation(of: n) == "obj" && EventScan.lightVerbs.contains(lemma($0))
-            } ?? false
+            let lightObject =
+                governor.map {
+                    view.relation(of: n) == "obj" && EventScan.lightVerbs.contains(lemma($0))
+                } ?? false
             if pat.explicitSource && !pronounPossessor && !lightObject { return }
             // "their meeting": the pair of actors named together in the sentence.
             // "their meeting", "U.S. and Canadian negotiators opened talks": the pair named together in the
             // clause's subject (or, after "their", in the sentence).
             let subjects = implicitSubjects(of: n)
-            let range = pronounPossessor ? sentence : subjects.reduce(nil as Range<Int>?) { r, s in
-                let t = view.subtree(of: s)
-                return r.map { min($0.lowerBound, t.lowerBound)..<max($0.upperBound, t.upperBound) } ?? t
-            }
+            let range =
+                pronounPossessor
+                ? sentence
+                : subjects.reduce(nil as Range<Int>?) { r, s in
+                    let t = view.subtree(of: s)
+                    return r.map { min($0.lowerBound, t.lowerBound)..<max($0.upperBound, t.upperBound) } ?? t
+                }
             if pat.symmetric && (pronounPossessor || targets.isEmpty), let range,
                 let pair = coordinatedPair(in: range)
             {

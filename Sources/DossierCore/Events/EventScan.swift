@@ -26,9 +26,10 @@ struct EventScan {
 
     static let hypotheticalMarks: Set<String> = ["although", "though", "if", "unless", "whether", "lest"]
 
-    static let forceLemmas: Set<UInt64> = Set(["force", "attack", "strike", "action", "war", "invasion"].map {
-        StableHash.hash($0)
-    })
+    static let forceLemmas: Set<UInt64> = Set(
+        ["force", "attack", "strike", "action", "war", "invasion"].map {
+            StableHash.hash($0)
+        })
 
     init(document: Document, lexicon: EventLexicon, codebook: CAMEOCodebook) {
         doc = document
