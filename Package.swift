@@ -21,7 +21,7 @@ let package = Package(
             resources: [
                 .copy("Resources/lexicons"), .copy("Resources/models"), .copy("Resources/gazetteers"),
                 .copy("Resources/places"), .copy("Resources/time"), .copy("Resources/quotes"),
-                .copy("Resources/actors"), .copy("Resources/syntax"),
+                .copy("Resources/actors"), .copy("Resources/syntax"), .copy("Resources/events"),
             ]
         ),
         // libxml2 from the system (Debian: libxml2-dev), for HTML and feeds.

@@ -88,9 +88,7 @@ struct ReadCommandTests {
                 "2024-01-12", "2024-01-13", "2024-01-11", "2024-01-11", "2024-01-12", "PAST_REF", "2023-11",
                 "2024-01-09",
             ])
-        for key in ["events"] {
-            #expect((o[key] as? [Any])?.isEmpty == true, "\(key) must stay empty until its stage exists")
-        }
+        #expect(((o["events"] as? [Any])?.count ?? 0) >= 8)
     }
 
     @Test("keys come in the contract's order and runs are byte-for-byte identical")

@@ -144,4 +144,6 @@ public struct Event: Sendable, Hashable {
     public var span: ByteSpan
     public var trigger: ByteSpan
     public var provenance: Provenance
+    /// Every mention of the act, the first being ``span``/``trigger`` (one act told twice is one event).
+    public var evidence: [EventEvidence] = []
 }

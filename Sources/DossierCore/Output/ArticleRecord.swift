@@ -84,7 +84,17 @@ public struct ArticleRecord: Sendable {
         public var trigger: Span
         public var confidence: Double
         public var rule: String
+        /// Every mention of the act (the first is `start`/`end`/`trigger`).
+        public var evidence: [Evidence]
+    }
 
+    /// One mention of an event: its span and trigger, and the rule that coded it.
+    public struct Evidence: Sendable, Hashable {
+        public var start: Int
+        public var end: Int
+        public var text: String
+        public var trigger: Span
+        public var rule: String
     }
 
     public var id: String
@@ -157,7 +167,12 @@ extension ArticleRecord {
                 source: e.source.map { doc.entities[Int($0)].id }, target: e.target.map { doc.entities[Int($0)].id },
                 sourceCode: e.sourceCode, targetCode: e.targetCode, date: e.date,
                 place: e.place.map { doc.places[Int($0)].id }, start: a, end: b, trigger: span(e.trigger),
-                confidence: e.provenance.confidence, rule: e.provenance.rule)
+                confidence: e.provenance.confidence, rule: e.provenance.rule,
+                evidence: e.evidence.map { v in
+                    let (a, b) = offsets(v.span)
+                    return Evidence(
+                        start: a, end: b, text: doc.string(v.span.range), trigger: span(v.trigger), rule: v.rule)
+                })
         }
     }
 }
@@ -299,6 +314,19 @@ extension ArticleRecord.EventRecord: JSONWritable {
         w.field("end", end)
         w.field("trigger", trigger)
         w.field("confidence", confidence)
+        w.field("rule", rule)
+        w.field("evidence", evidence)
+        w.endObject()
+    }
+}
+
+extension ArticleRecord.Evidence: JSONWritable {
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("start", start)
+        w.field("end", end)
+        w.field("text", text)
+        w.field("trigger", trigger)
         w.field("rule", rule)
         w.endObject()
     }

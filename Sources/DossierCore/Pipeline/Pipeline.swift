@@ -20,12 +20,8 @@ public struct Pipeline: Sendable {
     }
 
     /// The stages of this version of the engine, in order: tokens, sentences, boilerplate, names, actors, time,
-    /// places, quotes. Built once per process (loading lexicons, the gazetteer and the models) and shared: a pipeline
-    /// is immutable and safe to use from any number of threads.
-    ///
-    /// The syntax stage (``SyntaxAnalyzer``: tags, lemmas, dependencies) is not in it yet: no stage of the standard
-    /// pipeline reads its layer, and parsing costs more than every other stage together. `dossier parse` runs it;
-    /// the events stage, which needs it, will add it here.
+    /// places, quotes, syntax (tags, lemmas, dependencies), events. Built once per process (loading lexicons, the
+    /// gazetteer and the models) and shared: a pipeline is immutable and safe to use from any number of threads.
     public static func standard() throws(DossierError) -> Pipeline {
         try shared.get()
     }
@@ -34,6 +30,7 @@ public struct Pipeline: Sendable {
         try Pipeline([
             Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard(), NameTagger.standard(),
             ActorResolver.standard(), TimeTagger(), PlaceResolver.standard(), QuoteFinder.standard(),
+            SyntaxAnalyzer.standard(), EventCoder.standard(),
         ])
     }
 
