@@ -114,4 +114,17 @@ struct SyntaxLemmatizerTests {
             #expect(l.lemma(form, xpos: xpos, upos: upos) == lemma, "\(form)/\(xpos)")
         }
     }
+
+    @Test func aVocabularyPicksTheKnownSpellingOfARegularVerb() throws {
+        let l = try Lemmatizer.bundled()
+        let vocabulary = try WordClusters(
+            parsing: "# clusters 2\naccuse\t0\nexpel\t1\ncall\t0\nhope\t1\nhop\t0\n", name: "test")
+        #expect(l.lemma("accused", xpos: "VBD", upos: .verb, vocabulary: vocabulary) == "accuse")
+        #expect(l.lemma("accusing", xpos: "VBG", upos: .verb, vocabulary: vocabulary) == "accuse")
+        #expect(l.lemma("expelled", xpos: "VBN", upos: .verb, vocabulary: vocabulary) == "expel")
+        #expect(l.lemma("called", xpos: "VBD", upos: .verb, vocabulary: vocabulary) == "call")
+        // No spelling known: the rule's stem stays.
+        #expect(l.lemma("blicked", xpos: "VBD", upos: .verb, vocabulary: vocabulary) == "blick")
+        #expect(l.lemma("invaded", xpos: "VBD", upos: .verb, vocabulary: vocabulary) == "invade")
+    }
 }

@@ -36,8 +36,10 @@ public struct Lemmatizer: Sendable {
         return "-"
     }
 
-    /// The lemma of `form` tagged `xpos` / `upos`.
-    public func lemma(_ form: String, xpos: String, upos: UPOS) -> String {
+    /// The lemma of `form` tagged `xpos` / `upos`. With a `vocabulary` (the words of the word clusters), a
+    /// regular verb whose rule-made stem is not a known word gets the spelling that is: `accused` -> `accuse`
+    /// rather than `accus`, `expelled` -> `expel` rather than `expell`.
+    public func lemma(_ form: String, xpos: String, upos: UPOS, vocabulary: WordClusters? = nil) -> String {
         let lower = form.lowercased()
         let cls = Lemmatizer.tagClass(xpos, upos)
         if let l = table["\(cls)\t\(lower)"] { return keepCase(l, form, upos) }
@@ -50,9 +52,9 @@ public struct Lemmatizer: Sendable {
         case "VBZ":
             return Lemmatizer.verbS(lower)
         case "VBD", "VBN":
-            return Lemmatizer.verbSuffix(lower, "ed", table: table)
+            return Lemmatizer.knownStem(lower, "ed", Lemmatizer.verbSuffix(lower, "ed", table: table), vocabulary)
         case "VBG":
-            return Lemmatizer.verbSuffix(lower, "ing", table: table)
+            return Lemmatizer.knownStem(lower, "ing", Lemmatizer.verbSuffix(lower, "ing", table: table), vocabulary)
         case "JJR", "RBR":
             return Lemmatizer.degree(lower, "er")
         case "JJS", "RBS":
@@ -83,6 +85,20 @@ public struct Lemmatizer: Sendable {
         return String(w.dropLast())
     }
 
+    /// The rule's stem `ruled` of `w` (which ends in `suffix`) if the vocabulary knows it or there is no
+    /// vocabulary; else the first known of the other spellings (with a silent e, as cut, with a doubled consonant
+    /// undoubled); else `ruled`.
+    static func knownStem(_ w: String, _ suffix: String, _ ruled: String, _ vocabulary: WordClusters?) -> String {
+        guard let vocabulary, w.hasSuffix(suffix), w.count > suffix.count + 2 else { return ruled }
+        func known(_ word: String) -> Bool { vocabulary.row(StableHash.hash(word)) >= 0 }
+        if known(ruled) { return ruled }
+        let stem = String(w.dropLast(suffix.count))
+        var candidates = [stem + "e", stem]
+        if let last = stem.last, stem.dropLast().last == last { candidates.append(String(stem.dropLast())) }
+        for c in candidates where c != ruled && known(c) { return c }
+        return ruled
+    }
+
     /// `-ed` / `-ing`: `tried` -> `try`, `stopped` -> `stop`, `agreed` -> `agree`, `hoped` -> `hope`.
     static func verbSuffix(_ w: String, _ suffix: String, table: [String: String]) -> String {
         guard w.hasSuffix(suffix), w.count > suffix.count + 1 else { return w }
@@ -99,7 +115,7 @@ public struct Lemmatizer: Sendable {
         // these endings almost always take it.
         for e in [
             "at", "iz", "is", "ur", "ut", "uc", "ik", "ak", "ok", "iv", "av", "ev", "ov", "ag", "ud", "id", "od", "ir",
-            "ar", "or", "yz", "ys",
+            "ar", "or", "yz", "ys", "ad",
         ] {
             if stem.hasSuffix(e) && n >= 3 && !isVowel(chars[n - 3]) {
                 let candidate = stem + "e"

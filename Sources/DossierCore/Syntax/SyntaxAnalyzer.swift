@@ -87,7 +87,7 @@ public struct SyntaxAnalyzer: Stage {
                     a.lemma[i] = l
                 } else {
                     let form = doc.interner.string(tok.form)
-                    let l = lemmatizer.lemma(form, xpos: tagger.xpos[c], upos: tagger.upos[c])
+                    let l = lemmatizer.lemma(form, xpos: tagger.xpos[c], upos: tagger.upos[c], vocabulary: clusters)
                     let id = l == form ? tok.form : interner.intern(l)
                     cache[key] = id
                     a.lemma[i] = id
