@@ -8,7 +8,7 @@ Only facts (names and their kind) are taken, and only from CC BY / MIT sources:
   - the project's own short lists (country abbreviations, regions and seas, well-known organizations), below
 
 Output: Sources/DossierCore/Resources/gazetteers/names.tsv, one entry a line: `KIND<TAB>name`, where KIND is
-COUNTRY, CITY, ADMIN, CONTINENT, NORP, REGION or ORG. Names are space-tokenized like the engine's tokenizer would split them
+COUNTRY, CITY, ADMIN, CONTINENT, NORP, REGION, ORG or PERSON. Names are space-tokenized like the engine's tokenizer would split them
 (possessive clitics and punctuation are not present in these names). Sorted, deduplicated: the build is reproducible.
 
 Usage: python3 Scripts/build-gazetteers.py [../shared/data/gazetteers] [out-dir]
@@ -131,6 +131,28 @@ OWN = {
         Associated Press|AP|AFP|BBC|CNN|Xinhua|Al Jazeera|New York Times|Washington Post|
         Council on Foreign Relations|Brookings Institution|Carnegie Endowment|RAND Corporation|
         Chatham House|Heritage Foundation""",
+    # Common given names and family names, one name part each (the tagger sees them token by token).
+    "PERSON": """Aaron|Abdul|Abdullah|Adam|Adrian|Ahmad|Ahmed|Alan|Albert|Alberto|Alejandro|Alexander|Alexandre|
+        Alexei|Alfred|Ali|Alice|Alistair|Amanda|Amir|Amy|Ana|Andre|Andrea|Andreas|Andrei|Andrew|Andrzej|Angela|
+        Anna|Anne|Anthony|Antoine|Anton|Antonio|Antony|Arnold|Arthur|Barbara|Benjamin|Bernard|Bill|Bob|Boris|
+        Brian|Bruce|Bruno|Carl|Carlos|Carmen|Catherine|Charles|Charlotte|Chris|Christian|Christina|Christine|
+        Christopher|Claude|Claudia|Colin|Craig|Daniel|Daniela|Dave|David|Dennis|Diana|Dieter|Dimitri|Dmitry|
+        Donald|Douglas|Edward|Elena|Elizabeth|Emily|Emma|Enrique|Eric|Erik|Ernst|Eva|Fatima|Felipe|Fernando|
+        Francesco|Francis|Francisco|Francois|Frank|Franz|Fred|Frederick|Gary|George|Georges|Gerald|Gerhard|
+        Giovanni|Giuseppe|Gordon|Grace|Gregory|Guillermo|Gustavo|Hans|Harold|Harry|Hassan|Heinz|Helen|Helmut|
+        Henri|Henry|Hugo|Hussein|Ian|Igor|Ibrahim|Isabel|Ivan|Jack|Jacques|James|Jan|Jane|Janet|Jason|Javier|
+        Jean|Jeff|Jennifer|Jens|Jeremy|Jerry|Jessica|Jim|Joan|Joao|Joe|Johan|Johann|John|Jonathan|Jorge|Jose|
+        Josef|Joseph|Juan|Julia|Julian|Julie|Jurgen|Karen|Karim|Karl|Kate|Katherine|Keith|Kenneth|Kevin|Klaus|
+        Laura|Laurent|Lawrence|Leonid|Linda|Lisa|Louis|Luca|Luis|Lynn|Mahmoud|Manuel|Marc|Marco|Margaret|Maria|
+        Marie|Mario|Mark|Martin|Mary|Matthew|Maurice|Max|Michael|Michel|Miguel|Mikhail|Mohamed|Mohammad|
+        Mohammed|Muhammad|Nancy|Natalia|Nicholas|Nicolas|Nikolai|Olga|Omar|Oscar|Pablo|Paolo|Patricia|Patrick|
+        Paul|Pedro|Peter|Philip|Philippe|Pierre|Rachel|Rafael|Ralph|Ramon|Raymond|Richard|Robert|Roberto|Roger|
+        Ronald|Rudolf|Ruth|Sam|Samuel|Sandra|Sarah|Scott|Sergei|Simon|Sophie|Stefan|Stephen|Steve|Steven|Susan|
+        Thomas|Timothy|Tom|Tony|Vladimir|Walter|Werner|William|Wolfgang|Yuri|Yusuf|
+        Ahn|Cao|Chen|Cheng|Choi|Chung|Deng|Ding|Dong|Du|Feng|Gao|Guo|Han|Hu|Huang|Jang|Jiang|Jin|Jung|Kang|Kim|
+        Kwon|Li|Liang|Lim|Lin|Liu|Lu|Luo|Ma|Nguyen|Park|Peng|Shin|Song|Sun|Tang|Tran|Wang|Wei|Wu|Xi|Xiao|Xie|
+        Xu|Yang|Yao|Ye|Yoon|Yu|Yuan|Zhang|Zhao|Zheng|Zhou|Zhu|
+        Tanaka|Suzuki|Takahashi|Watanabe|Yamamoto|Nakamura|Kobayashi|Sato|Ito|Kato|Yoshida|Yamada|Sasaki""",
 }
 for kind, names in OWN.items():
     for n in names.split("|"):

@@ -68,6 +68,28 @@ struct LearningPerceptronTests {
         for (fs, _) in Self.dataset(50, seed: 5) { #expect(Self.predict(q, fs) == Self.predict(p, fs)) }
     }
 
+    @Test func meanOfModelsAveragesTheirWeights() throws {
+        let a = Self.train(seed: 1)
+        let b = Self.train(seed: 2)
+        let m = try #require(AveragedPerceptron.mean([a, b]))
+        let f = StableHash.combine(1, 2)
+        let wa = a.weights(of: f) ?? [0, 0, 0]
+        let wb = b.weights(of: f) ?? [0, 0, 0]
+        let wm = try #require(m.weights(of: f))
+        for k in 0..<3 { #expect(abs(wm[k] - (wa[k] + wb[k]) / 2) < 1e-5) }
+        #expect(m.featureCount >= max(a.featureCount, b.featureCount))
+        for (fs, y) in Self.dataset(100, seed: 99) { #expect(Self.predict(m, fs) == y) }
+        // Deterministic, and a single model is its own mean.
+        var w1 = ByteWriter()
+        var w2 = ByteWriter()
+        AveragedPerceptron.mean([a, b])?.encode(into: &w1)
+        m.encode(into: &w2)
+        #expect(w1.bytes == w2.bytes)
+        #expect(AveragedPerceptron.mean([a])?.featureCount == a.featureCount)
+        #expect(AveragedPerceptron.mean([]) == nil)
+        #expect(AveragedPerceptron.mean([a, AveragedPerceptron(classes: 2)]) == nil)
+    }
+
     @Test func truncatedModelFails() {
         let p = Self.train(seed: 3)
         var w = ByteWriter()

@@ -132,6 +132,28 @@ struct NamesTaggerTests {
         #expect(doc.mentions.isEmpty)
     }
 
+    @Test func modelNeedsTheClustersItWasTrainedWith() throws {
+        let model = try NERModel.bundled()
+        var other = WordClusters(sizes: [8, 16])
+        other.add(hash: StableHash.hash("Paris"), ids: [1, 2])
+        #expect(throws: DossierError.self) {
+            _ = try NERModel(
+                decoding: model.encoded(), name: "m", clusters: other, gazetteer: model.features.gazetteer)
+        }
+    }
+
+    @Test func optionalFeatureGroupsAreSavedWithTheModel() throws {
+        let features = NERFeatures(clusters: nil, gazetteer: nil, options: [.extendedHistory, .headlinesLast])
+        var trainer = NERTrainer(epochs: 2, seed: 1, features: features)
+        trainer.scheme = TagScheme(.bio, types: NERModel.types)
+        let conll = CoNLL.read("-DOCSTART- O\n\nKofi B-PER\nMensah I-PER\nvisited O\nAccra B-LOC\n. O\n")
+        let model = trainer.train(trainer.examples(conll, scheme: trainer.scheme))
+        let again = try NERModel(decoding: model.encoded(), name: "m", clusters: nil, gazetteer: nil)
+        #expect(again.features.options == [.extendedHistory, .headlinesLast])
+        let doc = Document(pretokenized: [["Kofi", "Mensah", "visited", "Accra", "."]])
+        #expect(again.labels(doc) == model.labels(doc))
+    }
+
     @Test func modelFileRoundTrips() throws {
         let model = try NERModel.bundled()
         let bytes = model.encoded()

@@ -118,6 +118,26 @@ public struct AveragedPerceptron: Sendable {
         packed = PackedWeights(table: table, weights: weights, classes: classes)
     }
 
+    /// The mean of finished models over the same classes (an ensemble that scores as one model): the union of
+    /// their features, in order of first appearance, each weight averaged (a model without a feature counts 0).
+    public static func mean(_ models: [AveragedPerceptron]) -> AveragedPerceptron? {
+        guard let first = models.first, models.allSatisfy({ $0.classes == first.classes }) else { return nil }
+        if models.count == 1 { return first }
+        let c = first.classes
+        var table = FeatureTable(capacity: first.table.count * 2)
+        var weights = ContiguousArray<Float>()
+        let n = Float(models.count)
+        for m in models {
+            for (f, r) in m.table.pairs().sorted(by: { $0.row < $1.row }) {
+                let before = table.count
+                let row = Int(table.insert(f))
+                if row == before { weights.append(contentsOf: repeatElement(0, count: c)) }
+                for k in 0..<c { weights[row * c + k] += m.weights[Int(r) * c + k] / n }
+            }
+        }
+        return AveragedPerceptron(classes: c, table: table, weights: weights)
+    }
+
     /// The weights of a feature (for tests and inspection); nil if unknown.
     public func weights(of feature: UInt64) -> [Float]? {
         let r = table.row(feature)

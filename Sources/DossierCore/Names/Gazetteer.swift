@@ -1,4 +1,5 @@
-/// Multi-word name lists (countries, cities, regions, continents, nationalities, regions and seas, organizations) matched on token sequences.
+/// Multi-word name lists (countries, cities, regions, continents, nationalities, regions and seas, organizations,
+/// personal names) matched on token sequences.
 ///
 /// Entries are stored as the hash of their lowercase tokens (as the ``Tokenizer`` splits them), so matching a
 /// document costs a few table probes per capitalized token and no strings. The data is the engine's own
@@ -7,6 +8,8 @@ public struct Gazetteer: Sendable {
     /// The kinds of names, in the order of their bits.
     public enum Kind: Int, Sendable, CaseIterable {
         case country, city, admin, continent, norp, region, org
+        /// Common given names and family names (a name part, not a whole name).
+        case person
 
         init?(_ s: Substring) {
             switch s {
@@ -17,6 +20,7 @@ public struct Gazetteer: Sendable {
             case "NORP": self = .norp
             case "REGION": self = .region
             case "ORG": self = .org
+            case "PERSON": self = .person
             default: return nil
             }
         }

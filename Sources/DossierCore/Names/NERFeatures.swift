@@ -10,13 +10,34 @@ public struct NERFeatures: Sendable {
     public let gazetteer: Gazetteer?
     /// How often each lowercase word is capitalized in running text (one level, buckets 0-4).
     public let casing: WordClusters?
+    /// Optional template groups (saved with the model as `options`).
+    public let options: Options
     /// Feature template version, saved with the model.
-    public static let version = 1
+    public static let version = 2
+    /// Cluster levels read per token (a clusters file may have fewer).
+    static let levels = 4
 
-    public init(clusters: WordClusters?, gazetteer: Gazetteer?, casing: WordClusters? = nil) {
+    /// Optional template groups, each measured on CoNLL dev (see docs/ner.md).
+    public struct Options: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// Extended prediction history: which types the same word form got earlier in the document, and how often.
+        public static let extendedHistory = Options(rawValue: 1)
+        /// Context aggregation: the neighbours of the same word form's other occurrences in the document.
+        public static let aggregation = Options(rawValue: 2)
+        /// All-caps words also read as title case (`LEICESTERSHIRE` as `Leicestershire`) for word and cluster.
+        public static let capsAsTitle = Options(rawValue: 4)
+        /// All-caps sentences (headlines) are decoded after the rest of the document, so they see its labels.
+        public static let headlinesLast = Options(rawValue: 8)
+        /// The word's clusters conjoined with the previous label and the neighbours' cluster pair.
+        public static let clusterConjunctions = Options(rawValue: 16)
+    }
+
+    public init(clusters: WordClusters?, gazetteer: Gazetteer?, casing: WordClusters? = nil, options: Options = []) {
         self.clusters = clusters
         self.gazetteer = gazetteer
         self.casing = casing
+        self.options = options
     }
 
     /// Per-token tables of one document.
@@ -24,8 +45,13 @@ public struct NERFeatures: Sendable {
         var form: [UInt64]
         var lower: [UInt64]
         var shape: [UInt64]
-        /// Three cluster ids per token, -1 when unknown.
+        /// ``NERFeatures/levels`` cluster ids per token, -1 when unknown.
         var cluster: [Int32]
+        /// Hash of the title-case form of all-caps words (0 for others), with ``Options/capsAsTitle``.
+        var title: [UInt64]
+        /// With ``Options/aggregation``: per token, up to ``NERFeatures/aggregated`` other positions of the same
+        /// lowercase form in the document (-1: none).
+        var others: [Int32]
         /// Gazetteer bits: `kind * 4 + part` (part: 0 begin, 1 inside, 2 last, 3 unit).
         var gazetteer: [UInt32]
         /// Bit 0: the sentence is all caps; bit 1: inside quotes; bit 2: this lowercase form occurs
@@ -55,16 +81,18 @@ public struct NERFeatures: Sendable {
     /// Looks up the clusters and casing of token `i`.
     @inline(__always)
     func lookUp(_ t: inout Tables, _ i: Int) {
-        t.cluster[i * 3] = -1
+        let L = NERFeatures.levels
+        t.cluster[i * L] = -1
         if let cs = casing {
             let r = cs.row(t.lower[i])
             if r >= 0 { t.casing[i] = Int8(cs.id(row: r, level: 0)) }
         }
         if let c = clusters {
             var r = c.row(t.form[i])
+            if r < 0 && !t.title.isEmpty && t.title[i] != 0 { r = c.row(t.title[i]) }
             if r < 0 { r = c.row(t.lower[i]) }
             if r >= 0 {
-                for l in 0..<min(3, c.sizes.count) { t.cluster[i * 3 + l] = Int32(c.id(row: r, level: l)) }
+                for l in 0..<min(L, c.sizes.count) { t.cluster[i * L + l] = Int32(c.id(row: r, level: l)) }
             }
         }
     }
@@ -72,7 +100,7 @@ public struct NERFeatures: Sendable {
     /// Completes the lookups of token `i` if ``tables(_:all:)`` skipped it.
     @inline(__always)
     func fill(_ t: inout Tables, _ i: Int) {
-        if t.cluster[i * 3] == NERFeatures.notLookedUp { lookUp(&t, i) }
+        if t.cluster[i * NERFeatures.levels] == NERFeatures.notLookedUp { lookUp(&t, i) }
     }
 
     /// Builds the tables of a document; with `all` false, clusters and casing only where tagging may need them.
@@ -80,7 +108,10 @@ public struct NERFeatures: Sendable {
         let n = doc.tokens.count
         var t = Tables(
             form: [UInt64](repeating: 0, count: n), lower: [UInt64](repeating: 0, count: n),
-            shape: [UInt64](repeating: 0, count: n), cluster: [Int32](repeating: -1, count: n * 3),
+            shape: [UInt64](repeating: 0, count: n),
+            cluster: [Int32](repeating: -1, count: n * NERFeatures.levels),
+            title: [UInt64](repeating: 0, count: options.contains(.capsAsTitle) ? n : 0),
+            others: [Int32](repeating: -1, count: options.contains(.aggregation) ? n * NERFeatures.aggregated : 0),
             gazetteer: [UInt32](repeating: 0, count: n), context: [UInt8](repeating: 0, count: n),
             casing: [Int8](repeating: -1, count: casing == nil ? 0 : n))
         var uncapitalized = [Bool](repeating: false, count: doc.interner.count)
@@ -94,6 +125,35 @@ public struct NERFeatures: Sendable {
             if tok.flags.contains(.alpha) && !tok.flags.contains(.capitalized) && !tok.flags.contains(.sentenceStart) {
                 uncapitalized[Int(tok.lower)] = true
             }
+            if !t.title.isEmpty && tok.flags.contains(.allCaps) {
+                // FNV of the first byte as is and the rest lowercase: the hash the title-case form would have.
+                t.title[i] = doc.interner.withBytes(of: tok.lower) { p -> UInt64 in
+                    guard p.count > 1, p[0] >= 0x61, p[0] <= 0x7a else { return 0 }
+                    var h = (StableHash.offsetBasis ^ UInt64(p[0] - 0x20)) &* StableHash.prime
+                    for j in 1..<p.count { h = (h ^ UInt64(p[j])) &* StableHash.prime }
+                    return h
+                }
+            }
+        }
+        if !t.others.isEmpty {
+            // The first few candidate occurrences of each lowercase form.
+            let A = NERFeatures.aggregated
+            var first = [Int32](repeating: -1, count: doc.interner.count * (A + 1))
+            for i in 0..<n where NERFeatures.isCandidate(doc.tokens[i]) {
+                let base = Int(doc.tokens[i].lower) * (A + 1)
+                for k in 0...A where first[base + k] < 0 {
+                    first[base + k] = Int32(i)
+                    break
+                }
+            }
+            for i in 0..<n where NERFeatures.isCandidate(doc.tokens[i]) {
+                let base = Int(doc.tokens[i].lower) * (A + 1)
+                var k = 0
+                for m in 0...A where first[base + m] >= 0 && first[base + m] != Int32(i) && k < A {
+                    t.others[i * A + k] = first[base + m]
+                    k += 1
+                }
+            }
         }
         // Cluster and casing lookups: for every token when training, else only around the tokens that can be
         // scored (``fill(_:_:_:)`` completes the rest on demand).
@@ -103,7 +163,7 @@ public struct NERFeatures: Sendable {
             {
                 lookUp(&t, i)
             } else {
-                t.cluster[i * 3] = NERFeatures.notLookedUp
+                t.cluster[i * NERFeatures.levels] = NERFeatures.notLookedUp
             }
         }
         for s in doc.sentences {
@@ -161,7 +221,17 @@ public struct NERFeatures: Sendable {
     }
 
     /// The largest number of features of one token.
-    public static let maxFeatures = 96
+    public static let maxFeatures = 128
+    /// Other occurrences read by context aggregation.
+    static let aggregated = 3
+
+    /// Packs the extended prediction history of a word form: the types it got earlier in the document (bit set,
+    /// bit 0 = `O`, bit 1 + type), the most frequent one (0 none, 1 `O`, 2 + type) and whether that one had all
+    /// the occurrences.
+    @inline(__always)
+    static func packHistory(seen: UInt8, majority: UInt8, unanimous: Bool) -> UInt32 {
+        UInt32(seen) | UInt32(majority) << 8 | (unanimous ? 1 << 16 : 0)
+    }
 
     /// Writes the features of token `i` of a sentence `lo..<hi` into `out`; returns how many.
     ///
@@ -170,8 +240,9 @@ public struct NERFeatures: Sendable {
     ///   - history: what this word form was labeled earlier in the document: 0 never seen, 1 `O`, 2 + type.
     func extract(
         _ doc: Document, _ t: Tables, _ i: Int, _ lo: Int, _ hi: Int, previous: (Int, Int), history: UInt8,
-        stacked: Stacked?, into out: UnsafeMutablePointer<UInt64>
+        extended: UInt32 = 0, stacked: Stacked?, into out: UnsafeMutablePointer<UInt64>
     ) -> Int {
+        let L = NERFeatures.levels
         var k = 0
         @inline(__always) func add(_ x: UInt64) {
             out[k] = x
@@ -223,15 +294,17 @@ public struct NERFeatures: Sendable {
         add(NERFeatures.f(24, p1, l0))
         add(NERFeatures.f(25, p1, s0))
         for l in 0..<3 {
-            let c = t.cluster[i * 3 + l]
+            let c = t.cluster[i * L + l]
             if c >= 0 { add(NERFeatures.f(26 + UInt64(l), UInt64(c))) }
         }
-        let cm1 = i > lo ? t.cluster[(i - 1) * 3 + 1] : -2
-        let cp1 = i + 1 < hi ? t.cluster[(i + 1) * 3 + 1] : -2
+        let c3 = t.cluster[i * L + 3]
+        if c3 >= 0 { add(NERFeatures.f(83, UInt64(c3))) }
+        let cm1 = i > lo ? t.cluster[(i - 1) * L + 1] : -2
+        let cp1 = i + 1 < hi ? t.cluster[(i + 1) * L + 1] : -2
         add(NERFeatures.f(29, UInt64(bitPattern: Int64(cm1))))
         add(NERFeatures.f(30, UInt64(bitPattern: Int64(cp1))))
-        let dm1 = i > lo ? t.cluster[(i - 1) * 3 + 2] : -2
-        let dp1 = i + 1 < hi ? t.cluster[(i + 1) * 3 + 2] : -2
+        let dm1 = i > lo ? t.cluster[(i - 1) * L + 2] : -2
+        let dp1 = i + 1 < hi ? t.cluster[(i + 1) * L + 2] : -2
         add(NERFeatures.f(31, UInt64(bitPattern: Int64(dm1))))
         add(NERFeatures.f(32, UInt64(bitPattern: Int64(dp1))))
         var g = t.gazetteer[i]
@@ -253,12 +326,12 @@ public struct NERFeatures: Sendable {
         add(NERFeatures.f(44, i + 1 < hi ? t.form[i + 1] : b))
         add(NERFeatures.f(45, i > lo + 1 ? t.shape[i - 2] : b))
         add(NERFeatures.f(46, i + 2 < hi ? t.shape[i + 2] : b))
-        let cm0 = i > lo ? t.cluster[(i - 1) * 3] : -2
-        let cp0 = i + 1 < hi ? t.cluster[(i + 1) * 3] : -2
+        let cm0 = i > lo ? t.cluster[(i - 1) * L] : -2
+        let cp0 = i + 1 < hi ? t.cluster[(i + 1) * L] : -2
         add(NERFeatures.f(47, UInt64(bitPattern: Int64(cm0))))
         add(NERFeatures.f(48, UInt64(bitPattern: Int64(cp0))))
-        add(NERFeatures.f(49, UInt64(bitPattern: Int64(t.cluster[i * 3 + 1])), s0))
-        add(NERFeatures.f(50, p1, UInt64(bitPattern: Int64(t.cluster[i * 3 + 1]))))
+        add(NERFeatures.f(49, UInt64(bitPattern: Int64(t.cluster[i * L + 1])), s0))
+        add(NERFeatures.f(50, p1, UInt64(bitPattern: Int64(t.cluster[i * L + 1]))))
         if !t.casing.isEmpty {
             let cb = UInt64(bitPattern: Int64(t.casing[i]))
             add(NERFeatures.f(80, cb))
@@ -266,12 +339,42 @@ public struct NERFeatures: Sendable {
             add(NERFeatures.f(82, cb, s0))
         }
         add(NERFeatures.f(70, t.topic))
-        add(NERFeatures.f(71, t.topic, UInt64(bitPattern: Int64(t.cluster[i * 3 + 1]))))
+        add(NERFeatures.f(71, t.topic, UInt64(bitPattern: Int64(t.cluster[i * L + 1]))))
         add(NERFeatures.f(72, t.topic, UInt64(t.gazetteer[i])))
         add(NERFeatures.f(73, t.topic, s0))
         add(NERFeatures.f(74, t.topic, l0))
         add(NERFeatures.f(41, UInt64(history)))
         add(NERFeatures.f(42, UInt64(history), i == lo ? 1 : 2))
+        if options.contains(.extendedHistory) && extended != 0 {
+            var seen = extended & 0xff
+            while seen != 0 {
+                add(NERFeatures.f(84, UInt64(seen.trailingZeroBitCount)))
+                seen &= seen - 1
+            }
+            add(NERFeatures.f(85, UInt64(extended >> 8)))
+            add(NERFeatures.f(86, UInt64(extended >> 8), s0))
+        }
+        if !t.title.isEmpty && t.title[i] != 0 {
+            add(NERFeatures.f(1, t.title[i]))
+            add(NERFeatures.f(87, t.title[i]))
+        }
+        if !t.others.isEmpty {
+            let A = NERFeatures.aggregated
+            for m in 0..<A {
+                let j = Int(t.others[i * A + m])
+                if j < 0 { break }
+                let left = j > 0 && !doc.tokens[j].flags.contains(.sentenceStart) ? t.lower[j - 1] : b
+                let right =
+                    j + 1 < doc.tokens.count && !doc.tokens[j + 1].flags.contains(.sentenceStart) ? t.lower[j + 1] : b
+                add(NERFeatures.f(88, left))
+                add(NERFeatures.f(89, right))
+            }
+        }
+        if options.contains(.clusterConjunctions) {
+            add(NERFeatures.f(90, p1, UInt64(bitPattern: Int64(t.cluster[i * L + 2]))))
+            add(NERFeatures.f(91, UInt64(bitPattern: Int64(cm1)), UInt64(bitPattern: Int64(cp1))))
+            add(NERFeatures.f(92, UInt64(bitPattern: Int64(cm1)), UInt64(bitPattern: Int64(t.cluster[i * L + 1]))))
+        }
         if let st = stacked {
             // Second pass: the first pass's labels here and around, and what it said about this word form
             // elsewhere in the document.

@@ -52,7 +52,8 @@ public struct NERModel: Sendable {
         guard file.kind == NERModel.kind else {
             throw DossierError(.resource, "model kind is '\(file.kind)', not '\(NERModel.kind)'", input: name)
         }
-        guard file["features"] == String(NERFeatures.version) else {
+        // Version 1 files are version 2 without options and with three cluster levels: the same features.
+        guard file["features"] == String(NERFeatures.version) || file["features"] == "1" else {
             throw DossierError(
                 .resource,
                 "model uses feature templates v\(file["features"] ?? "?"), this engine has v\(NERFeatures.version)",
@@ -65,6 +66,14 @@ public struct NERModel: Sendable {
                 scheme = TagScheme(enc, types: parts[1].split(separator: ",").map(String.init))
             }
         }
+        if let trained = file["clusters"], trained != "none", let clusters,
+            trained != clusters.sizes.map(String.init).joined(separator: ",")
+        {
+            throw DossierError(
+                .resource,
+                "model was trained with clusters of sizes \(trained), the given clusters have "
+                    + clusters.sizes.map(String.init).joined(separator: ","), input: name)
+        }
         var r = ByteReader(file.payload, name: name)
         let p = try AveragedPerceptron.decode(&r)
         let p2 = try r.u8() == 1 ? AveragedPerceptron.decode(&r) : nil
@@ -76,7 +85,8 @@ public struct NERModel: Sendable {
             features: NERFeatures(
                 clusters: file["clusters"] == "none" ? nil : clusters,
                 gazetteer: file["gazetteer.entries"] == "0" ? nil : gazetteer,
-                casing: file["casing"] == "yes" ? casing : nil),
+                casing: file["casing"] == "yes" ? casing : nil,
+                options: NERFeatures.Options(rawValue: Int(file["options"] ?? "0") ?? 0)),
             config: file.config,
             scheme: scheme)
     }
@@ -90,10 +100,14 @@ public struct NERModel: Sendable {
     }
 
     /// The bundled clusters, gazetteer and casing table alone (for training, or a model from a file).
+    ///
+    /// The clusters are the tagger's own `ner-clusters.tsv` (four levels, more text; see its model card), not the
+    /// `clusters.tsv` that the POS tagger and the parser read.
     public static func bundledResources() throws(DossierError) -> (
         clusters: WordClusters, gazetteer: Gazetteer, casing: WordClusters
     ) {
-        let clusters = try WordClusters(parsing: try resourceText("models", "clusters.tsv"), name: "clusters.tsv")
+        let clusters = try WordClusters(
+            parsing: try resourceText("models", "ner-clusters.tsv"), name: "ner-clusters.tsv")
         let gazetteer = try Gazetteer(parsing: try resourceText("gazetteers", "names.tsv"), name: "names.tsv")
         let casing = try WordClusters(parsing: try resourceText("models", "casing.tsv"), name: "casing.tsv")
         return (clusters, gazetteer, casing)
@@ -132,11 +146,15 @@ public struct NERModel: Sendable {
     /// Shared by tagging and training so that both see exactly the same features.
     static func decode(
         _ doc: Document, _ tables: inout NERFeatures.Tables, features: NERFeatures, scheme: TagScheme,
-        perceptron: inout AveragedPerceptron, gold: [Int]?, stacked: NERFeatures.Stacked? = nil
+        perceptron: inout AveragedPerceptron, gold: [Int]?, stacked: NERFeatures.Stacked? = nil,
+        dropout: (seed: UInt64, rate: UInt64) = (0, 0)
     ) -> [Int] {
         let n = doc.tokens.count
         var labels = [Int](repeating: 0, count: n)
         var history = [UInt8](repeating: 0, count: doc.interner.count)
+        let extendedHistory = features.options.contains(.extendedHistory)
+        let width = scheme.types.count + 1
+        var counts = [UInt16](repeating: 0, count: extendedHistory ? doc.interner.count * width : 0)
         // Training scores every token (it learns better); tagging skips tokens that cannot start a name.
         let scoreAll = gold != nil
         let classes = scheme.count
@@ -151,7 +169,25 @@ public struct NERModel: Sendable {
             for p in 0..<classes { allowed[(p + 1) * classes + l] = scheme.allows(p, l) }
         }
         let ends = (0..<classes).map { scheme.allowsEnd($0) }
-        for s in doc.sentences where !s.flags.contains(.ignored) {
+        // With headlinesLast, all-caps sentences come after the others, so that their words see the labels the
+        // same words got in running text.
+        var order = Array(doc.sentences.indices)
+        if features.options.contains(.headlinesLast) {
+            let caps = order.filter { k in
+                let r = doc.sentences[k].tokens
+                return !r.isEmpty && tables.context[r.lowerBound] & 1 != 0
+            }
+            if !caps.isEmpty {
+                order =
+                    order.filter { k in
+                        let r = doc.sentences[k].tokens
+                        return r.isEmpty || tables.context[r.lowerBound] & 1 == 0
+                    } + caps
+            }
+        }
+        for si in order {
+            let s = doc.sentences[si]
+            if s.flags.contains(.ignored) { continue }
             let lo = s.tokens.lowerBound
             let hi = s.tokens.upperBound
             var p1 = 0
@@ -165,11 +201,41 @@ public struct NERModel: Sendable {
                     continue
                 }
                 let hist = history[Int(tok.lower)]
+                var ext: UInt32 = 0
+                if extendedHistory {
+                    let base = Int(tok.lower) * width
+                    var seen: UInt8 = 0
+                    var best = 0
+                    var top: UInt16 = 0
+                    var total: UInt16 = 0
+                    for c in 0..<width where counts[base + c] > 0 {
+                        seen |= 1 << UInt8(c)
+                        total &+= counts[base + c]
+                        if counts[base + c] > top {
+                            top = counts[base + c]
+                            best = c + 1
+                        }
+                    }
+                    if seen != 0 {
+                        ext = NERFeatures.packHistory(seen: seen, majority: UInt8(best), unanimous: top == total)
+                    }
+                }
                 if i > lo { features.fill(&tables, i - 1) }
                 features.fill(&tables, i)
                 if i + 1 < hi { features.fill(&tables, i + 1) }
                 let k = features.extract(
-                    doc, tables, i, lo, hi, previous: (p1, p2), history: hist, stacked: stacked, into: buffer)
+                    doc, tables, i, lo, hi, previous: (p1, p2), history: hist, extended: ext, stacked: stacked,
+                    into: buffer)
+                if dropout.rate > 0 && k > 2 {
+                    // Word dropout (training only): the word's own form and lowercase form are hidden at a
+                    // seeded random fraction of tokens, so that the model also learns from the features that
+                    // carry over to unseen names (shape, affixes, clusters, gazetteer, context).
+                    let r = StableHash.combine(dropout.seed, UInt64(i)) % 1000
+                    if r < dropout.rate {
+                        buffer[1] = NERFeatures.f(97, 1)
+                        buffer[2] = NERFeatures.f(97, 2)
+                    }
+                }
                 let fs = UnsafeBufferPointer(start: buffer, count: k)
                 for c in 0..<classes { scores[c] = 0 }
                 perceptron.score(fs, into: scores)
@@ -192,6 +258,10 @@ public struct NERModel: Sendable {
                 let chosen = gold?[i] ?? best
                 if NERFeatures.isCandidate(tok) {
                     history[Int(tok.lower)] = scheme.type(best).map { UInt8(2 + $0) } ?? 1
+                    if extendedHistory {
+                        let c = Int(tok.lower) * width + (scheme.type(best).map { $0 + 1 } ?? 0)
+                        if counts[c] < UInt16.max { counts[c] += 1 }
+                    }
                 }
                 p2 = p1
                 p1 = chosen

@@ -8,6 +8,10 @@ public struct NERTrainer: Sendable {
     public var twoPass = false
     /// Folds for the first pass's held-out labels.
     public var folds = 4
+    /// How many perceptrons (seeds `seed`, `seed + 1`, ...) are trained and averaged into each pass's model.
+    public var ensemble = 1
+    /// Per mille of training tokens whose word and lowercase-word features are hidden (word dropout).
+    public var wordDropout: UInt64 = 0
 
     public init(epochs: Int = 10, seed: UInt64 = 1, features: NERFeatures) {
         self.epochs = epochs
@@ -46,7 +50,7 @@ public struct NERTrainer: Sendable {
     /// across the document. Its training input comes from first-pass models trained on the other folds of the
     /// training data (jackknifing), so that it learns how far the first pass can be trusted on unseen text.
     public func train(_ train: [Example], dev: [Example] = [], log: (String) -> Void = { _ in }) -> NERModel {
-        let first = trainPass(train, stacked: nil, log: log) { p in
+        let first = trainEnsemble(train, stacked: nil, log: log) { p in
             NERModel(perceptron: p, features: features, config: [], scheme: scheme).evaluate(dev).overall.f1
         }
         var second: AveragedPerceptron? = nil
@@ -67,20 +71,23 @@ public struct NERTrainer: Sendable {
                 features.stacked(train[$0].document, labels: firstLabels[$0], scheme: scheme)
             }
             let firstModel = first
-            second = trainPass(train, stacked: stacked, log: log) { p in
+            second = trainEnsemble(train, stacked: stacked, log: log) { p in
                 NERModel(perceptron: firstModel, second: p, features: features, config: [], scheme: scheme)
                     .evaluate(dev).overall.f1
             }
         }
         let model = NERModel(perceptron: first, second: second, features: features, config: [], scheme: scheme)
         var config: [(key: String, value: String)] = [
-            ("version", "1"), ("epochs", String(epochs)), ("seed", String(seed)), ("twoPass", String(twoPass)),
+            ("version", "1"), ("epochs", String(epochs)), ("seed", String(seed)), ("ensemble", String(ensemble)),
+            ("wordDropout", String(wordDropout)),
+            ("twoPass", String(twoPass)),
             ("folds", String(folds)), ("trainDocuments", String(train.count)),
             ("trainTokens", String(train.reduce(0) { $0 + $1.gold.count })),
             ("features.count", String(first.featureCount + (second?.featureCount ?? 0))),
             ("clusters", features.clusters.map { $0.sizes.map(String.init).joined(separator: ",") } ?? "none"),
             ("gazetteer.entries", String(features.gazetteer?.count ?? 0)),
             ("casing", features.casing == nil ? "no" : "yes"),
+            ("options", String(features.options.rawValue)),
         ]
         if !dev.isEmpty {
             let scores = model.evaluate(dev)
@@ -94,13 +101,31 @@ public struct NERTrainer: Sendable {
         return out
     }
 
-    /// Trains one perceptron over the examples for ``epochs`` seeded passes.
-    func trainPass(
+    /// Trains ``ensemble`` perceptrons with consecutive seeds and averages them (the dev score is logged for the
+    /// first one, then for the mean).
+    func trainEnsemble(
         _ train: [Example], stacked: [NERFeatures.Stacked]?, log: (String) -> Void,
         devScore: ((AveragedPerceptron) -> Double)?
     ) -> AveragedPerceptron {
+        var models: [AveragedPerceptron] = []
+        for k in 0..<max(ensemble, 1) {
+            models.append(
+                trainPass(
+                    train, stacked: stacked, log: log, devScore: k == 0 ? devScore : nil, seed: seed &+ UInt64(k)))
+        }
+        guard models.count > 1, let mean = AveragedPerceptron.mean(models) else { return models[0] }
+        if let devScore { log("mean of \(models.count): dev F1 \(fmt(100 * devScore(mean)))") }
+        return mean
+    }
+
+    /// Trains one perceptron over the examples for ``epochs`` seeded passes.
+    func trainPass(
+        _ train: [Example], stacked: [NERFeatures.Stacked]?, log: (String) -> Void,
+        devScore: ((AveragedPerceptron) -> Double)?, seed: UInt64? = nil
+    ) -> AveragedPerceptron {
         var perceptron = AveragedPerceptron(classes: scheme.count, capacity: 1 << 20)
-        var rng = SplitMix64(seed: seed)
+        var rng = SplitMix64(seed: seed ?? self.seed)
+        var dropRng = SplitMix64(seed: (seed ?? self.seed) ^ 0x6472_6f70_6f75_7421)
         var order = Array(train.indices)
         for epoch in 1...max(epochs, 1) {
             rng.shuffle(&order)
@@ -111,7 +136,7 @@ public struct NERTrainer: Sendable {
                 var tables = ex.tables
                 let guess = NERModel.decode(
                     ex.document, &tables, features: features, scheme: scheme, perceptron: &perceptron, gold: ex.gold,
-                    stacked: stacked?[d])
+                    stacked: stacked?[d], dropout: (dropRng.next(), wordDropout))
                 for (g, t) in zip(guess, ex.gold) where g != 0 || t != 0 {
                     seen += 1
                     if g == t { correct += 1 }
