@@ -32,7 +32,8 @@ public struct Pipeline: Sendable {
 
     static let shared: Result<Pipeline, DossierError> = Result { () throws(DossierError) in
         try Pipeline([
-            Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard(), NameTagger.standard(),
+            Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard(), SyntaxAnalyzer.standard(),
+            NameTagger.standard(),
             ActorResolver.standard(), TimeTagger(), PlaceResolver.standard(), QuoteFinder.standard(),
         ])
     }
