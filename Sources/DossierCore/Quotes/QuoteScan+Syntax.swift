@@ -183,8 +183,26 @@ extension QuoteScan {
                     let rk = Int(p.rel[k])
                     return rk == ids.advcl || rk == ids.parataxis || (rk == ids.aclRelcl && k > 0 && isComma(p.subtree(k).lowerBound - 1))
                 })
-                content = trimContent(drop.isEmpty ? p.subtree(o) : p.subtree(o, except: drop), cue: x)
+                var sub = drop.isEmpty ? p.subtree(o) : p.subtree(o, except: drop)
+                // "said the plan was dead" parsed with "the plan" as an object: the verb after it goes with it.
+                let e = sub.upperBound
+                if e < r.upperBound, let u = doc.syntax?.upos[e], u == .verb || u == .aux, !isComma(e) {
+                    sub = sub.lowerBound..<max(e + 1, min(p.subtree(x).upperBound, r.upperBound))
+                }
+                content = trimContent(sub, cue: x)
                 rule = "syntax-object"
+            }
+        }
+        if var cr = content, cr.lowerBound > x {
+            // "said A, and B": a clause coordinated with the cue after its content, with a subject of its
+            // own and no cue, is more of the content.
+            for k in p.children(x) where Int(k) >= cr.upperBound && Int(p.rel[Int(k)]) == ids.conj {
+                let ki = Int(k)
+                guard cue(ki) == nil, p.children(ki).contains(where: { Int(p.rel[Int($0)]) == ids.nsubj }) else { break }
+                let sub = p.subtree(ki)
+                guard sub.lowerBound <= cr.upperBound + 2 else { break }
+                cr = cr.lowerBound..<sub.upperBound
+                if let t = trimContent(cr, cue: x) { content = t }
             }
         }
         guard var c = content, c.count >= 1 else { return nil }
@@ -320,6 +338,26 @@ extension QuoteScan {
             // The subject's subtree reaches into the content (a bad parse): its head's own words only.
             range = trimPhrase(p.subtree(s, except: Set(p.children(s).map { Int($0) })))
         }
+        if range.upperBound <= x {
+            // A dash, colon or quote between the subject and its cue: a dateline or a heading taken for
+            // the subject.
+            if let k = (range.upperBound..<x).last(where: { isDash($0) || isColon($0) || isQuote($0) || isTerminal($0) }),
+                let sp = speakerBefore(x, limit: k + 1)
+            {
+                return (sp, how)
+            }
+            // An appositive the parse hung elsewhere: ", a policy-focused conservative," before the cue.
+            var e = x
+            while e > range.upperBound && isAuxOrAdverb(e - 1) { e -= 1 }
+            if e - 1 > range.upperBound && isComma(range.upperBound) && isComma(e - 1) && e - range.upperBound <= 26
+                && opensAppositive(range.upperBound + 1, limit: e - 1)
+                && !(range.upperBound..<e).contains(where: { cue($0) != nil })
+            {
+                range = range.lowerBound..<e - 1
+            }
+            // Name and title words the parse left out on the left ("Japanese Defence | Minister ...").
+            range = extendLeft(from: range.lowerBound, limit: r.lowerBound)..<range.upperBound
+        }
         return (phrase(range, head: s), how)
     }
 
@@ -341,6 +379,8 @@ extension QuoteScan {
                 if ci < s || (sub.lowerBound > 0 && isComma(sub.lowerBound - 1)) || rc == ids.parataxis {
                     except.insert(ci)
                 }
+            } else if ci > s && p.subtree(ci).count == 1 && flags(ci).contains(.digits) && isComma(ci - 1) {
+                except.insert(ci)  // an age: "Woodrow Benford, 58,"
             } else if rc == ids.aclRelcl && ci > s {
                 let sub = p.subtree(ci)
                 let commaBefore = sub.lowerBound > 0 && isComma(sub.lowerBound - 1)
@@ -356,6 +396,18 @@ extension QuoteScan {
                 break
             }
             k -= 1
+        }
+        // An adverbial before a comma that the parse put in the phrase: "On Monday, the senator said",
+        // "In a letter ..., the agency said", a dateline in capitals.
+        if let k = (r.lowerBound..<s).last(where: { isComma($0) }) {
+            let first = r.lowerBound
+            let f = classes(first)
+            let allCaps = isCapWord(first) && length(first) > 2 && doc.tokens[first].flags.contains(.allCaps)
+            if (f.contains(.prep) || f.contains(.time) || (f.contains(.stop) && !f.contains(.modifier)) || allCaps)
+                && k + 1 < r.upperBound
+            {
+                r = k + 1..<r.upperBound
+            }
         }
         return trimPhrase(r)
     }
