@@ -171,7 +171,11 @@ extension QuoteScan {
             // No complement clause: an infinitive ("urged voters to stay home": the infinitive; the object is
             // the audience) or an object ("denied the report", "announced a new plan").
             let kids = p.children(x).map { Int($0) }.filter { $0 > x }
-            let xcomp = kids.first { Int(p.rel[$0]) == ids.xcomp }
+            // An infinitive the parse took for an adverbial clause counts too ("urged its members | to reject").
+            let xcomp = kids.first { k in
+                Int(p.rel[k]) == ids.xcomp
+                    || (Int(p.rel[k]) == ids.advcl && p.children(k).contains { lower[Int($0)] == QuoteScan.to })
+            }
             let obj = kids.first { p.relationName(Int(p.rel[$0])) == "obj" }
             if let xc = xcomp {
                 var sub = p.subtree(xc)
@@ -198,7 +202,9 @@ extension QuoteScan {
             // own and no cue, is more of the content.
             for k in p.children(x) where Int(k) >= cr.upperBound && Int(p.rel[Int(k)]) == ids.conj {
                 let ki = Int(k)
-                guard cue(ki) == nil, p.children(ki).contains(where: { Int(p.rel[Int($0)]) == ids.nsubj }) else { break }
+                guard cue(ki) == nil, p.children(ki).contains(where: { Int(p.rel[Int($0)]) == ids.nsubj }),
+                    p.children(ki).contains(where: { Int(p.rel[Int($0)]) == ids.cc && lower[Int($0)] == QuoteScan.and })
+                else { break }
                 let sub = p.subtree(ki)
                 guard sub.lowerBound <= cr.upperBound + 2 else { break }
                 cr = cr.lowerBound..<sub.upperBound
@@ -221,6 +227,16 @@ extension QuoteScan {
         let cueRange = x..<x + 1
         guard let ph = phrase else { return nil }
         var cc = c
+        // "told the council that ...": the audience the parse put in the clause stays out.
+        if cc.lowerBound > x, let t = cc.prefix(7).firstIndex(where: { lower[$0] == QuoteScan.that }), t > cc.lowerBound,
+            t + 1 < cc.upperBound,
+            !(cc.lowerBound..<t).contains(where: { k in
+                let u = doc.syntax?.upos[k]
+                return u == .verb || u == .aux || isPunct(k)
+            })
+        {
+            cc = t..<cc.upperBound
+        }
         if lower[cc.lowerBound] == QuoteScan.that && cc.count > 1 { cc = cc.lowerBound + 1..<cc.upperBound }
         return finish(cc, ph, cue: cueRange, cu, rule: rule + how)
     }
@@ -230,7 +246,8 @@ extension QuoteScan {
         var lo = r.lowerBound
         while lo < r.upperBound {
             let name = p.relationName(p.relation(lo))
-            guard name == "obl:tmod" || name == "obl:npmod" || name == "nmod:tmod" else { break }
+            let weekday = isCapWord(lo) && classes(lo).contains(.time)
+            guard name == "obl:tmod" || name == "obl:npmod" || name == "nmod:tmod" || weekday else { break }
             let sub = p.subtree(lo)
             guard sub.lowerBound == lo, sub.upperBound < r.upperBound else { break }
             lo = sub.upperBound
@@ -316,6 +333,9 @@ extension QuoteScan {
             let ante = phrase(trimPhrase(p.subtree(h, except: [x])), head: h)
             return (SpeakerPhrase(range: s..<s + 1, name: ante.name, kind: ante.kind), "-relative")
         }
+        if lower[s] == QuoteScan.who, let rel = phraseEnding(at: s, limit: r.lowerBound) {
+            return (rel, "-relative")  // "Ines Moreau, who said ..." parsed as parataxis
+        }
         if lower[s] == QuoteScan.it || lower[s] == QuoteScan.there || lower[s] == QuoteScan.that
             || lower[s] == QuoteScan.what
         {
@@ -351,6 +371,7 @@ extension QuoteScan {
             while e > range.upperBound && isAuxOrAdverb(e - 1) { e -= 1 }
             if e - 1 > range.upperBound && isComma(range.upperBound) && isComma(e - 1) && e - range.upperBound <= 26
                 && opensAppositive(range.upperBound + 1, limit: e - 1)
+                && !(e - range.upperBound == 3 && flags(range.upperBound + 1).contains(.digits))
                 && !(range.upperBound..<e).contains(where: { cue($0) != nil })
             {
                 range = range.lowerBound..<e - 1
@@ -379,7 +400,9 @@ extension QuoteScan {
                 if ci < s || (sub.lowerBound > 0 && isComma(sub.lowerBound - 1)) || rc == ids.parataxis {
                     except.insert(ci)
                 }
-            } else if ci > s && p.subtree(ci).count == 1 && flags(ci).contains(.digits) && isComma(ci - 1) {
+            } else if ci > s && flags(ci).contains(.digits) && isComma(ci - 1)
+                && p.subtree(ci).allSatisfy({ $0 == ci || isPunct($0) })
+            {
                 except.insert(ci)  // an age: "Woodrow Benford, 58,"
             } else if rc == ids.aclRelcl && ci > s {
                 let sub = p.subtree(ci)
