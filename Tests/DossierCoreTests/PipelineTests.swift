@@ -22,11 +22,13 @@ struct PipelineTests {
         let pipeline = try Pipeline.standard()
         #expect(
             pipeline.stageNames == [
-                "tokenizer", "sentences", "boilerplate", "names", "actors", "time", "places", "quotes",
+                "tokenizer", "sentences", "boilerplate", "syntax", "names", "actors", "time", "places", "quotes",
             ])
         let doc = try pipeline.run(Article(title: nil, text: "One sentence.", source: "t"))
         #expect(
-            doc.layers == [.text, .tokens, .sentences, .ignored, .names, .entities, .timexes, .places, .quotes])
+            doc.layers == [
+                .text, .tokens, .sentences, .ignored, .syntax, .names, .entities, .timexes, .places, .quotes,
+            ])
         // Fact tables that no stage fills yet stay empty.
         #expect(doc.mentions.isEmpty && doc.entities.isEmpty && doc.quotes.isEmpty)
         #expect(doc.events.isEmpty)

@@ -22,7 +22,8 @@ struct QuoteSyntaxTests {
 
     @Test("a subject several words from its cue, with a prepositional phrase")
     func longSubject() throws {
-        let q = try first("The chairwoman of the regional water board told the council that reservoirs were nearly full.")
+        let q = try first(
+            "The chairwoman of the regional water board told the council that reservoirs were nearly full.")
         #expect(q?.mention == "The chairwoman of the regional water board")
         #expect(q?.text == "reservoirs were nearly full")
         #expect(q?.cue == "told")

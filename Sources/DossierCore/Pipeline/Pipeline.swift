@@ -19,13 +19,12 @@ public struct Pipeline: Sendable {
         self.stages = stages
     }
 
-    /// The stages of this version of the engine, in order: tokens, sentences, boilerplate, names, actors, time,
-    /// places, quotes. Built once per process (loading lexicons, the gazetteer and the models) and shared: a pipeline
-    /// is immutable and safe to use from any number of threads.
+    /// The stages of this version of the engine, in order: tokens, sentences, boilerplate, syntax, names, actors,
+    /// time, places, quotes. Built once per process (loading lexicons, the gazetteer and the models) and shared: a
+    /// pipeline is immutable and safe to use from any number of threads.
     ///
-    /// The syntax stage (``SyntaxAnalyzer``: tags, lemmas, dependencies) is not in it yet: no stage of the standard
-    /// pipeline reads its layer, and parsing costs more than every other stage together. `dossier parse` runs it;
-    /// the events stage, which needs it, will add it here.
+    /// The syntax stage (``SyntaxAnalyzer``: tags, lemmas, dependencies) runs right after boilerplate detection;
+    /// parsing costs more than every other stage together. The quotes stage reads the parse (indirect speech).
     public static func standard() throws(DossierError) -> Pipeline {
         try shared.get()
     }

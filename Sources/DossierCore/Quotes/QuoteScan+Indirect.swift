@@ -41,13 +41,7 @@ extension QuoteScan {
                     x += 1
                     continue
                 }
-                if var f = contentAfter(cue: x, cu, sentence: r) {
-                    if let p = parse, let (ph, how) = syntaxSpeaker(cue: x, parse: p, sentence: r, avoid: f.content), how.isEmpty,
-                        let sp = ph, !sp.range.overlaps(f.content), sp.range.upperBound <= x
-                    {
-                        // The parse bounds the subject's phrase better than the word sieves.
-                        f.attribution.phrase = sp
-                    }
+                if let f = contentAfter(cue: x, cu, sentence: r) {
                     out.append(f)
                     x = f.content.upperBound
                     continue

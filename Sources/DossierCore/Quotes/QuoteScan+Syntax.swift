@@ -183,10 +183,12 @@ extension QuoteScan {
                 content = trimContent(sub, cue: x)
                 rule = "syntax-xcomp"
             } else if let o = obj {
-                let drop = Set(p.children(o).map { Int($0) }.filter { k in
-                    let rk = Int(p.rel[k])
-                    return rk == ids.advcl || rk == ids.parataxis || (rk == ids.aclRelcl && k > 0 && isComma(p.subtree(k).lowerBound - 1))
-                })
+                let drop = Set(
+                    p.children(o).map { Int($0) }.filter { k in
+                        let rk = Int(p.rel[k])
+                        return rk == ids.advcl || rk == ids.parataxis
+                            || (rk == ids.aclRelcl && k > 0 && isComma(p.subtree(k).lowerBound - 1))
+                    })
                 var sub = drop.isEmpty ? p.subtree(o) : p.subtree(o, except: drop)
                 // "said the plan was dead" parsed with "the plan" as an object: the verb after it goes with it.
                 let e = sub.upperBound
@@ -228,7 +230,8 @@ extension QuoteScan {
         guard let ph = phrase else { return nil }
         var cc = c
         // "told the council that ...": the audience the parse put in the clause stays out.
-        if cc.lowerBound > x, let t = cc.prefix(7).firstIndex(where: { lower[$0] == QuoteScan.that }), t > cc.lowerBound,
+        if cc.lowerBound > x, let t = cc.prefix(7).firstIndex(where: { lower[$0] == QuoteScan.that }),
+            t > cc.lowerBound,
             t + 1 < cc.upperBound,
             !(cc.lowerBound..<t).contains(where: { k in
                 let u = doc.syntax?.upos[k]
@@ -307,11 +310,14 @@ extension QuoteScan {
                 if rv == ids.aclRelcl {
                     // "Barkley, who said ...": PolNeAR's source is the relative pronoun; its name is the
                     // antecedent's.
-                    guard let w = p.children(v).first(where: { k in
-                        let rk = Int(p.rel[Int(k)])
-                        return rk == ids.nsubj && (lower[Int(k)] == QuoteScan.who || lower[Int(k)] == QuoteScan.which
-                            || lower[Int(k)] == QuoteScan.that)
-                    }) else { break }
+                    guard
+                        let w = p.children(v).first(where: { k in
+                            let rk = Int(p.rel[Int(k)])
+                            return rk == ids.nsubj
+                                && (lower[Int(k)] == QuoteScan.who || lower[Int(k)] == QuoteScan.which
+                                    || lower[Int(k)] == QuoteScan.that)
+                        })
+                    else { break }
                     let ante = phrase(trimPhrase(p.subtree(h, except: [v])), head: h)
                     return (SpeakerPhrase(range: Int(w)..<Int(w) + 1, name: ante.name, kind: ante.kind), "-relative")
                 }
@@ -329,7 +335,8 @@ extension QuoteScan {
             }
         }
         guard let s = subject, p.relation(s) != ids.expl else { return nil }
-        if lower[s] == QuoteScan.who || lower[s] == QuoteScan.which, p.relation(x) == ids.aclRelcl, let h = p.headOf(x) {
+        if lower[s] == QuoteScan.who || lower[s] == QuoteScan.which, p.relation(x) == ids.aclRelcl, let h = p.headOf(x)
+        {
             let ante = phrase(trimPhrase(p.subtree(h, except: [x])), head: h)
             return (SpeakerPhrase(range: s..<s + 1, name: ante.name, kind: ante.kind), "-relative")
         }
@@ -361,7 +368,8 @@ extension QuoteScan {
         if range.upperBound <= x {
             // A dash, colon or quote between the subject and its cue: a dateline or a heading taken for
             // the subject.
-            if let k = (range.upperBound..<x).last(where: { isDash($0) || isColon($0) || isQuote($0) || isTerminal($0) }),
+            if let k = (range.upperBound..<x).last(where: { isDash($0) || isColon($0) || isQuote($0) || isTerminal($0) }
+            ),
                 let sp = speakerBefore(x, limit: k + 1)
             {
                 return (sp, how)
@@ -439,8 +447,10 @@ extension QuoteScan {
     func trimPhrase(_ r: Range<Int>) -> Range<Int> {
         var lo = r.lowerBound
         var hi = r.upperBound
-        while lo < hi && (isPunct(lo) || classes(lo).contains(.stop) && !classes(lo).contains(.modifier)
-            && (lower[lo] == QuoteScan.and || lower[lo] == QuoteScan.but || isPunct(lo)))
+        while lo < hi
+            && (isPunct(lo)
+                || classes(lo).contains(.stop) && !classes(lo).contains(.modifier)
+                    && (lower[lo] == QuoteScan.and || lower[lo] == QuoteScan.but || isPunct(lo)))
         {
             lo += 1
         }
