@@ -9,7 +9,8 @@ struct EvaluateCommand: ParsableCommand {
         abstract: "Score an extractor against gold annotations.",
         subcommands: [
             EvaluateNER.self, EvaluatePOS.self, EvaluateParser.self, EvaluateActorsCommand.self,
-            EvaluateTimeCommand.self, EvaluatePlacesCommand.self, EvaluateQuotesCommand.self, EvaluateEventsCommand.self,
+            EvaluateTimeCommand.self, EvaluatePlacesCommand.self, EvaluateQuotesCommand.self,
+            EvaluateEventsCommand.self,
         ]
     )
 }

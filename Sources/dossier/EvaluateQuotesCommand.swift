@@ -24,6 +24,9 @@ struct EvaluateQuotesCommand: ParsableCommand {
     @Flag(help: "Print the gold attributions missed and the quotes found with no gold counterpart.")
     var errors = false
 
+    @Flag(help: "Run the pipeline without the syntax stage (the quotes stage then reads words alone).")
+    var withoutSyntax = false
+
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
@@ -42,7 +45,8 @@ struct EvaluateQuotesCommand: ParsableCommand {
         let pipeline: Pipeline
         let lexicon: QuoteLexicon
         do {
-            pipeline = try Pipeline.standard()
+            let standard = try Pipeline.standard()
+            pipeline = withoutSyntax ? try Pipeline(standard.stages.filter { $0.name != "syntax" }) : standard
             lexicon = try QuoteLexicon.standard()
         } catch {
             Diagnostics.error(error)
@@ -122,6 +126,16 @@ struct EvaluateQuotesCommand: ParsableCommand {
             if hit, let f = found.first(where: { f in pieces.contains { $0.overlaps(f.0) } }) {
                 let src = g.source.map(str).joined(separator: " | ")
                 let mine = f.1.speakerMention.map { doc.string($0.range) } ?? ""
+                let goldContent = g.content.map(str).joined(separator: " | ")
+                let myContent = doc.string(f.1.span.range).replacingOccurrences(of: "\n", with: " ")
+                func letters(_ s: String) -> String {
+                    var t = s.lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " }
+                    if t.hasPrefix("that ") { t.removeFirst(5) }
+                    return t.split(separator: " ").joined(separator: " ")
+                }
+                if letters(goldContent) != letters(myContent) {
+                    print("CONTENT \(name) \(f.1.provenance.rule)\n  gold  [\(goldContent)]\n  found [\(myContent)]")
+                }
                 if src != mine {
                     print(
                         "SOURCE \(name) \(f.1.provenance.rule) gold [\(src)] found [\(mine)] \(str(g.content[0]).prefix(60))"

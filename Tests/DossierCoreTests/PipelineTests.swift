@@ -22,13 +22,13 @@ struct PipelineTests {
         let pipeline = try Pipeline.standard()
         #expect(
             pipeline.stageNames == [
-                "tokenizer", "sentences", "boilerplate", "names", "actors", "time", "places", "quotes", "syntax",
+                "tokenizer", "sentences", "boilerplate", "syntax", "names", "actors", "time", "places", "quotes",
                 "events",
             ])
         let doc = try pipeline.run(Article(title: nil, text: "One sentence.", source: "t"))
         #expect(
             doc.layers == [
-                .text, .tokens, .sentences, .ignored, .names, .entities, .timexes, .places, .quotes, .syntax, .events,
+                .text, .tokens, .sentences, .ignored, .syntax, .names, .entities, .timexes, .places, .quotes, .events,
             ])
         // Fact tables that no stage fills yet stay empty.
         #expect(doc.mentions.isEmpty && doc.entities.isEmpty && doc.quotes.isEmpty)

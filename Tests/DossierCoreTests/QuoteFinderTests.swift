@@ -23,6 +23,12 @@ func findQuotes(_ text: String) throws -> [FoundQuote] {
     return found(doc)
 }
 
+/// The quotes found by the standard pipeline without its syntax stage (the word sieves alone).
+func findQuotesWithoutSyntax(_ text: String) throws -> [FoundQuote] {
+    let pipeline = try Pipeline(try Pipeline.standard().stages.filter { $0.name != "syntax" })
+    return found(try pipeline.run(Article(title: nil, text: text, source: "test")))
+}
+
 func found(_ doc: Document) -> [FoundQuote] {
     doc.quotes.map { q in
         FoundQuote(
@@ -294,7 +300,11 @@ struct QuoteFinderIndirectTests {
         let q = try findQuotes("The ceasefire is holding in the north, a military spokesman said.")
         #expect(q.first?.text == "The ceasefire is holding in the north")
         #expect(q.first?.speakerName == "a military spokesman")
-        #expect(q.first?.rule == "quotes:indirect-before")
+        #expect(q.first?.rule == "quotes:syntax-ccomp")
+        // The word sieves, without a parse.
+        let w = try findQuotesWithoutSyntax("The ceasefire is holding in the north, a military spokesman said.")
+        #expect(w.first?.text == "The ceasefire is holding in the north")
+        #expect(w.first?.rule == "quotes:indirect-before")
     }
 
     @Test("according to, before and after the content")
@@ -340,7 +350,10 @@ struct QuoteFinderIndirectTests {
         let q = try findQuotes("Piet Dekker praised the harvest and said prices would recover by winter.")
         #expect(q.first?.text == "prices would recover by winter")
         #expect(q.first?.speakerName == "Piet Dekker")
-        #expect(q.first?.rule == "quotes:indirect-clause-conjoined")
+        #expect(q.first?.rule == "quotes:syntax-ccomp-conjoined")
+        let w = try findQuotesWithoutSyntax("Piet Dekker praised the harvest and said prices would recover by winter.")
+        #expect(w.first?.text == "prices would recover by winter")
+        #expect(w.first?.rule == "quotes:indirect-clause-conjoined")
     }
 
     @Test("no speech without a speaker: infinitives and passives")

@@ -9,6 +9,7 @@ extension QuoteScan {
 
     func findIndirect() -> [Found] {
         var out: [Found] = []
+        let parse = Parse(doc)
         for s in doc.sentences where !s.flags.contains(.ignored) && !s.flags.contains(.title) {
             let r = s.tokens
             var x = r.lowerBound
@@ -27,6 +28,16 @@ extension QuoteScan {
                     continue
                 }
                 guard let cu = cue(x), !isInfinitiveOrPassive(x) else {
+                    x += 1
+                    continue
+                }
+                if let p = parse, let f = syntaxIndirect(cue: x, cu, parse: p, sentence: r) {
+                    if f.content.lowerBound > x {
+                        out.append(f)
+                        x = f.content.upperBound
+                        continue
+                    }
+                    if !out.contains(where: { $0.content.overlaps(f.content) }) { out.append(f) }
                     x += 1
                     continue
                 }

@@ -25,7 +25,8 @@ extension QuoteScan {
                     if opens, a < j, var head = phraseEnding(at: k - 1, limit: limit),
                         head.kind == .name || head.kind == .nominal
                     {
-                        head.range = head.range.lowerBound..<j
+                        // An age alone ("Sarandon, 69, said") is not part of the phrase, as PolNeAR marks it.
+                        if !(j - a == 1 && flags(a).contains(.digits)) { head.range = head.range.lowerBound..<j }
                         if capitalName && head.kind == .nominal {
                             // "Carter's press secretary, Peter Cook, told": the name is the appositive.
                             var e = a
@@ -308,6 +309,7 @@ extension QuoteScan {
                 var f = e + 1
                 while f < limit && !isComma(f) && !isTerminal(f) && !isQuote(f) && !isColon(f) { f += 1 }
                 guard f - e <= 24 else { break }
+                if f - e == 2 && flags(e + 1).contains(.digits) { break }  // an age: "said Jim Bennett, 57,"
                 e = f
                 segments += 1
             }

@@ -1,0 +1,480 @@
+// Indirect speech read from the dependency parse (when the syntax stage has run): the subject of a cue
+// verb is its speaker (the whole noun phrase, appositives and relative clauses included, as PolNeAR
+// annotates sources), its complement clause (`ccomp`) is the content; a cue in parataxis closing a
+// sentence ("..., the ministry said") reports the clause it hangs on; a passive cue takes its agent.
+//
+// Rules: `syntax-ccomp` (speaker, cue, complement clause, either order), `syntax-parataxis` (content,
+// then "X said" / "said X"), with `-conjoined` / `-participle` / `-relative` / `-passive` when the speaker
+// is the subject of the verb the cue is coordinated with, of the clause a participle hangs on, the
+// antecedent of "who", or the agent of a passive.
+
+extension QuoteScan {
+    /// Relation ids of the parser's label set read by the syntax sieves (-1 when the model lacks one).
+    struct Relations {
+        var nsubj = -1, nsubjPass = -1, csubj = -1, ccomp = -1, parataxis = -1, conj = -1, advcl = -1
+        var xcomp = -1, aclRelcl = -1, acl = -1, oblAgent = -1, obl = -1, punct = -1, mark = -1, expl = -1
+        var cc = -1, discourse = -1, advmod = -1, root = -1
+
+        init(_ names: [String]) {
+            for (k, r) in names.enumerated() {
+                switch r {
+                case "nsubj": nsubj = k
+                case "nsubj:pass": nsubjPass = k
+                case "csubj": csubj = k
+                case "ccomp": ccomp = k
+                case "parataxis": parataxis = k
+                case "conj": conj = k
+                case "advcl": advcl = k
+                case "xcomp": xcomp = k
+                case "acl:relcl": aclRelcl = k
+                case "acl": acl = k
+                case "obl:agent": oblAgent = k
+                case "obl": obl = k
+                case "punct": punct = k
+                case "mark": mark = k
+                case "expl": expl = k
+                case "cc": cc = k
+                case "discourse": discourse = k
+                case "advmod": advmod = k
+                case "root": root = k
+                default: break
+                }
+            }
+        }
+    }
+
+    /// The parse of a document as flat arrays, with children in CSR form.
+    struct Parse {
+        let head: [Int32]
+        let rel: [UInt8]
+        let analysed: [Bool]
+        let ids: Relations
+        let childStart: [Int32]
+        let childList: [Int32]
+
+        init?(_ doc: Document) {
+            guard doc.layers.contains(.syntax), let a = doc.syntax, !a.relations.isEmpty,
+                a.head.count == doc.tokens.count
+            else { return nil }
+            head = a.head
+            rel = a.relation
+            analysed = a.analysed
+            ids = Relations(a.relations)
+            names = a.relations
+            let n = a.head.count
+            var counts = [Int32](repeating: 0, count: n + 1)
+            for h in a.head where h >= 0 { counts[Int(h) + 1] += 1 }
+            for i in 0..<n { counts[i + 1] += counts[i] }
+            var list = [Int32](repeating: 0, count: Int(counts[n]))
+            var fill = counts
+            for (d, h) in a.head.enumerated() where h >= 0 {
+                list[Int(fill[Int(h)])] = Int32(d)
+                fill[Int(h)] += 1
+            }
+            childStart = counts
+            childList = list
+        }
+
+        let names: [String]
+        @inline(__always) func relation(_ t: Int) -> Int { analysed[t] ? Int(rel[t]) : -1 }
+        func relationName(_ r: Int) -> String { r >= 0 && r < names.count ? names[r] : "" }
+        @inline(__always) func headOf(_ t: Int) -> Int? { head[t] >= 0 ? Int(head[t]) : nil }
+        func children(_ t: Int) -> ArraySlice<Int32> { childList[Int(childStart[t])..<Int(childStart[t + 1])] }
+        func child(_ t: Int, _ r: Int) -> Int? {
+            guard r >= 0 else { return nil }
+            for c in children(t) where Int(rel[Int(c)]) == r { return Int(c) }
+            return nil
+        }
+        /// The first and last token of the subtree of `t`.
+        func subtree(_ t: Int) -> Range<Int> {
+            var lo = t
+            var hi = t
+            var stack = [t]
+            while let x = stack.popLast() {
+                lo = min(lo, x)
+                hi = max(hi, x)
+                for c in children(x) { stack.append(Int(c)) }
+            }
+            return lo..<(hi + 1)
+        }
+        /// The subtree of `t` without the subtrees of the children `except`: the span from the first to the
+        /// last token left, as one range (the larger piece when the excluded part splits it).
+        func subtree(_ t: Int, except: Set<Int>) -> Range<Int> {
+            var tokens: [Int] = []
+            var stack = [t]
+            while let x = stack.popLast() {
+                tokens.append(x)
+                for c in children(x) where !except.contains(Int(c)) { stack.append(Int(c)) }
+            }
+            tokens.sort()
+            // Split into contiguous runs and keep the one holding `t`.
+            var lo = t
+            var hi = t
+            guard let at = tokens.firstIndex(of: t) else { return t..<t + 1 }
+            var k = at
+            while k > 0 && tokens[k - 1] == tokens[k] - 1 { k -= 1 }
+            lo = tokens[k]
+            k = at
+            while k + 1 < tokens.count && tokens[k + 1] == tokens[k] + 1 { k += 1 }
+            hi = tokens[k]
+            return lo..<(hi + 1)
+        }
+    }
+
+    /// Indirect speech at cue `x` from the parse, if the parse gives a content clause for it.
+    func syntaxIndirect(cue x: Int, _ cu: QuoteLexicon.Cue, parse p: Parse, sentence r: Range<Int>) -> Found? {
+        guard cu.cueClass == .speech || cu.cueClass == .continuation || cu.cueClass == .evidence else { return nil }
+        let ids = p.ids
+        let rx = p.relation(x)
+        guard rx >= 0 else { return nil }
+        var content: Range<Int>? = nil
+        var rule = "syntax-ccomp"
+        if let c = p.child(x, ids.ccomp) {
+            // A second reporting verb coordinated inside the clause reports its own content ("said he
+            // found the talks useful and called them a start").
+            let split = p.children(c).filter { Int(p.rel[Int($0)]) == ids.conj && cue(Int($0)) != nil }
+            let sub = split.isEmpty ? p.subtree(c) : p.subtree(c, except: Set(split.map { Int($0) }))
+            content = trimContent(dropLeadingTime(sub, parse: p), cue: x)
+            if let cr = content, cr.lowerBound < x && cr.upperBound > x { content = nil }
+            // A clause: the complement has a subject of its own (else "said Sunday on Fox News" or an
+            // opening "Asked about ...," taken for one).
+            let hasSubject = p.children(c).contains { k in
+                let rk = Int(p.rel[Int(k)])
+                return rk == ids.nsubj || rk == ids.nsubjPass || rk == ids.csubj || rk == ids.expl
+            }
+            if !hasSubject { content = nil }
+            if let cr = content, cr.upperBound <= x {
+                // Content first: it opens the sentence (after a mark at most) and only the speaker stands
+                // between it and the cue.
+                if cr.lowerBound > r.lowerBound + 1 { content = nil }
+            }
+        } else if rx == ids.parataxis, let h = p.headOf(x), h < x, cu.cueClass != .evidence {
+            // "The talks failed, the ministry said." / "..., said a senior official." Unless the cue has a
+            // clause of its own after it (a parse that hung "X said the talks failed" on an opening clause).
+            let after = p.children(x).contains { c in
+                let rc = Int(p.rel[Int(c)])
+                return Int(c) > x && !isPunct(Int(c)) && rc != ids.nsubj && rc != ids.advmod && rc != ids.obl
+                    && p.subtree(Int(c)).count >= 3
+            }
+            if after {
+                let sub = p.subtree(x)
+                var lo = x + 1
+                while lo < sub.upperBound && isPunct(lo) { lo += 1 }
+                if lo < sub.upperBound { content = trimContent(lo..<sub.upperBound, cue: x) }
+            } else {
+                let whole = p.subtree(h, except: [x])
+                if whole.upperBound <= x { content = trimContent(whole, cue: x) }
+                rule = "syntax-parataxis"
+            }
+        }
+        if content == nil && rx != ids.parataxis && cu.cueClass != .evidence {
+            // No complement clause: an infinitive ("urged voters to stay home": the infinitive; the object is
+            // the audience) or an object ("denied the report", "announced a new plan").
+            let kids = p.children(x).map { Int($0) }.filter { $0 > x }
+            // An infinitive the parse took for an adverbial clause counts too ("urged its members | to reject").
+            let xcomp = kids.first { k in
+                Int(p.rel[k]) == ids.xcomp
+                    || (Int(p.rel[k]) == ids.advcl && p.children(k).contains { lower[Int($0)] == QuoteScan.to })
+            }
+            let obj = kids.first { p.relationName(Int(p.rel[$0])) == "obj" }
+            if let xc = xcomp {
+                var sub = p.subtree(xc)
+                if let m = p.child(xc, ids.mark), m < sub.lowerBound { sub = m..<sub.upperBound }
+                content = trimContent(sub, cue: x)
+                rule = "syntax-xcomp"
+            } else if let o = obj {
+                let drop = Set(
+                    p.children(o).map { Int($0) }.filter { k in
+                        let rk = Int(p.rel[k])
+                        return rk == ids.advcl || rk == ids.parataxis
+                            || (rk == ids.aclRelcl && k > 0 && isComma(p.subtree(k).lowerBound - 1))
+                    })
+                var sub = drop.isEmpty ? p.subtree(o) : p.subtree(o, except: drop)
+                // "said the plan was dead" parsed with "the plan" as an object: the verb after it goes with it.
+                let e = sub.upperBound
+                if e < r.upperBound, let u = doc.syntax?.upos[e], u == .verb || u == .aux, !isComma(e) {
+                    sub = sub.lowerBound..<max(e + 1, min(p.subtree(x).upperBound, r.upperBound))
+                }
+                content = trimContent(sub, cue: x)
+                rule = "syntax-object"
+            }
+        }
+        if var cr = content, cr.lowerBound > x {
+            // "said A, and B": a clause coordinated with the cue after its content, with a subject of its
+            // own and no cue, is more of the content.
+            for k in p.children(x) where Int(k) >= cr.upperBound && Int(p.rel[Int(k)]) == ids.conj {
+                let ki = Int(k)
+                guard cue(ki) == nil, p.children(ki).contains(where: { Int(p.rel[Int($0)]) == ids.nsubj }),
+                    p.children(ki).contains(where: { Int(p.rel[Int($0)]) == ids.cc && lower[Int($0)] == QuoteScan.and })
+                else { break }
+                let sub = p.subtree(ki)
+                guard sub.lowerBound <= cr.upperBound + 2 else { break }
+                cr = cr.lowerBound..<sub.upperBound
+                if let t = trimContent(cr, cue: x) { content = t }
+            }
+        }
+        guard var c = content, c.count >= 1 else { return nil }
+        if c.lowerBound < r.lowerBound || c.upperBound > r.upperBound {
+            c = max(c.lowerBound, r.lowerBound)..<min(c.upperBound, r.upperBound)
+        }
+        guard c.count >= 1 else { return nil }
+        if cu.cueClass == .evidence && !(c.lowerBound > 0 && lower[c.lowerBound - 1] == QuoteScan.that)
+            && lower[c.lowerBound] != QuoteScan.that
+        {
+            return nil
+        }
+        // The speaker.
+        guard let (phrase, how) = syntaxSpeaker(cue: x, parse: p, sentence: r, avoid: c) else { return nil }
+        if let ph = phrase, ph.range.overlaps(c) { return nil }
+        let cueRange = x..<x + 1
+        guard let ph = phrase else { return nil }
+        var cc = c
+        // "told the council that ...": the audience the parse put in the clause stays out.
+        if cc.lowerBound > x, let t = cc.prefix(7).firstIndex(where: { lower[$0] == QuoteScan.that }),
+            t > cc.lowerBound,
+            t + 1 < cc.upperBound,
+            !(cc.lowerBound..<t).contains(where: { k in
+                let u = doc.syntax?.upos[k]
+                return u == .verb || u == .aux || isPunct(k)
+            })
+        {
+            cc = t..<cc.upperBound
+        }
+        if lower[cc.lowerBound] == QuoteScan.that && cc.count > 1 { cc = cc.lowerBound + 1..<cc.upperBound }
+        return finish(cc, ph, cue: cueRange, cu, rule: rule + how)
+    }
+
+    /// A content without the time adverbial the parse hung on it ("said Friday he would go").
+    func dropLeadingTime(_ r: Range<Int>, parse p: Parse) -> Range<Int> {
+        var lo = r.lowerBound
+        while lo < r.upperBound {
+            let name = p.relationName(p.relation(lo))
+            let weekday = isCapWord(lo) && classes(lo).contains(.time)
+            guard name == "obl:tmod" || name == "obl:npmod" || name == "nmod:tmod" || weekday else { break }
+            let sub = p.subtree(lo)
+            guard sub.lowerBound == lo, sub.upperBound < r.upperBound else { break }
+            lo = sub.upperBound
+            while lo < r.upperBound && isComma(lo) { lo += 1 }
+        }
+        return lo..<r.upperBound
+    }
+
+    /// A content span without punctuation and unpaired quote marks at its edges, nor the cue.
+    func trimContent(_ r: Range<Int>, cue x: Int) -> Range<Int>? {
+        var lo = r.lowerBound
+        var hi = r.upperBound
+        while lo < hi && (isPunct(lo) && !(isQuote(lo) && inSpan[lo] >= 0) || lo == x) { lo += 1 }
+        while hi > lo && (isPunct(hi - 1) && !(isQuote(hi - 1) && inSpan[hi - 1] >= 0) || hi - 1 == x) { hi -= 1 }
+        // A closing mark whose opening mark is outside the content, or the reverse, stays out.
+        while lo < hi && isQuote(lo) && inSpan[lo] >= 0 && spans[Int(inSpan[lo])].open != lo { lo += 1 }
+        while hi > lo && isQuote(hi - 1) && inSpan[hi - 1] >= 0 && spans[Int(inSpan[hi - 1])].close != hi - 1 {
+            hi -= 1
+        }
+        while hi > lo && isPunct(hi - 1) && !isQuote(hi - 1) { hi -= 1 }
+        return hi > lo ? lo..<hi : nil
+    }
+
+    /// The speaker of cue `x`: its subject; the subject of the verb it is coordinated with or that a
+    /// participle hangs on; the antecedent of a relative "who"; the agent of a passive. The phrase is the
+    /// subject's whole subtree (without a leading conjunction or trailing punctuation).
+    func syntaxSpeaker(cue x: Int, parse p: Parse, sentence r: Range<Int>, avoid: Range<Int>)
+        -> (SpeakerPhrase?, String)?
+    {
+        let ids = p.ids
+        var how = ""
+        var subject: Int? = nil
+        var passive = false
+        for c in p.children(x) {
+            let rc = Int(p.rel[Int(c)])
+            if rc == ids.nsubj || rc == ids.csubj {
+                subject = Int(c)
+                break
+            }
+            if rc == ids.nsubjPass { passive = true }
+        }
+        if passive {
+            guard let ag = p.child(x, ids.oblAgent) else { return nil }
+            // "by X": the phrase without "by".
+            var s = p.subtree(ag)
+            if s.lowerBound < ag && lower[s.lowerBound] == QuoteScan.by { s = s.lowerBound + 1..<s.upperBound }
+            return (phrase(s, head: ag), "-passive")
+        }
+        if subject == nil {
+            // Coordinated verb ("praised X and said"), participle ("..., saying"), "who said".
+            var v = x
+            var steps = 0
+            while subject == nil, steps < 4, let h = p.headOf(v) {
+                let rv = p.relation(v)
+                guard rv == ids.conj || rv == ids.advcl || rv == ids.xcomp || rv == ids.aclRelcl || rv == ids.acl
+                else { break }
+                if rv == ids.aclRelcl {
+                    // "Barkley, who said ...": PolNeAR's source is the relative pronoun; its name is the
+                    // antecedent's.
+                    guard
+                        let w = p.children(v).first(where: { k in
+                            let rk = Int(p.rel[Int(k)])
+                            return rk == ids.nsubj
+                                && (lower[Int(k)] == QuoteScan.who || lower[Int(k)] == QuoteScan.which
+                                    || lower[Int(k)] == QuoteScan.that)
+                        })
+                    else { break }
+                    let ante = phrase(trimPhrase(p.subtree(h, except: [v])), head: h)
+                    return (SpeakerPhrase(range: Int(w)..<Int(w) + 1, name: ante.name, kind: ante.kind), "-relative")
+                }
+                if rv == ids.acl && !endsInIng(v) { break }
+                how = rv == ids.conj ? "-conjoined" : "-participle"
+                for c in p.children(h) {
+                    let rc = Int(p.rel[Int(c)])
+                    if rc == ids.nsubj || rc == ids.csubj {
+                        subject = Int(c)
+                        break
+                    }
+                }
+                v = h
+                steps += 1
+            }
+        }
+        guard let s = subject, p.relation(s) != ids.expl else { return nil }
+        if lower[s] == QuoteScan.who || lower[s] == QuoteScan.which, p.relation(x) == ids.aclRelcl, let h = p.headOf(x)
+        {
+            let ante = phrase(trimPhrase(p.subtree(h, except: [x])), head: h)
+            return (SpeakerPhrase(range: s..<s + 1, name: ante.name, kind: ante.kind), "-relative")
+        }
+        if lower[s] == QuoteScan.who, let rel = phraseEnding(at: s, limit: r.lowerBound) {
+            return (rel, "-relative")  // "Ines Moreau, who said ..." parsed as parataxis
+        }
+        if lower[s] == QuoteScan.it || lower[s] == QuoteScan.there || lower[s] == QuoteScan.that
+            || lower[s] == QuoteScan.what
+        {
+            return nil
+        }
+        if let u = doc.syntax?.upos[s], u != .noun, u != .propn, u != .pron, u != .num, u != .x {
+            return nil  // a subject that is not a nominal: a bad parse, left to the word sieves
+        }
+        var range = subjectSpan(s, parse: p)
+        // Two subjects side by side are one phrase cut in two by the parse ("Republican pollster | Daron Shaw").
+        for c in p.children(x) where Int(c) != s {
+            let rc = Int(p.rel[Int(c)])
+            guard rc == ids.nsubj || rc == ids.csubj else { continue }
+            let other = subjectSpan(Int(c), parse: p)
+            if other.upperBound == range.lowerBound || other.lowerBound == range.upperBound {
+                range = min(other.lowerBound, range.lowerBound)..<max(other.upperBound, range.upperBound)
+            }
+        }
+        if range.overlaps(avoid) {
+            // The subject's subtree reaches into the content (a bad parse): its head's own words only.
+            range = trimPhrase(p.subtree(s, except: Set(p.children(s).map { Int($0) })))
+        }
+        if range.upperBound <= x {
+            // A dash, colon or quote between the subject and its cue: a dateline or a heading taken for
+            // the subject.
+            if let k = (range.upperBound..<x).last(where: { isDash($0) || isColon($0) || isQuote($0) || isTerminal($0) }
+            ),
+                let sp = speakerBefore(x, limit: k + 1)
+            {
+                return (sp, how)
+            }
+            // An appositive the parse hung elsewhere: ", a policy-focused conservative," before the cue.
+            var e = x
+            while e > range.upperBound && isAuxOrAdverb(e - 1) { e -= 1 }
+            if e - 1 > range.upperBound && isComma(range.upperBound) && isComma(e - 1) && e - range.upperBound <= 26
+                && opensAppositive(range.upperBound + 1, limit: e - 1)
+                && !(e - range.upperBound == 3 && flags(range.upperBound + 1).contains(.digits))
+                && !(range.upperBound..<e).contains(where: { cue($0) != nil })
+            {
+                range = range.lowerBound..<e - 1
+            }
+            // Name and title words the parse left out on the left ("Japanese Defence | Minister ...").
+            range = extendLeft(from: range.lowerBound, limit: r.lowerBound)..<range.upperBound
+        }
+        return (phrase(range, head: s), how)
+    }
+
+    /// The span of a subject noun phrase: its subtree without clauses hung on it by a bad parse
+    /// (`parataxis`, `advcl`, `obl`, `ccomp`, `dep`), without a relative clause set off by a comma that
+    /// reports speech of its own ("Barkley, who said he ..., said"), and without a dateline before a dash
+    /// ("WASHINGTON (AP) -- The ministry said").
+    func subjectSpan(_ s: Int, parse p: Parse) -> Range<Int> {
+        let ids = p.ids
+        var except = Set<Int>()
+        for c in p.children(s) {
+            let ci = Int(c)
+            let rc = Int(p.rel[ci])
+            if rc == ids.parataxis || rc == ids.advcl || rc == ids.obl || rc == ids.ccomp || rc == ids.discourse
+                || (rc >= 0 && p.relationName(rc) == "dep")
+            {
+                // Hung on the noun by a bad parse: left out when set off by a comma or before the noun.
+                let sub = p.subtree(ci)
+                if ci < s || (sub.lowerBound > 0 && isComma(sub.lowerBound - 1)) || rc == ids.parataxis {
+                    except.insert(ci)
+                }
+            } else if ci > s && flags(ci).contains(.digits) && isComma(ci - 1)
+                && p.subtree(ci).allSatisfy({ $0 == ci || isPunct($0) })
+            {
+                except.insert(ci)  // an age: "Woodrow Benford, 58,"
+            } else if rc == ids.aclRelcl && ci > s {
+                let sub = p.subtree(ci)
+                let commaBefore = sub.lowerBound > 0 && isComma(sub.lowerBound - 1)
+                if commaBefore && sub.contains(where: { cue($0) != nil || isQuote($0) }) { except.insert(ci) }
+            }
+        }
+        var r = except.isEmpty ? p.subtree(s) : p.subtree(s, except: except)
+        // A dateline or a clause before a dash or a colon is not part of the phrase.
+        var k = s - 1
+        while k >= r.lowerBound {
+            if isDash(k) || isColon(k) || isByte(k, UInt8(ascii: ";")) || isTerminal(k) {
+                r = k + 1..<r.upperBound
+                break
+            }
+            k -= 1
+        }
+        // An adverbial before a comma that the parse put in the phrase: "On Monday, the senator said",
+        // "In a letter ..., the agency said", a dateline in capitals.
+        if let k = (r.lowerBound..<s).last(where: { isComma($0) }) {
+            let first = r.lowerBound
+            let f = classes(first)
+            let allCaps = isCapWord(first) && length(first) > 2 && doc.tokens[first].flags.contains(.allCaps)
+            if (f.contains(.prep) || f.contains(.time) || (f.contains(.stop) && !f.contains(.modifier)) || allCaps)
+                && k + 1 < r.upperBound
+            {
+                r = k + 1..<r.upperBound
+            }
+        }
+        return trimPhrase(r)
+    }
+
+    /// A phrase range without leading conjunctions and edge punctuation.
+    func trimPhrase(_ r: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound
+        var hi = r.upperBound
+        while lo < hi
+            && (isPunct(lo)
+                || classes(lo).contains(.stop) && !classes(lo).contains(.modifier)
+                    && (lower[lo] == QuoteScan.and || lower[lo] == QuoteScan.but || isPunct(lo)))
+        {
+            lo += 1
+        }
+        while hi > lo && isPunct(hi - 1) && !isByte(hi - 1, UInt8(ascii: ")")) { hi -= 1 }
+        return hi > lo ? lo..<hi : r
+    }
+
+    /// A speaker phrase over `r` headed by `h`: its kind and name from the phrase grammar at the head.
+    func phrase(_ r: Range<Int>, head h: Int) -> SpeakerPhrase {
+        if r.count == 1 && classes(h).contains(.pronoun) {
+            return SpeakerPhrase(range: r, name: nil, kind: .pronoun)
+        }
+        if let g = phraseEnding(at: h, limit: r.lowerBound) {
+            return SpeakerPhrase(range: r, name: g.name, kind: g.kind)
+        }
+        return SpeakerPhrase(range: r, name: nil, kind: .nominal)
+    }
+}
+
+extension QuoteScan {
+    static let by = StableHash.hash("by")
+    static let it = StableHash.hash("it")
+    static let there = StableHash.hash("there")
+    static let but = StableHash.hash("but")
+    static let which = StableHash.hash("which")
+    static let what = StableHash.hash("what")
+}

@@ -1,0 +1,101 @@
+import DossierCore
+import Testing
+
+/// Indirect speech read from the dependency parse (the standard pipeline runs the syntax stage before quotes).
+/// Sentences written for these tests.
+@Suite("QuoteFinder: indirect speech from the parse")
+struct QuoteSyntaxTests {
+    /// The first quote of a one-sentence article (a headline line first, so the sentence is body text).
+    func first(_ sentence: String) throws -> FoundQuote? {
+        try findQuotes("Headline\n\n" + sentence).first
+    }
+
+    @Test("the speaker is the subject's whole phrase, appositive included")
+    func appositive() throws {
+        let q = try first(
+            "Tomas Weller, a trade negotiator for the northern provinces, said the tariffs would be lifted in spring.")
+        #expect(q?.mention == "Tomas Weller, a trade negotiator for the northern provinces")
+        #expect(q?.speakerName == "Tomas Weller")
+        #expect(q?.text == "the tariffs would be lifted in spring")
+        #expect(q?.rule.hasPrefix("quotes:syntax-ccomp") == true)
+    }
+
+    @Test("a subject several words from its cue, with a prepositional phrase")
+    func longSubject() throws {
+        let q = try first(
+            "The chairwoman of the regional water board told the council that reservoirs were nearly full.")
+        #expect(q?.mention == "The chairwoman of the regional water board")
+        #expect(q?.text == "reservoirs were nearly full")
+        #expect(q?.cue == "told")
+    }
+
+    @Test("two words of one name split by the parse are one speaker")
+    func titleAndName() throws {
+        let q = try first("Veteran pollster Ruth Okafor said turnout would be lower than in the last election.")
+        #expect(q?.mention == "Veteran pollster Ruth Okafor")
+        #expect(q?.text == "turnout would be lower than in the last election")
+    }
+
+    @Test("an age between commas is not part of the speaker")
+    func age() throws {
+        let q = try first("Marta Olsen, 64, said the bridge had been closed for weeks.")
+        #expect(q?.mention == "Marta Olsen")
+        #expect(q?.text == "the bridge had been closed for weeks")
+    }
+
+    @Test("a dateline before a dash is not the speaker")
+    func dateline() throws {
+        let q = try first("BRASILIA (Wire) -- The finance minister said on Tuesday that inflation had peaked.")
+        #expect(q?.mention == "The finance minister")
+        #expect(q?.text == "inflation had peaked")
+    }
+
+    @Test("an adverbial before the subject and a weekday after the cue stay out")
+    func adverbials() throws {
+        let a = try first("On Friday, the harbour master said the storm had passed.")
+        #expect(a?.mention == "the harbour master")
+        #expect(a?.text == "the storm had passed")
+        let b = try first("Anna Krol said Thursday she would run again.")
+        #expect(b?.text == "she would run again")
+        #expect(b?.mention == "Anna Krol")
+    }
+
+    @Test("an opening participial clause is neither speaker nor content")
+    func openingClause() throws {
+        let q = try first("Asked about the strike, the minister said talks would continue.")
+        #expect(q?.mention == "the minister")
+        #expect(q?.text == "talks would continue")
+    }
+
+    @Test("a relative pronoun speaks for its antecedent")
+    func relative() throws {
+        let q = try first("Voters backed Ines Moreau, who said the port would reopen by June.")
+        #expect(q?.mention == "who")
+        #expect(q?.speakerName == "Ines Moreau")
+        #expect(q?.text == "the port would reopen by June")
+    }
+
+    @Test("an inverted cue after the content, with an appositive")
+    func inverted() throws {
+        let q = try first("Prices will fall next year, said Jorge Almeida, an economist at the central bank.")
+        #expect(q?.text == "Prices will fall next year")
+        #expect(q?.mention == "Jorge Almeida, an economist at the central bank")
+        #expect(q?.speakerName == "Jorge Almeida")
+    }
+
+    @Test("a clause coordinated with 'and' after the content is part of it")
+    func coordinated() throws {
+        let q = try first("The coach said the team was tired, and the schedule had been too heavy.")
+        #expect(q?.text == "the team was tired, and the schedule had been too heavy")
+    }
+
+    @Test("objects and infinitives of reporting verbs")
+    func objects() throws {
+        let a = try first("The mayor announced a new curfew for the old town.")
+        #expect(a?.text == "a new curfew for the old town")
+        #expect(a?.rule == "quotes:syntax-object")
+        let b = try first("The union urged its members to reject the offer.")
+        #expect(b?.text == "to reject the offer")
+        #expect(b?.mention == "The union")
+    }
+}
