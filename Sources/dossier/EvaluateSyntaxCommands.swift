@@ -50,6 +50,8 @@ struct EvaluateParser: ParsableCommand {
     @Option(name: .long, help: "Write the parser pruned at this fraction of the largest weight to --pruned-out.")
     var prune: Float?
     @Option(name: .long, help: "Where to write the pruned parser (scored instead of the input).") var prunedOut: String?
+    @Option(name: .long, help: "Beam width (default: the model's).") var beam: Int?
+    @Flag(name: .long, help: "Parse with the gold tags of the file instead of the tagger's.") var goldTags = false
 
     func run() throws {
         let clusters = try SyntaxTables.bundledClusters()
@@ -64,7 +66,13 @@ struct EvaluateParser: ParsableCommand {
             print("size\t\(bytes.count)")
         }
         let corpus = SyntaxCorpus(CoNLLU.read(try readText(gold)), clusters: clusters)
-        let tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
+        if let beam { parser.beamWidth = beam }
+        var tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
+        if goldTags {
+            var index: [String: UInt8] = [:]
+            for (i, c) in tagger.classes.enumerated() { index[c] = UInt8(i) }
+            tags = tagger.tagHashes(corpus.goldTags.map { index[$0] ?? 0 })
+        }
         let s = ParserEvaluation(model: parser, gold: corpus, tags: tags)
         let speed = bestRate(repeats, tokens: corpus.tokenCount) {
             _ = parser.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
@@ -73,6 +81,7 @@ struct EvaluateParser: ParsableCommand {
         print("UAS\t\(String(format: "%.2f", s.uas))")
         print("LAS\t\(String(format: "%.2f", s.las))")
         print("LAS (with subtypes)\t\(String(format: "%.2f", s.lasFull))")
+        print("beam\t\(parser.beamWidth)")
         print("parsing tokens/s (CPU time)\t\(Int(speed))")
     }
 }
