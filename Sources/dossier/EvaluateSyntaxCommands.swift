@@ -51,12 +51,13 @@ struct EvaluateParser: ParsableCommand {
     var prune: Float?
     @Option(name: .long, help: "Where to write the pruned parser (scored instead of the input).") var prunedOut: String?
     @Option(name: .long, help: "Beam width (default: the model's).") var beam: Int?
+    @Flag(name: .long, help: "Score the bundled beam-search parser instead of the greedy one.") var beamModel = false
     @Flag(name: .long, help: "Parse with the gold tags of the file instead of the tagger's.") var goldTags = false
 
     func run() throws {
         let clusters = try SyntaxTables.bundledClusters()
         let tagger = try loadPOSModel(pos, clusters: clusters)
-        var parser = try loadParserModel(model)
+        var parser = try loadParserModel(model, beam: beamModel)
         if let prune, let prunedOut {
             parser.config.removeAll { $0.key == "prune" }
             parser.config.append(("prune", String(prune)))
@@ -108,9 +109,9 @@ func threadCPUTime() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
-/// The bundled parser, or one from a file.
-func loadParserModel(_ path: String?) throws -> ParserModel {
-    guard let path else { return try ParserModel.bundled() }
+/// The bundled parser (greedy, or with `beam` the beam-search one), or one from a file.
+func loadParserModel(_ path: String?, beam: Bool = false) throws -> ParserModel {
+    guard let path else { return beam ? try ParserModel.bundledBeam() : try ParserModel.bundled() }
     guard let data = FileManager.default.contents(atPath: path) else {
         throw ValidationError("\(path): cannot be read [E001]")
     }

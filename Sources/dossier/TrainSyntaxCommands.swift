@@ -13,6 +13,9 @@ struct TrainPOS: ParsableCommand {
     @Option(name: .long, help: "Training passes.") var epochs = 10
     @Option(name: .long, help: "Seed of the shuffling.") var seed: UInt64 = 1
     @Flag(name: .long, help: "Train without word clusters.") var noClusters = false
+    @Option(name: .long, help: "Feature templates (1 or 2).") var features = POSModel.featureVersion
+    @Option(name: .long, help: "Tag dictionary: words that take one tag at least this often.")
+    var dictionaryPurity = 0.995
 
     func run() throws {
         let start = Date()
@@ -25,6 +28,8 @@ struct TrainPOS: ParsableCommand {
         var trainer = POSTrainer()
         trainer.epochs = epochs
         trainer.seed = seed
+        trainer.features = features
+        trainer.dictionaryPurity = dictionaryPurity
         var model = trainer.train(corpus, dev: devCorpus, clusters: clusters) { stderrLine($0) }
         model.config.append(("trainFiles", train.map { ($0 as NSString).lastPathComponent }.joined(separator: ",")))
         let bytes = model.encoded()
@@ -48,6 +53,7 @@ struct TrainParser: ParsableCommand {
     @Option(name: .long, help: "Tag the training data with taggers trained on the other k parts (0: no jackknifing).")
     var jackknife = 0
     @Option(name: .long, help: "Tagger training passes when jackknifing.") var posEpochs = 8
+    @Option(name: .long, help: "Tagger feature templates when jackknifing.") var posFeatures = 1
     @Option(name: .long, help: "Drop weights below this fraction of the largest (model size).") var prune: Float = 0.03
     @Option(name: .long, help: "Beam width (1: greedy with the dynamic oracle; more: beam, global updates).")
     var beam = 1
@@ -65,7 +71,8 @@ struct TrainParser: ParsableCommand {
         let corpus = SyntaxCorpus(sentences, clusters: clusters)
         stderrLine("\(sentences.count) sentences, \(corpus.tokenCount) words")
         var tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
-        let cacheKey = "\(jackknife) \(posEpochs) \(seed) \(corpus.tokenCount) \(train.joined(separator: ","))"
+        let cacheKey =
+            "\(jackknife) \(posEpochs)\(posFeatures == 1 ? "" : " f\(posFeatures)") \(seed) \(corpus.tokenCount) \(train.joined(separator: ","))"
         if jackknife > 1, let cached = readTagsCache(tagsCache, key: cacheKey, count: corpus.tokenCount) {
             tags = cached
             stderrLine("jackknifed tags read from \(tagsCache ?? "")")
@@ -76,6 +83,7 @@ struct TrainParser: ParsableCommand {
                 let rest = sentences.indices.filter { $0 % jackknife != part }
                 var t = POSTrainer()
                 t.epochs = posEpochs
+                t.features = posFeatures
                 t.seed = seed
                 let m = t.train(
                     SyntaxCorpus(rest.map { sentences[$0] }, clusters: clusters), dev: nil, clusters: clusters

@@ -29,6 +29,8 @@ public struct POSTrainer: Sendable {
     public var dictionaryMinCount = 20
     public var dictionaryPurity = 0.995
     public var ambiguityMinCount = 3
+    /// Feature templates (``POSModel/featureVersions``).
+    public var features = POSModel.featureVersion
 
     public init() {}
 
@@ -61,9 +63,11 @@ public struct POSTrainer: Sendable {
             ambiguity[w] = h
         }
         var config: [(key: String, value: String)] = [
-            ("epochs", String(epochs)), ("seed", String(seed)), ("prune", String(prune)),
-            ("clusters", clusters == nil ? "none" : "bundled"), ("dictionary.entries", String(dictionary.count)),
+            ("features", String(features)), ("epochs", String(epochs)), ("seed", String(seed)),
+            ("prune", String(prune)), ("clusters", clusters == nil ? "none" : "bundled"),
+            ("dictionary.entries", String(dictionary.count)),
         ]
+        if dictionaryPurity != 0.995 { config.append(("dictionary.purity", String(dictionaryPurity))) }
         var model = POSModel(
             classes: classes, perceptron: AveragedPerceptron(classes: classes.count, capacity: 1 << 18),
             dictionary: dictionary, ambiguity: ambiguity, clusters: clusters, config: config)
@@ -203,9 +207,12 @@ public struct ParserTrainer: Sendable {
         var config: [(key: String, value: String)] = [
             ("epochs", String(epochs)), ("seed", String(seed)), ("prune", String(prune)),
             ("staticEpochs", String(staticEpochs)), ("oracle", beam > 1 ? "static, max-violation" : "dynamic"),
-            ("system", "arc-hybrid"), ("beam", String(beam)), ("lift", lift ? "yes" : "no"),
+            ("system", "arc-hybrid"),
             ("features.actions", String(a.featureCount)), ("features.labels", String(l.featureCount)),
         ]
+        // Only what differs from the greedy defaults, so the greedy model's file is as before.
+        if beam > 1 { config.append(("beam", String(beam))) }
+        if lift { config.append(("lift", "yes")) }
         model.config = config
         if let dev, let devTags {
             let s = ParserEvaluation(model: model, gold: dev, tags: devTags)
