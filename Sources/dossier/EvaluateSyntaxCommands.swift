@@ -50,11 +50,14 @@ struct EvaluateParser: ParsableCommand {
     @Option(name: .long, help: "Write the parser pruned at this fraction of the largest weight to --pruned-out.")
     var prune: Float?
     @Option(name: .long, help: "Where to write the pruned parser (scored instead of the input).") var prunedOut: String?
+    @Option(name: .long, help: "Beam width (default: the model's).") var beam: Int?
+    @Flag(name: .long, help: "Score the bundled beam-search parser instead of the greedy one.") var beamModel = false
+    @Flag(name: .long, help: "Parse with the gold tags of the file instead of the tagger's.") var goldTags = false
 
     func run() throws {
         let clusters = try SyntaxTables.bundledClusters()
         let tagger = try loadPOSModel(pos, clusters: clusters)
-        var parser = try loadParserModel(model)
+        var parser = try loadParserModel(model, beam: beamModel)
         if let prune, let prunedOut {
             parser.config.removeAll { $0.key == "prune" }
             parser.config.append(("prune", String(prune)))
@@ -64,7 +67,13 @@ struct EvaluateParser: ParsableCommand {
             print("size\t\(bytes.count)")
         }
         let corpus = SyntaxCorpus(CoNLLU.read(try readText(gold)), clusters: clusters)
-        let tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
+        if let beam { parser.beamWidth = beam }
+        var tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
+        if goldTags {
+            var index: [String: UInt8] = [:]
+            for (i, c) in tagger.classes.enumerated() { index[c] = UInt8(i) }
+            tags = tagger.tagHashes(corpus.goldTags.map { index[$0] ?? 0 })
+        }
         let s = ParserEvaluation(model: parser, gold: corpus, tags: tags)
         let speed = bestRate(repeats, tokens: corpus.tokenCount) {
             _ = parser.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
@@ -73,6 +82,7 @@ struct EvaluateParser: ParsableCommand {
         print("UAS\t\(String(format: "%.2f", s.uas))")
         print("LAS\t\(String(format: "%.2f", s.las))")
         print("LAS (with subtypes)\t\(String(format: "%.2f", s.lasFull))")
+        print("beam\t\(parser.beamWidth)")
         print("parsing tokens/s (CPU time)\t\(Int(speed))")
     }
 }
@@ -99,9 +109,9 @@ func threadCPUTime() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
-/// The bundled parser, or one from a file.
-func loadParserModel(_ path: String?) throws -> ParserModel {
-    guard let path else { return try ParserModel.bundled() }
+/// The bundled parser (greedy, or with `beam` the beam-search one), or one from a file.
+func loadParserModel(_ path: String?, beam: Bool = false) throws -> ParserModel {
+    guard let path else { return beam ? try ParserModel.bundledBeam() : try ParserModel.bundled() }
     guard let data = FileManager.default.contents(atPath: path) else {
         throw ValidationError("\(path): cannot be read [E001]")
     }

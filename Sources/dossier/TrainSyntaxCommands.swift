@@ -13,6 +13,9 @@ struct TrainPOS: ParsableCommand {
     @Option(name: .long, help: "Training passes.") var epochs = 10
     @Option(name: .long, help: "Seed of the shuffling.") var seed: UInt64 = 1
     @Flag(name: .long, help: "Train without word clusters.") var noClusters = false
+    @Option(name: .long, help: "Feature templates (1 or 2).") var features = POSModel.featureVersion
+    @Option(name: .long, help: "Tag dictionary: words that take one tag at least this often.")
+    var dictionaryPurity = 0.995
 
     func run() throws {
         let start = Date()
@@ -25,6 +28,8 @@ struct TrainPOS: ParsableCommand {
         var trainer = POSTrainer()
         trainer.epochs = epochs
         trainer.seed = seed
+        trainer.features = features
+        trainer.dictionaryPurity = dictionaryPurity
         var model = trainer.train(corpus, dev: devCorpus, clusters: clusters) { stderrLine($0) }
         model.config.append(("trainFiles", train.map { ($0 as NSString).lastPathComponent }.joined(separator: ",")))
         let bytes = model.encoded()
@@ -48,7 +53,14 @@ struct TrainParser: ParsableCommand {
     @Option(name: .long, help: "Tag the training data with taggers trained on the other k parts (0: no jackknifing).")
     var jackknife = 0
     @Option(name: .long, help: "Tagger training passes when jackknifing.") var posEpochs = 8
+    @Option(name: .long, help: "Tagger feature templates when jackknifing.") var posFeatures = 1
     @Option(name: .long, help: "Drop weights below this fraction of the largest (model size).") var prune: Float = 0.03
+    @Option(name: .long, help: "Beam width (1: greedy with the dynamic oracle; more: beam, global updates).")
+    var beam = 1
+    @Flag(name: .long, help: "Lift the crossing arcs of non-projective trees and train them (else skipped).")
+    var lift = false
+    @Option(name: .long, help: "Keep the jackknifed training tags in this file and reuse them when it matches.")
+    var tagsCache: String?
 
     func run() throws {
         let start = Date()
@@ -59,13 +71,19 @@ struct TrainParser: ParsableCommand {
         let corpus = SyntaxCorpus(sentences, clusters: clusters)
         stderrLine("\(sentences.count) sentences, \(corpus.tokenCount) words")
         var tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
-        if jackknife > 1 {
+        let cacheKey =
+            "\(jackknife) \(posEpochs)\(posFeatures == 1 ? "" : " f\(posFeatures)") \(seed) \(corpus.tokenCount) \(train.joined(separator: ","))"
+        if jackknife > 1, let cached = readTagsCache(tagsCache, key: cacheKey, count: corpus.tokenCount) {
+            tags = cached
+            stderrLine("jackknifed tags read from \(tagsCache ?? "")")
+        } else if jackknife > 1 {
             tags = []
             for part in 0..<jackknife {
                 let held = sentences.indices.filter { $0 % jackknife == part }
                 let rest = sentences.indices.filter { $0 % jackknife != part }
                 var t = POSTrainer()
                 t.epochs = posEpochs
+                t.features = posFeatures
                 t.seed = seed
                 let m = t.train(
                     SyntaxCorpus(rest.map { sentences[$0] }, clusters: clusters), dev: nil, clusters: clusters
@@ -81,6 +99,12 @@ struct TrainParser: ParsableCommand {
                 }
                 stderrLine("jackknife part \(part + 1)/\(jackknife) tagged")
             }
+            if let tagsCache {
+                var w = ByteWriter()
+                w.string(cacheKey)
+                for t in tags { w.u64(t) }
+                try Data(w.bytes).write(to: URL(fileURLWithPath: tagsCache))
+            }
         }
         let devCorpus = try dev.map { SyntaxCorpus(CoNLLU.read(try readText($0)), clusters: clusters) }
         let devTags = devCorpus.map { tagger.tagHashes(tagger.tag($0.document, $0.tables)) }
@@ -88,6 +112,8 @@ struct TrainParser: ParsableCommand {
         trainer.epochs = epochs
         trainer.seed = seed
         trainer.prune = prune
+        trainer.beam = beam
+        trainer.lift = lift
         var model = trainer.train(corpus, tags: tags, dev: devCorpus, devTags: devTags) { stderrLine($0) }
         model.config.append(("jackknife", String(jackknife)))
         model.config.append(("trainFiles", train.map { ($0 as NSString).lastPathComponent }.joined(separator: ",")))
@@ -96,6 +122,20 @@ struct TrainParser: ParsableCommand {
         stderrLine(
             "wrote \(out) (\(bytes.count) bytes) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
     }
+}
+
+/// Jackknifed training tags saved by an earlier run with the same settings, if any.
+func readTagsCache(_ path: String?, key: String, count: Int) -> [UInt64]? {
+    guard let path, let data = FileManager.default.contents(atPath: path) else { return nil }
+    var r = ByteReader([UInt8](data), name: path)
+    guard (try? r.string()) == key else { return nil }
+    var tags: [UInt64] = []
+    tags.reserveCapacity(count)
+    for _ in 0..<count {
+        guard let t = try? r.u64() else { return nil }
+        tags.append(t)
+    }
+    return tags
 }
 
 /// The bundled tagger, or one from a file.

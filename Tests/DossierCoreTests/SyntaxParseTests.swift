@@ -7,19 +7,26 @@ import Testing
 @Suite("Syntax analysis of constructions the extractors use")
 struct SyntaxParseTests {
     static let analyzer = Result { try SyntaxAnalyzer.standard() }
+    static let beamAnalyzer = Result { try SyntaxAnalyzer.standard(beam: true) }
 
-    /// Tags and parses one sentence given as words.
-    func parse(_ words: [String]) throws -> (SyntaxView, [String]) {
+    /// Tags and parses one sentence given as words (with the greedy or the beam parser).
+    func parse(_ words: [String], beam: Bool = false) throws -> (SyntaxView, [String]) {
         var doc = Document(pretokenized: [words])
-        try SyntaxParseTests.analyzer.get().apply(to: &doc)
+        try (beam ? SyntaxParseTests.beamAnalyzer : SyntaxParseTests.analyzer).get().apply(to: &doc)
         return (SyntaxView(doc), words)
+    }
+
+    @Test func beamParserLoadsWithItsWidth() throws {
+        #expect(try SyntaxParseTests.beamAnalyzer.get().parser?.beamWidth == 4)
+        #expect(try SyntaxParseTests.analyzer.get().parser?.beamWidth == 1)
     }
 
     func index(_ words: [String], _ w: String) -> Int { words.firstIndex(of: w) ?? -1 }
 
-    @Test func invertedReportingVerbHasSubject() throws {
+    @Test(arguments: [false, true])
+    func invertedReportingVerbHasSubject(beam: Bool) throws {
         let w = ["\"", "We", "will", "not", "back", "down", ",", "\"", "said", "Miller", "."]
-        let (v, _) = try parse(w)
+        let (v, _) = try parse(w, beam: beam)
         let said = index(w, "said")
         #expect(v.relation(of: index(w, "Miller")) == "nsubj")
         #expect(v.head(of: index(w, "Miller")) == said)
@@ -31,26 +38,29 @@ struct SyntaxParseTests {
         #expect(v.verbGroup(of: back).tense == .future)
     }
 
-    @Test func apposition() throws {
+    @Test(arguments: [false, true])
+    func apposition(beam: Bool) throws {
         let w = ["Miller", ",", "the", "spokesman", ",", "declined", "to", "comment", "."]
-        let (v, _) = try parse(w)
+        let (v, _) = try parse(w, beam: beam)
         #expect(v.relation(of: index(w, "spokesman")) == "appos")
         #expect(v.appositions(of: index(w, "Miller")) == [index(w, "spokesman")])
         #expect(v.subjects(of: index(w, "declined")) == [index(w, "Miller")])
     }
 
-    @Test func metWithIsOblique() throws {
+    @Test(arguments: [false, true])
+    func metWithIsOblique(beam: Bool) throws {
         let w = ["The", "minister", "met", "with", "leaders", "of", "the", "union", "."]
-        let (v, _) = try parse(w)
+        let (v, _) = try parse(w, beam: beam)
         let met = index(w, "met")
         let obl = v.obliques(of: met)
         #expect(obl.contains { $0.token == index(w, "leaders") && $0.preposition == "with" })
         #expect(v.subjects(of: met) == [index(w, "minister")])
     }
 
-    @Test func passiveVoice() throws {
+    @Test(arguments: [false, true])
+    func passiveVoice(beam: Bool) throws {
         let w = ["The", "bill", "was", "passed", "by", "the", "Senate", "."]
-        let (v, _) = try parse(w)
+        let (v, _) = try parse(w, beam: beam)
         let passed = index(w, "passed")
         #expect(v.relation(of: index(w, "bill")) == "nsubj:pass")
         #expect(v.verbGroup(of: passed).passive)
@@ -58,9 +68,10 @@ struct SyntaxParseTests {
         #expect(v.obliques(of: passed).contains { $0.token == index(w, "Senate") && $0.preposition == "by" })
     }
 
-    @Test func coordinationOfNames() throws {
+    @Test(arguments: [false, true])
+    func coordinationOfNames(beam: Bool) throws {
         let w = ["Presidents", "Biden", "and", "Xi", "Jinping", "held", "talks", "on", "Monday", "."]
-        let (v, _) = try parse(w)
+        let (v, _) = try parse(w, beam: beam)
         let biden = index(w, "Biden")
         let conj = v.conjuncts(of: v.coordinationHead(of: biden))
         #expect(conj.contains(biden) || conj.contains(index(w, "Presidents")))

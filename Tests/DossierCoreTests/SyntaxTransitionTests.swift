@@ -49,6 +49,165 @@ struct SyntaxTransitionTests {
         }
         #expect(checked > 1900)
     }
+
+    /// Whether node `a` (1-based, 0 = root) dominates node `x` in `heads`.
+    static func dominates(_ heads: [Int], _ a: Int, _ x: Int) -> Bool {
+        var y = x
+        var steps = 0
+        while y != 0 && y != a && steps <= heads.count {
+            y = heads[y - 1]
+            steps += 1
+        }
+        return y == a
+    }
+
+    @Test(arguments: trees)
+    func liftingKeepsProjectiveTrees(_ heads: [Int]) {
+        #expect(DependencyTree.projectivized(heads) == heads)
+    }
+
+    @Test func liftingMakesNonProjectiveTreesProjective() {
+        // 1 -> 3 crosses 2 -> 4: the shorter crossing arc moves up to its head's head.
+        let crossing = [3, 4, 0, 3]
+        let lifted = DependencyTree.projectivized(crossing)
+        #expect(DependencyTree.isProjective(lifted))
+        #expect(lifted == [3, 3, 0, 3])
+        // "A hearing is scheduled on the issue today": the PP attached to "hearing" across the verb.
+        let extraposed = [2, 4, 4, 0, 7, 7, 2, 4]
+        #expect(!DependencyTree.isProjective(extraposed))
+        let l2 = DependencyTree.projectivized(extraposed)
+        #expect(DependencyTree.isProjective(l2))
+        #expect(l2[6] == 4)
+        #expect(ParserModel.oracleHeads(l2) == l2)
+        // Every lifted word hangs from an ancestor of its gold head; the others keep theirs.
+        for (d, h) in l2.enumerated() where h != extraposed[d] {
+            #expect(SyntaxTransitionTests.dominates(extraposed, h, extraposed[d]))
+        }
+    }
+
+    @Test func liftingLeavesMalformedTreesAlone() {
+        #expect(DependencyTree.projectivized([2, 1]) == [2, 1])
+        #expect(DependencyTree.projectivized([0, 5]) == [0, 5])
+        #expect(DependencyTree.projectivized([]) == [])
+    }
+
+    @Test(.enabled(if: SyntaxSharedData.available, "needs ../shared (UD English-EWT dev)"))
+    func liftingMakesEveryEWTDevTreeProjective() throws {
+        let sentences = CoNLLU.read(try String(contentsOf: SyntaxSharedData.ewtDev, encoding: .utf8))
+        var lifted = 0
+        for s in sentences where !s.isProjective {
+            let gold = s.words.map(\.head)
+            let p = DependencyTree.projectivized(gold)
+            #expect(DependencyTree.isProjective(p), "\(s.comments.first ?? "")")
+            #expect(ParserModel.oracleHeads(p) == p)
+            for (d, h) in p.enumerated() where h != gold[d] {
+                #expect(SyntaxTransitionTests.dominates(gold, h, gold[d]))
+            }
+            lifted += 1
+        }
+        #expect(lifted > 10)
+    }
+}
+
+@Suite("Beam search")
+struct SyntaxBeamTests {
+    static let sentences: [[String]] = [
+        ["\"", "We", "will", "not", "back", "down", ",", "\"", "said", "Miller", "."],
+        ["The", "minister", "met", "with", "officials", "from", "both", "countries", "on", "Friday", "."],
+        ["The", "bill", "was", "signed", "by", "the", "governor", "and", "sent", "back", "."],
+        ["Presidents", "Biden", "and", "Xi", "Jinping", "spoke", "for", "two", "hours", "."],
+        ["Go", "!"],
+    ]
+
+    /// Tags and parses the sentences with the bundled models at a beam width.
+    static func parse(width: Int) throws -> (heads: [Int32], labels: [UInt8]) {
+        let clusters = try SyntaxTables.bundledClusters()
+        let tagger = try POSModel.bundled(clusters: clusters)
+        var parser = try ParserModel.bundled()
+        parser.beamWidth = width
+        let doc = Document(pretokenized: sentences)
+        let tables = SyntaxTables(doc, clusters: clusters)
+        let tags = tagger.tagHashes(tagger.tag(doc, tables))
+        return parser.parse(tables, tags: tags, sentences: doc.sentences.map(\.tokens))
+    }
+
+    @Test func widthOneIsGreedy() throws {
+        let clusters = try SyntaxTables.bundledClusters()
+        let tagger = try POSModel.bundled(clusters: clusters)
+        let parser = try ParserModel.bundled()
+        let doc = Document(pretokenized: SyntaxBeamTests.sentences)
+        let tables = SyntaxTables(doc, clusters: clusters)
+        let tags = tagger.tagHashes(tagger.tag(doc, tables))
+        var a = parser.actions
+        var l = parser.labeler
+        var rng = SplitMix64(seed: 0)
+        let buf = UnsafeMutablePointer<UInt64>.allocate(capacity: ParserModel.maxFeatures)
+        defer { buf.deallocate() }
+        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: 64)
+        defer { scores.deallocate() }
+        for s in doc.sentences {
+            let v = ParserModel.values(tables, tags, s.tokens)
+            let greedy = ParserModel.parse(
+                v, n: s.tokens.count, actions: &a, labeler: &l, gold: nil, explore: false, rng: &rng, buf: buf,
+                scores: scores, scorers: (parser.actionScorer, parser.labelScorer))
+            let beam = ParserModel.beamParse(
+                v, n: s.tokens.count, width: 1, actions: &a, labeler: &l, gold: nil, buf: buf, scores: scores,
+                scorers: (parser.actionScorer, parser.labelScorer))
+            #expect(beam.heads == greedy.heads)
+            #expect(beam.labels == greedy.labels)
+        }
+    }
+
+    @Test(arguments: [2, 4, 8])
+    func wideBeamBuildsTrees(_ width: Int) throws {
+        let out = try SyntaxBeamTests.parse(width: width)
+        var start = 0
+        for s in SyntaxBeamTests.sentences {
+            let r = start..<(start + s.count)
+            // Exactly one root per sentence, heads inside the sentence, no cycles.
+            #expect(r.filter { out.heads[$0] < 0 }.count == 1)
+            for i in r where out.heads[i] >= 0 {
+                #expect(r.contains(Int(out.heads[i])))
+                var y = i
+                var steps = 0
+                while out.heads[y] >= 0 && steps <= s.count {
+                    y = Int(out.heads[y])
+                    steps += 1
+                }
+                #expect(steps <= s.count)
+            }
+            start += s.count
+        }
+    }
+
+    @Test func beamTrainingLearnsASmallTreebank() {
+        // Two tiny sentences of our own; a beam-trained model must reproduce them.
+        let text = """
+            1\tOfficials\tofficial\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+            2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_
+            3\ton\ton\tADP\tIN\t_\t4\tcase\t_\t_
+            4\tMonday\tMonday\tPROPN\tNNP\t_\t2\tobl\t_\t_
+            5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+            1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+            2\tdeal\tdeal\tNOUN\tNN\t_\t4\tnsubj:pass\t_\t_
+            3\twas\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_
+            4\tsigned\tsign\tVERB\tVBN\t_\t0\troot\t_\t_
+            5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+
+
+            """
+        let corpus = SyntaxCorpus(CoNLLU.read(text), clusters: nil)
+        let tags = corpus.goldTags.map { StableHash.hash($0) }
+        var trainer = ParserTrainer()
+        trainer.epochs = 8
+        trainer.beam = 4
+        let model = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        #expect(model.beamWidth == 4)
+        let s = ParserEvaluation(model: model, gold: corpus, tags: tags)
+        #expect(s.uas == 100)
+        #expect(s.las == 100)
+    }
 }
 
 @Suite("CoNLL-U reader and writer")

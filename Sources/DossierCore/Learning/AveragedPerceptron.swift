@@ -85,6 +85,21 @@ public struct AveragedPerceptron: Sendable {
         }
     }
 
+    /// Adds `delta` to the weight of class `cls` on every feature (structured updates, e.g. a beam's).
+    public mutating func add(_ features: UnsafeBufferPointer<UInt64>, class cls: Int, _ delta: Float) {
+        packed = nil
+        for f in features {
+            let before = table.count
+            let r = Int(table.insert(f))
+            if r == before {
+                weights.append(contentsOf: repeatElement(0, count: classes))
+                totals.append(contentsOf: repeatElement(0, count: classes))
+                stamps.append(contentsOf: repeatElement(instances, count: classes))
+            }
+            bump(r * classes + cls, delta)
+        }
+    }
+
     mutating func bump(_ j: Int, _ delta: Float) {
         totals[j] += Double(instances - stamps[j]) * Double(weights[j])
         stamps[j] = instances

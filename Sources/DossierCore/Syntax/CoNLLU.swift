@@ -171,4 +171,47 @@ public enum DependencyTree {
         }
         return true
     }
+
+    /// A projective tree made by lifting (Nivre and Nilsson 2005): while some arc is non-projective (a word
+    /// between its head and its dependent is not dominated by the head), the shortest such arc is moved up to
+    /// the head's head. Relations are kept; a projective tree is returned unchanged. Malformed input (heads
+    /// out of range, cycles) is returned as is.
+    public static func projectivized(_ heads: [Int]) -> [Int] {
+        let n = heads.count
+        guard n > 0, heads.allSatisfy({ $0 >= 0 && $0 <= n }) else { return heads }
+        var h = heads
+        /// Whether node `a` is `x` or an ancestor of it (nodes 1-based, 0 = root).
+        func dominates(_ a: Int, _ x: Int) -> Bool {
+            var y = x
+            var steps = 0
+            while y != 0 && y != a && steps <= n {
+                y = h[y - 1]
+                steps += 1
+            }
+            return y == a
+        }
+        // A cycle leaves the input as it is.
+        for d in 1...n where !dominates(0, d) { return heads }
+        var lifts = 0
+        while lifts <= n * n {
+            var best = -1
+            var bestSpan = Int.max
+            for d in 1...n {
+                let g = h[d - 1]
+                if g == 0 { continue }
+                let lo = min(g, d), hi = max(g, d)
+                let span = hi - lo
+                if span >= bestSpan || span < 2 { continue }
+                for x in (lo + 1)..<hi where !dominates(g, x) {
+                    best = d
+                    bestSpan = span
+                    break
+                }
+            }
+            if best < 0 { return h }
+            h[best - 1] = h[h[best - 1] - 1]
+            lifts += 1
+        }
+        return h
+    }
 }

@@ -37,6 +37,15 @@ public struct ParserModel: Sendable {
 
     public subscript(key: String) -> String? { config.first(where: { $0.key == key })?.value }
 
+    /// The beam width used by ``parse(_:tags:sentences:)`` (config `beam`; 1 = greedy).
+    public var beamWidth: Int {
+        get { max(1, Int(self["beam"] ?? "") ?? 1) }
+        set {
+            config.removeAll { $0.key == "beam" }
+            config.append(("beam", String(max(1, newValue))))
+        }
+    }
+
     public static let shift = 0
     public static let left = 1
     public static let right = 2
@@ -370,11 +379,17 @@ public struct ParserModel: Sendable {
         defer { buf.deallocate() }
         let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(3, labeler.classes))
         defer { scores.deallocate() }
+        let width = beamWidth
         for r in sentences where !r.isEmpty {
             let v = ParserModel.values(tables, tags, r)
-            let out = ParserModel.parse(
-                v, n: r.count, actions: &a, labeler: &l, gold: nil, explore: false, rng: &rng, buf: buf, scores: scores,
-                scorers: (actionScorer, labelScorer))
+            let out =
+                width > 1
+                ? ParserModel.beamParse(
+                    v, n: r.count, width: width, actions: &a, labeler: &l, gold: nil, buf: buf, scores: scores,
+                    scorers: (actionScorer, labelScorer))
+                : ParserModel.parse(
+                    v, n: r.count, actions: &a, labeler: &l, gold: nil, explore: false, rng: &rng, buf: buf,
+                    scores: scores, scorers: (actionScorer, labelScorer))
             for k in 0..<r.count {
                 heads[r.lowerBound + k] = out.heads[k] < 0 ? -1 : Int32(r.lowerBound) + out.heads[k]
                 labs[r.lowerBound + k] = out.labels[k]

@@ -29,6 +29,8 @@ public struct POSTrainer: Sendable {
     public var dictionaryMinCount = 20
     public var dictionaryPurity = 0.995
     public var ambiguityMinCount = 3
+    /// Feature templates (``POSModel/featureVersions``).
+    public var features = POSModel.featureVersion
 
     public init() {}
 
@@ -61,9 +63,11 @@ public struct POSTrainer: Sendable {
             ambiguity[w] = h
         }
         var config: [(key: String, value: String)] = [
-            ("epochs", String(epochs)), ("seed", String(seed)), ("prune", String(prune)),
-            ("clusters", clusters == nil ? "none" : "bundled"), ("dictionary.entries", String(dictionary.count)),
+            ("features", String(features)), ("epochs", String(epochs)), ("seed", String(seed)),
+            ("prune", String(prune)), ("clusters", clusters == nil ? "none" : "bundled"),
+            ("dictionary.entries", String(dictionary.count)),
         ]
+        if dictionaryPurity != 0.995 { config.append(("dictionary.purity", String(dictionaryPurity))) }
         var model = POSModel(
             classes: classes, perceptron: AveragedPerceptron(classes: classes.count, capacity: 1 << 18),
             dictionary: dictionary, ambiguity: ambiguity, clusters: clusters, config: config)
@@ -128,6 +132,10 @@ public struct ParserTrainer: Sendable {
     public var prune: Float = 0.002
     /// Epochs trained on the oracle's path before exploring the model's own.
     public var staticEpochs = 1
+    /// Train non-projective trees after lifting their crossing arcs (else they are skipped).
+    public var lift = false
+    /// Beam width: 1 trains the greedy parser with the dynamic oracle, more a beam with global updates.
+    public var beam = 1
 
     public init() {}
 
@@ -142,17 +150,23 @@ public struct ParserTrainer: Sendable {
         // Gold per sentence; non-projective trees are skipped.
         var items: [(r: Range<Int>, heads: [Int32], labels: [UInt8], values: ParserModel.Values)] = []
         var skipped = 0
+        var lifted = 0
         for (k, s) in train.sentences.enumerated() {
             let n = s.words.count
-            guard n > 0, s.isProjective else {
+            var gold = s.words.map(\.head)
+            if n > 0 && lift && !s.isProjective {
+                gold = DependencyTree.projectivized(gold)
+                lifted += 1
+            }
+            guard n > 0, DependencyTree.isProjective(gold) else {
                 skipped += 1
                 continue
             }
-            let heads = s.words.map { Int32($0.head == 0 ? n : $0.head - 1) }
+            let heads = gold.map { Int32($0 == 0 ? n : $0 - 1) }
             let labs = s.words.map { index[$0.deprel] ?? 0 }
             items.append((train.ranges[k], heads, labs, ParserModel.values(train.tables, tags, train.ranges[k])))
         }
-        log("\(items.count) projective sentences, \(skipped) skipped")
+        log("\(items.count) projective sentences (\(lifted) lifted), \(skipped) skipped")
         var model = ParserModel(
             labels: labels, actions: AveragedPerceptron(classes: 3, capacity: 1 << 20),
             labeler: AveragedPerceptron(classes: labels.count, capacity: 1 << 18), config: [("prune", String(prune))])
@@ -170,9 +184,14 @@ public struct ParserTrainer: Sendable {
             var total = 0
             for j in order {
                 let it = items[j]
-                let out = ParserModel.parse(
-                    it.values, n: it.r.count, actions: &a, labeler: &l, gold: (it.heads, it.labels),
-                    explore: e >= staticEpochs, rng: &rng, buf: buf, scores: scores)
+                let out =
+                    beam > 1
+                    ? ParserModel.beamParse(
+                        it.values, n: it.r.count, width: beam, actions: &a, labeler: &l,
+                        gold: (it.heads, it.labels), buf: buf, scores: scores)
+                    : ParserModel.parse(
+                        it.values, n: it.r.count, actions: &a, labeler: &l, gold: (it.heads, it.labels),
+                        explore: e >= staticEpochs, rng: &rng, buf: buf, scores: scores)
                 for k in 0..<it.r.count {
                     total += 1
                     let g = it.heads[k] == Int32(it.r.count) ? -1 : it.heads[k]
@@ -187,9 +206,14 @@ public struct ParserTrainer: Sendable {
         model.labeler = l
         var config: [(key: String, value: String)] = [
             ("epochs", String(epochs)), ("seed", String(seed)), ("prune", String(prune)),
-            ("staticEpochs", String(staticEpochs)), ("oracle", "dynamic"), ("system", "arc-hybrid"),
+            ("staticEpochs", String(staticEpochs)), ("oracle", beam > 1 ? "static, max-violation" : "dynamic"),
+            ("system", "arc-hybrid"),
             ("features.actions", String(a.featureCount)), ("features.labels", String(l.featureCount)),
         ]
+        // Only what differs from the greedy defaults, so the greedy model's file is as before.
+        if beam > 1 { config.append(("beam", String(beam))) }
+        if lift { config.append(("lift", "yes")) }
+        model.config = config
         if let dev, let devTags {
             let s = ParserEvaluation(model: model, gold: dev, tags: devTags)
             config.append(("dev.uas", String(format: "%.2f", s.uas)))

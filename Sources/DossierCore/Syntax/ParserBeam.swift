@@ -1,0 +1,186 @@
+/// Beam search for the arc-hybrid parser, and its global training (Zhang and Clark 2008; Zhang and Nivre
+/// 2011; max-violation updates of Huang, Fayong and Guo 2012).
+///
+/// The beam keeps the `width` best configurations by the sum of their action scores; every sequence of a
+/// sentence of n words has 2n actions, so all items finish together. Relations are chosen, as in greedy
+/// parsing, by the relation perceptron when an arc is made. With width 1 the beam makes the greedy parser's
+/// choices (ties go to the lower action and relation number in both).
+extension ParserModel {
+    struct BeamItem {
+        var st: State
+        var score: Float
+        /// Node in the history (parent, action, relation), so an item's action sequence can be rebuilt.
+        var node: Int32
+    }
+
+    struct Candidate {
+        var score: Float
+        var item: Int32
+        var action: Int32
+    }
+
+    /// The action sequence of the gold tree (heads with root = n) in a canonical order: arcs as soon as
+    /// they cost nothing, SHIFT otherwise.
+    static func goldAction(_ st: State, _ gold: [Int32]) -> Int {
+        for a in [left, right, shift] where st.legal(a) && st.cost(a, gold) == 0 { return a }
+        for a in [shift, left, right] where st.legal(a) { return a }
+        return shift
+    }
+
+    /// Parses one sentence with a beam of `width`. With `gold`, updates `actions` globally (max-violation)
+    /// and `labeler` locally on the gold arcs; returns the best parse found before the update.
+    static func beamParse(
+        _ v: Values, n: Int, width: Int, actions: inout AveragedPerceptron, labeler: inout AveragedPerceptron,
+        gold: (heads: [Int32], labels: [UInt8])?, buf: UnsafeMutablePointer<UInt64>,
+        scores: UnsafeMutableBufferPointer<Float>, scorers: (actions: CompactScorer, labels: CompactScorer)? = nil
+    ) -> (heads: [Int32], labels: [UInt8]) {
+        let width = max(1, width)
+        let lc = labeler.classes
+        var parents: [Int32] = [-1]
+        var acts: [UInt8] = [0]
+        var labs: [UInt8] = [0]
+        let steps = 2 * n
+        parents.reserveCapacity(steps * width + 1)
+        acts.reserveCapacity(steps * width + 1)
+        labs.reserveCapacity(steps * width + 1)
+        var beam = [BeamItem(st: State(n), score: 0, node: 0)]
+        var next: [BeamItem] = []
+        next.reserveCapacity(width)
+        var cands: [Candidate] = []
+        cands.reserveCapacity(3 * width)
+
+        @inline(__always) func scoreActions(_ st: State, _ a: inout AveragedPerceptron) -> Int {
+            let k = actionFeatures(st, v, into: buf)
+            let fs = UnsafeBufferPointer(start: buf, count: k)
+            scores[0] = 0
+            scores[1] = 0
+            scores[2] = 0
+            if let sc = scorers { sc.actions.score(fs, into: scores) } else { a.score(fs, into: scores) }
+            return k
+        }
+        @inline(__always) func bestLabel(_ st: State, d: Int, h: Int, _ l: inout AveragedPerceptron) -> UInt8 {
+            let k = labelFeatures(st, v, d: d, h: h, into: buf)
+            let fl = UnsafeBufferPointer(start: buf, count: k)
+            for j in 0..<lc { scores[j] = 0 }
+            if let sc = scorers { sc.labels.score(fl, into: scores) } else { l.score(fl, into: scores) }
+            var best = 0
+            for j in 1..<lc where scores[j] > scores[best] { best = j }
+            return UInt8(best)
+        }
+
+        // Training: the gold path, its score under the current weights, and the worst violation.
+        var gst = State(n)
+        var goldActs: [UInt8] = []
+        var goldLabs: [UInt8] = []
+        var goldScore: Float = 0
+        var goldIndex = 0  // index of the gold item in the beam, -1 once it fell out
+        var worst: (violation: Float, step: Int, node: Int32)? = nil
+
+        for step in 0..<steps {
+            cands.removeAll(keepingCapacity: true)
+            for (i, it) in beam.enumerated() {
+                _ = scoreActions(it.st, &actions)
+                for a in 0..<3 where it.st.legal(a) {
+                    cands.append(Candidate(score: it.score + scores[a], item: Int32(i), action: Int32(a)))
+                }
+            }
+            if cands.isEmpty { break }
+            // Best first; ties by item then action (deterministic, and greedy's choice at width 1).
+            cands.sort { x, y in
+                x.score != y.score ? x.score > y.score : x.item != y.item ? x.item < y.item : x.action < y.action
+            }
+            var goldAct = -1
+            if let g = gold {
+                goldAct = goldAction(gst, g.heads)
+                _ = scoreActions(gst, &actions)
+                goldScore += scores[goldAct]
+            }
+            next.removeAll(keepingCapacity: true)
+            var newGold = -1
+            for c in cands.prefix(width) {
+                let parent = beam[Int(c.item)]
+                var st = parent.st
+                let a = Int(c.action)
+                var lab: UInt8 = 0
+                if a != shift {
+                    let d = st.s(0)
+                    let h = a == left ? st.b : st.s(1)
+                    if let g = gold, g.heads[d] == Int32(h) {
+                        lab = g.labels[d]
+                    } else {
+                        lab = bestLabel(st, d: d, h: h, &labeler)
+                    }
+                }
+                st.apply(a, lab)
+                parents.append(parent.node)
+                acts.append(UInt8(a))
+                labs.append(lab)
+                if Int(c.item) == goldIndex && a == goldAct { newGold = next.count }
+                next.append(BeamItem(st: st, score: c.score, node: Int32(parents.count - 1)))
+            }
+            swap(&beam, &next)
+            if let g = gold {
+                // The relation perceptron learns on the gold arcs.
+                var lab: UInt8 = 0
+                if goldAct != shift {
+                    let d = gst.s(0)
+                    let h = goldAct == left ? gst.b : gst.s(1)
+                    let k = labelFeatures(gst, v, d: d, h: h, into: buf)
+                    let fl = UnsafeBufferPointer(start: buf, count: k)
+                    for j in 0..<lc { scores[j] = 0 }
+                    labeler.score(fl, into: scores)
+                    var best = 0
+                    for j in 1..<lc where scores[j] > scores[best] { best = j }
+                    labeler.tick()
+                    labeler.update(fl, truth: Int(g.labels[d]), guess: best)
+                    lab = g.labels[d]
+                }
+                gst.apply(goldAct, lab)
+                goldActs.append(UInt8(goldAct))
+                goldLabs.append(lab)
+                goldIndex = newGold
+                if goldIndex != 0 {
+                    let violation = beam[0].score - goldScore
+                    if worst == nil || violation > worst!.violation {
+                        worst = (violation, step, beam[0].node)
+                    }
+                }
+            }
+        }
+        let bestState = beam[0].st
+        if gold != nil, let w = worst {
+            // Rebuild the predicted sequence up to the worst step and update from the first difference.
+            var predActs: [UInt8] = []
+            var predLabs: [UInt8] = []
+            var node = Int(w.node)
+            while node > 0 {
+                predActs.append(acts[node])
+                predLabs.append(labs[node])
+                node = Int(parents[node])
+            }
+            predActs.reverse()
+            predLabs.reverse()
+            actions.tick()
+            var ps = State(n)
+            var gs = State(n)
+            var diverged = false
+            for j in 0..<predActs.count {
+                let pa = Int(predActs[j]), ga = Int(goldActs[j])
+                if !diverged && (pa != ga || predLabs[j] != goldLabs[j]) { diverged = true }
+                if diverged {
+                    var k = actionFeatures(gs, v, into: buf)
+                    actions.add(UnsafeBufferPointer(start: buf, count: k), class: ga, 1)
+                    k = actionFeatures(ps, v, into: buf)
+                    actions.add(UnsafeBufferPointer(start: buf, count: k), class: pa, -1)
+                }
+                gs.apply(ga, goldLabs[j])
+                ps.apply(pa, predLabs[j])
+            }
+        } else if gold != nil {
+            actions.tick()
+        }
+        var heads = [Int32](repeating: -1, count: n)
+        for i in 0..<n { heads[i] = bestState.head[i] == Int32(n) ? -1 : bestState.head[i] }
+        return (heads, Array(bestState.label[0..<n]))
+    }
+}
