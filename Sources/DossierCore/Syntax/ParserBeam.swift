@@ -141,7 +141,7 @@ extension ParserModel {
                 goldIndex = newGold
                 if goldIndex != 0 {
                     let violation = beam[0].score - goldScore
-                    if worst == nil || violation > worst!.violation {
+                    if violation > (worst?.violation ?? -.infinity) {
                         worst = (violation, step, beam[0].node)
                     }
                 }
