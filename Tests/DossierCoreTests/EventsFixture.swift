@@ -73,6 +73,22 @@ enum EventsFixture {
         ("Saudi Arabia launched air strikes on Yemen.", ["SAU 195 YEM"]),
         // 20 mass violence
         ("Syria used chemical weapons against Turkey.", ["SYR 204 TUR"]),
+        // general news predicates added for issue #9 (PETRARCH conformance): ties, accords, visits, war, fire
+        ("Qatar restored diplomatic ties with Egypt.", ["QAT 054 EGY"]),
+        ("Saudi Arabia and Iran resumed diplomatic relations in March.", ["SAU 054 IRN", "IRN 054 SAU"]),
+        ("Israel signed a defence protocol with Morocco.", ["ISR 057 MAR"]),
+        ("The Indian prime minister arrived in Japan on Saturday.", ["INDGOV 042 JPN"]),
+        ("Turkey welcomed the restoration of ties with Syria.", ["TUR 051 SYR"]),
+        ("Iran vowed to attack Israel.", ["IRN 138 ISR"]),
+        ("Russia waged war on Ukraine in 2022.", ["RUS 190 UKR"]),
+        ("Russia is about to restore full diplomatic ties with Georgia.", ["RUS 032 GEO"]),
+        ("North Korea fired artillery shells at South Korea.", ["PRK 194 KOR"]),
+        ("Iran shot down a US drone over the Gulf.", ["IRN 190 USA"]),
+        ("Israel cordoned off a Palestinian village.", ["ISR 191 PSE"]),
+        ("Japan helped Indonesia after the earthquake.", ["JPN 070 IDN"]),
+        ("Greece met with Italy and Spain on Monday.", ["GRC 040 ITA", "GRC 040 ESP"]),
+        ("Soldiers from Ethiopia attacked Eritrea.", ["ETH 190 ERI"]),
+        ("Russia postponed its meeting with Ukraine.", []),
         // no event: negation, modality, conditions, no actors, self-events
         ("China did not attack Taiwan.", []),
         ("Russia could attack Ukraine.", []),
