@@ -86,6 +86,8 @@ enum EventsFixture {
         ("Iran shot down a US drone over the Gulf.", ["IRN 190 USA"]),
         ("Israel cordoned off a Palestinian village.", ["ISR 191 PSE"]),
         ("Japan helped Indonesia after the earthquake.", ["JPN 070 IDN"]),
+        ("Indonesia's economic reforms were welcomed by the World Bank.", ["IGOWBK 051 IDN"]),
+        ("Kenya signed an accord with Uganda and Tanzania.", ["KEN 057 UGA", "KEN 057 TZA"]),
         ("Greece met with Italy and Spain on Monday.", ["GRC 040 ITA", "GRC 040 ESP"]),
         ("Soldiers from Ethiopia attacked Eritrea.", ["ETH 190 ERI"]),
         ("Russia postponed its meeting with Ukraine.", []),

@@ -159,7 +159,7 @@ struct EventScan {
                     if let o = constrained ?? objects.first {
                         targets += view.children(of: o, "nmod").filter { n in
                             view.children(of: n, "case").contains { lemma($0) == slot }
-                        }
+                        }.flatMap { view.conjuncts(of: $0) }
                     }
                 }
             }
