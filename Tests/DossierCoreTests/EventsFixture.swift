@@ -93,6 +93,7 @@ enum EventsFixture {
         ("Russia postponed its meeting with Ukraine.", []),
         // no event: negation, modality, conditions, no actors, self-events
         ("China did not attack Taiwan.", []),
+        ("Neither Russia nor China attacked Japan.", []),
         ("Russia could attack Ukraine.", []),
         ("If Iran attacks Israel, the war will spread.", []),
         ("The company met its targets.", []),

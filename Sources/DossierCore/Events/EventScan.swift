@@ -202,6 +202,14 @@ struct EventScan {
         if view.children(of: p, "mark").contains(where: { EventScan.hypotheticalMarks.contains(lemma($0)) }) {
             return
         }
+        // "Neither Russia nor China attacked Japan": denied for every subject.
+        if !m.pattern.negated,
+            (view.children(of: p) + view.subjects(of: p).flatMap { view.children(of: $0) }).contains(where: {
+                (lemma($0) == "neither" || lemma($0) == "nor") && (view.relation(of: $0) ?? "").hasPrefix("cc")
+            })
+        {
+            return
+        }
         var code = m.code
         var future = group.tense == .future || rel == "xcomp" && view.head(of: p).map { EventScan.isAboutTo($0, view) } == true
         if group.mood == .conditional {
