@@ -146,7 +146,9 @@ public enum EventEvaluation {
                 guard ok else { continue }
                 let exact = lower[t + p.words.count - 1] == p.words[p.words.count - 1]
                 let chars = p.words.reduce(0) { $0 + $1.count }
-                if let b = best, b.len == p.words.count, (b.exact ? 1 : 0, b.chars) >= (exact ? 1 : 0, chars) { continue }
+                if let b = best, b.len == p.words.count, (b.exact ? 1 : 0, b.chars) >= (exact ? 1 : 0, chars) {
+                    continue
+                }
                 best = (p.words.count, exact, chars, p.code)
             }
             guard let b = best else {

@@ -211,7 +211,8 @@ struct EventScan {
             return
         }
         var code = m.code
-        var future = group.tense == .future || rel == "xcomp" && view.head(of: p).map { EventScan.isAboutTo($0, view) } == true
+        let aboutTo = rel == "xcomp" && view.head(of: p).map { EventScan.isAboutTo($0, view) } == true
+        var future = group.tense == .future || aboutTo
         if group.mood == .conditional {
             // "said it would send troops": future in reported speech.
             guard group.modal == "would", isReported(p) else { return }
