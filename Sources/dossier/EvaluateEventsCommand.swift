@@ -25,6 +25,7 @@ struct EvaluateEventsCommand: ParsableCommand {
         let coder = try EventCoder.standard()
         var exact = EventEvaluation.Counts()
         var root = EventEvaluation.Counts()
+        var pairs = EventEvaluation.Counts()
         var byCategory: [String: (EventEvaluation.Counts, EventEvaluation.Counts)] = [:]
         for r in records {
             var doc = try front.run(Article(title: nil, text: r.text, published: nil, source: r.id))
@@ -34,6 +35,7 @@ struct EvaluateEventsCommand: ParsableCommand {
             let predicted = doc.events.map { ($0.sourceCode ?? "-", $0.targetCode ?? "-", $0.code) }
             var c = byCategory[r.category] ?? (EventEvaluation.Counts(), EventEvaluation.Counts())
             EventEvaluation.score(predicted: predicted, record: r, exact: &exact, root: &root)
+            EventEvaluation.scorePairs(predicted: predicted, record: r, pairs: &pairs)
             EventEvaluation.score(predicted: predicted, record: r, exact: &c.0, root: &c.1)
             byCategory[r.category] = c
             if verbose {
@@ -48,5 +50,6 @@ struct EvaluateEventsCommand: ParsableCommand {
         }
         print(exact.line("ALL (source, target, code)"))
         print(root.line("ALL (source, target, root)"))
+        print(pairs.line("ALL (source, target)      "))
     }
 }

@@ -127,19 +127,29 @@ public enum EventEvaluation {
         var entityOf: [String: Int32] = [:]
         var t = 0
         while t < lower.count {
-            var best: (len: Int, code: String)?
+            // Longest phrase first; among phrases of as many words, an exact last word before a prefix, and a
+            // longer prefix before a shorter one ("Kuwait" is KUWAIT, not the prefix "KU").
+            var best: (len: Int, exact: Bool, chars: Int, code: String)?
             for p in (byFirst[lower[t]] ?? []) + (byFirst[String(lower[t].prefix(3))] ?? []) {
-                guard t + p.words.count <= lower.count, p.words.count > (best?.len ?? 0) else { continue }
+                guard t + p.words.count <= lower.count, p.words.count >= (best?.len ?? 0) else { continue }
                 var ok = true
                 for (k, w) in p.words.enumerated() {
                     let tok = lower[t + k]
                     let last = k == p.words.count - 1
-                    if !(tok == w || (last && p.prefix && tok.hasPrefix(w))) {
+                    // A prefix of one or two letters ("THE_KU") does not reach into a longer word ("Kuwait").
+                    let stem = last && p.prefix && tok.hasPrefix(w) && (w.count >= 3 || tok == w + "s")
+                    if !(tok == w || stem) {
                         ok = false
                         break
                     }
                 }
-                if ok { best = (p.words.count, p.code) }
+                guard ok else { continue }
+                let exact = lower[t + p.words.count - 1] == p.words[p.words.count - 1]
+                let chars = p.words.reduce(0) { $0 + $1.count }
+                if let b = best, b.len == p.words.count, (b.exact ? 1 : 0, b.chars) >= (exact ? 1 : 0, chars) {
+                    continue
+                }
+                best = (p.words.count, exact, chars, p.code)
             }
             guard let b = best else {
                 t += 1
@@ -180,6 +190,21 @@ public enum EventEvaluation {
             return
                 "\(name)  P \(f(precision)) (\(matched)/\(predicted))  R \(f(recall)) (\(matched)/\(gold))  F1 \(f(f1))"
         }
+    }
+
+    /// Scores one sentence on (source, target) pairs alone: whether the coder found an event between the
+    /// right actors, whatever its code (PETRARCH's test codes often follow its own conventions, not CAMEO's).
+    public static func scorePairs(
+        predicted: [(source: String, target: String, code: String)], record: Record, pairs: inout Counts
+    ) {
+        func keys(_ list: [(source: String, target: String, code: String)]) -> Set<String> {
+            Set(list.map { "\($0.source.prefix(3)) \($0.target.prefix(3))" })
+        }
+        let gold = keys(record.codings)
+        let pred = keys(predicted)
+        pairs.matched += pred.intersection(gold).count
+        pairs.predicted += pred.count
+        pairs.gold += gold.count
     }
 
     /// Scores one sentence: predicted (source, target, code) against the record's codings, on full codes and

@@ -6,6 +6,7 @@ extension EventScan {
             "ship", "tanker", "supertanker", "vessel", "boat", "base", "village", "town", "city", "convoy", "plane",
             "aircraft", "embassy", "position", "troop", "force", "soldier", "territory", "border", "post", "camp",
             "facility", "port", "oil", "platform", "installation", "target", "civilian", "patrol", "outpost",
+            "drone", "helicopter", "jet", "warship", "road", "area", "district", "neighborhood", "neighbourhood",
         ].map { StableHash.hash($0) })
 
     static let actorRelationRank: [String: Int] = [
@@ -30,9 +31,9 @@ extension EventScan {
                     // A party met or visited is an actor itself, not a thing of one ("met U.S. complaints").
                     if strict && rank > 2 { continue }
                     if r == "nmod" {
-                        // "thousands of Armenians", "a group of Chinese officials"
+                        // "thousands of Armenians", "a group of Chinese officials", "soldiers from Russia"
                         guard view.upos(x) == .num || view.upos(x) == .noun,
-                            view.children(of: c, "case").contains(where: { lemma($0) == "of" })
+                            view.children(of: c, "case").contains(where: { lemma($0) == "of" || lemma($0) == "from" })
                         else { continue }
                         rank = 4
                     }
@@ -157,14 +158,15 @@ extension EventScan {
     /// with two or more sources and no target code each pair both ways ("Biden and Xi met").
     mutating func emit(
         code: String, trigger: Int, sources: [Int], targets: [Int], symmetric: Bool, sentence: Range<Int>,
-        rule: String, confidence: Double
+        rule: String, confidence: Double, locativeTargets: Bool = false
     ) {
         guard let found = codebook[code] else { return }
         let srcs = sources.compactMap { s in actor(s).map { (s, $0) } }
         // The owner of a non-actor object ("criticized China's policy") is a target for acts about things, not
-        // for meetings or visits ("met U.S. complaints"); a place after "in" or "at" is never a target.
+        // for meetings or visits ("met U.S. complaints"); a place after "in" or "at" is no target, unless the
+        // pattern names that preposition ("arrived in Kyiv", "fired shells at Seoul").
         let owners = found.root != "04" && found.root != "01"
-        var tgts = targets.filter { !isLocative($0) }.compactMap { t in
+        var tgts = targets.filter { locativeTargets || !isLocative($0) }.compactMap { t in
             (actor(t, strict: !owners) ?? (owners ? owner(t) : nil)).map { (t, $0) }
         }
         var code = code

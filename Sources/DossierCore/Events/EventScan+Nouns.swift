@@ -40,6 +40,9 @@ extension EventScan {
                 let g = view.verbGroup(of: h)
                 if g.negated || g.mood == .modal || g.mood == .conditional { return }
                 if let ps = verbPatterns(h), ps.contains(where: { $0.composition == .refuse }) { return }
+                if EventScan.cancelVerbs.contains(lemma(h)) || EventScan.cancelVerbs.contains(lemma(h) + "e") {
+                    return
+                }
             }
         }
         // Own source: possessor, "by" phrase, an actor modifier ("US sanctions", "Chinese attack").

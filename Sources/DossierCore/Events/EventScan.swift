@@ -24,6 +24,11 @@ struct EventScan {
         "chance", "possibility", "willingness", "readiness", "intention", "refusal", "failure",
     ]
 
+    /// Verbs that put off or call off what their object noun names: "postponed their meeting" is no meeting.
+    static let cancelVerbs: Set<String> = [
+        "postpone", "delay", "defer", "cancel", "scrap", "shelve", "reschedule", "adjourn",
+    ]
+
     static let hypotheticalMarks: Set<String> = ["although", "though", "if", "unless", "whether", "lest"]
 
     static let forceLemmas: Set<UInt64> = Set(
@@ -149,15 +154,18 @@ struct EventScan {
                 if slot == "obj" {
                     targets += (passive ? view.subjects(of: p) : objects).filter { $0 != constrained }
                 } else {
-                    targets += obliques.filter { $0.preposition == slot }.map(\.token)
+                    // "met with Xi and Modi": every conjunct of the phrase.
+                    targets += obliques.filter { $0.preposition == slot }.flatMap { view.conjuncts(of: $0.token) }
                     if let o = constrained ?? objects.first {
                         targets += view.children(of: o, "nmod").filter { n in
                             view.children(of: n, "case").contains { lemma($0) == slot }
-                        }
+                        }.flatMap { view.conjuncts(of: $0) }
                     }
                 }
             }
-            if let prt = pat.particle { targets += obliques.filter { $0.preposition == prt }.map(\.token) }
+            if let prt = pat.particle {
+                targets += obliques.filter { $0.preposition == prt }.flatMap { view.conjuncts(of: $0.token) }
+            }
             if let c = constrained { targets.append(c) }  // its owner: "released Japanese prisoners"
             var surface = false
             if !pat.targetSlots.isEmpty && !pat.speech
@@ -194,8 +202,17 @@ struct EventScan {
         if view.children(of: p, "mark").contains(where: { EventScan.hypotheticalMarks.contains(lemma($0)) }) {
             return
         }
+        // "Neither Russia nor China attacked Japan": denied for every subject.
+        if !m.pattern.negated,
+            (view.children(of: p) + view.subjects(of: p).flatMap { view.children(of: $0) }).contains(where: {
+                (lemma($0) == "neither" || lemma($0) == "nor") && (view.relation(of: $0) ?? "").hasPrefix("cc")
+            })
+        {
+            return
+        }
         var code = m.code
-        var future = group.tense == .future
+        let aboutTo = rel == "xcomp" && view.head(of: p).map { EventScan.isAboutTo($0, view) } == true
+        var future = group.tense == .future || aboutTo
         if group.mood == .conditional {
             // "said it would send troops": future in reported speech.
             guard group.modal == "would", isReported(p) else { return }
@@ -258,9 +275,11 @@ struct EventScan {
         if reported { rule += "+reported" }
         var confidence = 0.85 - (surface ? 0.15 : 0) - (implicit ? 0.1 : 0) - (reported ? 0.05 : 0)
         if m.pattern.speech { confidence -= 0.1 }
+        let slots = m.pattern.targetSlots
         emit(
             code: code, trigger: p, sources: sources, targets: targets, symmetric: m.pattern.symmetric,
-            sentence: sentence, rule: rule, confidence: confidence)
+            sentence: sentence, rule: rule, confidence: confidence,
+            locativeTargets: m.pattern.composition == .none && (slots.contains("in") || slots.contains("at")))
     }
 
     /// The code of the complement clause of an intent/threat/refusal/appeal verb, with the complement's token
@@ -311,6 +330,8 @@ struct EventScan {
         for _ in 0..<6 {
             guard let h = view.head(of: x), let r = view.relation(of: x) else { return [] }
             let hu = view.upos(h)
+            // "Russia is about to restore ties": the subject of "about" (an imminent act, coded as intent).
+            if r == "xcomp", EventScan.isAboutTo(h, view) { return view.subjects(of: h) }
             // Only through verbs (complements, adverbial clauses, coordination) and through a noun that a
             // participle modifies; never across what somebody said ("..., officials said") or an adjective
             // ("willing to", "likely to": not an act).
@@ -331,6 +352,11 @@ struct EventScan {
             x = h
         }
         return []
+    }
+
+    /// Whether `h` is the "about" of "is about to ...".
+    static func isAboutTo(_ h: Int, _ view: SyntaxView) -> Bool {
+        view.lemma(h) == "about" && view.upos(h) == .adj && !view.children(of: h, "cop").isEmpty
     }
 
     /// "which" in a relative clause stands for the noun the clause modifies.
