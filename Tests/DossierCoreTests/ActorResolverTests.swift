@@ -242,8 +242,8 @@ struct ActorRoleTests {
         Case(
             text: "Presidents [PER Ama Mensah] and [PER Kofi Boateng] met.", person: "Ama Mensah", title: "President"),
         Case(
-            text: "[PER Liu Jianchao], the head of the [ORG Chinese Communist Party]'s foreign division, spoke.",
-            person: "Liu Jianchao", title: "head of the Chinese Communist Party's foreign division",
+            text: "[PER Wen Hao], the head of the [ORG Chinese Communist Party]'s trade bureau, spoke.",
+            person: "Wen Hao", title: "head of the Chinese Communist Party's trade bureau",
             organization: "Chinese Communist Party", country: "CHN", entityCountry: "CHN"),
         Case(
             text: "They met [PER Tom Reyes], the deputy national security adviser, at noon.", person: "Tom Reyes",

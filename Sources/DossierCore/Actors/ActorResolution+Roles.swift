@@ -189,7 +189,7 @@ extension ActorResolution {
         return FoundRole(role: role, sector: title.sector, gender: title.gender, sieve: sieve)
     }
 
-    /// "Liu Jianchao, the head of ...", "Jon Finer, the deputy national security adviser,".
+    /// "Wen Hao, the head of ...", "Tom Reyes, the deputy national security adviser,".
     func apposition(after b: Int, limit: Int) -> FoundRole? {
         guard b + 1 < limit, hashes[b] == ActorWords.comma else { return nil }
         return rolePhrase(at: b + 1, limit: limit, sieve: "apposition")

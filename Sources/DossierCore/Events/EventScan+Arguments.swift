@@ -15,7 +15,7 @@ extension EventScan {
     ]
 
     /// The actor entity an argument stands for: its own mention, else one inside its phrase ("President Joe
-    /// Biden's administration" -> Biden, "a top Chinese official" -> the group), else an apposition after it
+    /// Biden's administration" -> Biden, "a senior Indian diplomat" -> the group), else an apposition after it
     /// ("the front-runner, Lai Ching-te").
     func actor(_ t: Int, strict: Bool = false) -> Int32? {
         if tokenEntity[t] >= 0 { return tokenEntity[t] }
@@ -67,8 +67,8 @@ extension EventScan {
     }
 
     /// The target found by reading on from the predicate when the parse attached it elsewhere: the first of the
-    /// prepositions, then the head actor of its phrase ("a separate meeting at the State Department on Friday
-    /// with Japan's Foreign Minister Yoko Kamikawa"). Stops at the next clause.
+    /// prepositions, then the head actor of its phrase ("a second round of talks at the Foreign Ministry on Monday
+    /// with Kenya's Trade Minister Amina Odhiambo"). Stops at the next clause.
     func surfaceTarget(after p: Int, _ preps: [String]) -> Int? {
         guard !preps.isEmpty, let syn = doc.syntax else { return nil }
         let end = min(doc.tokens.count, p + 16)

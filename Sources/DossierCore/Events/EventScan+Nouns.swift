@@ -1,4 +1,4 @@
-// Event nouns: "a meeting with a top Chinese official", "US sanctions on Iran", "their November meeting".
+// Event nouns: "talks with a senior Indian diplomat", "US sanctions on Iran", "their November meeting".
 
 extension EventScan {
     /// Whether a noun pattern's modifier constraint holds ("air strike", "hunger strike").
