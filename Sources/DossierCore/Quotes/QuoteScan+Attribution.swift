@@ -7,6 +7,7 @@ extension QuoteScan {
         let s = spans[k]
         if let c = s.close, let a = cueAfter(close: c) { return a }
         if let a = cueBefore(open: s.open) { return a }
+        if let a = nextSentence(k) { return a }
         if let p = previous, let ph = p.attribution.phrase, let cue = p.attribution.cue,
             interrupted(p.span, k, cue: cue) || continues(p.span, k, p.attribution)
         {
@@ -15,6 +16,7 @@ extension QuoteScan {
         if let p = previous, let ph = p.attribution.phrase, runContinues(from: p.span, to: k) {
             return Attribution(phrase: ph, cue: p.attribution.cue, rule: "run", confidence: 0.75)
         }
+        if let a = previousSentence(k) { return a }
         if let ph = paragraphSubject(k) {
             return Attribution(phrase: ph, cue: nil, rule: "paragraph-subject", confidence: 0.5)
         }

@@ -129,8 +129,10 @@ struct QuoteScan {
         var found: [Found] = []
         // Direct quotes first; the previous one's speaker carries runs of quotes.
         var previous: (span: Int, attribution: Attribution)? = nil
+        let parse = Parse(doc)
         for k in spans.indices where spans[k].role == .quote {
-            let a = attributeDirect(k, previous: previous)
+            var a = attributeDirect(k, previous: previous)
+            if a.phrase == nil, let p = parse, let g = governorSpeaker(k, parse: p) { a = g }
             found.append((spans[k].content, .direct, a))
             if a.phrase != nil { previous = (k, a) }
         }
