@@ -73,13 +73,7 @@ public struct AveragedPerceptron: Sendable {
         guard truth != guess else { return }
         packed = nil
         for f in features {
-            let before = table.count
-            let r = Int(table.insert(f))
-            if r == before {
-                weights.append(contentsOf: repeatElement(0, count: classes))
-                totals.append(contentsOf: repeatElement(0, count: classes))
-                stamps.append(contentsOf: repeatElement(instances, count: classes))
-            }
+            let r = row(adding: f)
             bump(r * classes + truth, 1)
             bump(r * classes + guess, -1)
         }
@@ -88,16 +82,19 @@ public struct AveragedPerceptron: Sendable {
     /// Adds `delta` to the weight of class `cls` on every feature (structured updates, e.g. a beam's).
     public mutating func add(_ features: UnsafeBufferPointer<UInt64>, class cls: Int, _ delta: Float) {
         packed = nil
-        for f in features {
-            let before = table.count
-            let r = Int(table.insert(f))
-            if r == before {
-                weights.append(contentsOf: repeatElement(0, count: classes))
-                totals.append(contentsOf: repeatElement(0, count: classes))
-                stamps.append(contentsOf: repeatElement(instances, count: classes))
-            }
-            bump(r * classes + cls, delta)
+        for f in features { bump(row(adding: f) * classes + cls, delta) }
+    }
+
+    /// The row of feature `f`, added with zero weights when new.
+    mutating func row(adding f: UInt64) -> Int {
+        let before = table.count
+        let r = Int(table.insert(f))
+        if r == before {
+            weights.append(contentsOf: repeatElement(0, count: classes))
+            totals.append(contentsOf: repeatElement(0, count: classes))
+            stamps.append(contentsOf: repeatElement(instances, count: classes))
         }
+        return r
     }
 
     mutating func bump(_ j: Int, _ delta: Float) {
