@@ -49,7 +49,8 @@ extension QuoteScan {
         }
         if let cu = cue(i), cu.cueClass != .evidence {
             if let sp = speakerAfter(i + 1, limit: end) {
-                return Attribution(phrase: sp, cue: i..<i + 1, rule: rule(cu, "cue-inverted"), confidence: 0.9)
+                let wide = widened(sp, cue: i, within: i + 1..<end, avoid: spans[Int(inSpan[c])].content)
+                return Attribution(phrase: wide, cue: i..<i + 1, rule: rule(cu, "cue-inverted"), confidence: 0.9)
             }
             // The rest of the clause: up to a relative pronoun or the second comma.
             var looseEnd = i + 1
@@ -76,7 +77,8 @@ extension QuoteScan {
         while x < end {
             if let cu = cue(x), cu.cueClass != .evidence {
                 if let sp = speakerBefore(x, limit: i), sp.range.lowerBound == i {
-                    return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-after"), confidence: 0.9)
+                    let wide = widened(sp, cue: x, within: i..<x, avoid: spans[Int(inSpan[c])].content)
+                    return Attribution(phrase: wide, cue: x..<x + 1, rule: rule(cu, "cue-after"), confidence: 0.9)
                 }
                 if let sp = loosePhrase(i..<x) {
                     return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-after"), confidence: 0.75)
@@ -90,6 +92,20 @@ extension QuoteScan {
             x += 1
         }
         return verbAfter(i, end: end)
+    }
+
+    /// A word-grammar speaker phrase widened to the cue's subject phrase from the parse, when there is a
+    /// parse and its phrase holds the word phrase and stays `within` (no quote, no cue): "said one former
+    /// GOP leadership aide", "said Robert Antonacci of the New York delegation". The name stays the word
+    /// grammar's.
+    func widened(_ sp: SpeakerPhrase, cue x: Int, within: Range<Int>, avoid: Range<Int>) -> SpeakerPhrase {
+        guard let p = parse, sp.kind != .pronoun,
+            let (found, _) = syntaxSpeaker(cue: x, parse: p, sentence: sentence(x), avoid: avoid), let ph = found,
+            ph.range.lowerBound <= sp.range.lowerBound, ph.range.upperBound >= sp.range.upperBound,
+            ph.range != sp.range, within.lowerBound <= ph.range.lowerBound, ph.range.upperBound <= within.upperBound,
+            !ph.range.contains(where: { isQuote($0) || inSpan[$0] >= 0 })
+        else { return sp }
+        return SpeakerPhrase(range: ph.range, name: sp.name, kind: sp.kind)
     }
 
     /// A verb outside the lexicon right after a quote, next to a speaker: `“...!” beamed Donald Hartley`,
@@ -140,7 +156,8 @@ extension QuoteScan {
                     return nil
                 }
                 if let sp = speakerBefore(x, limit: sentenceStart) {
-                    return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-before"), confidence: 0.9)
+                    let wide = widened(sp, cue: x, within: sentenceStart..<x, avoid: spans[Int(inSpan[o])].content)
+                    return Attribution(phrase: wide, cue: x..<x + 1, rule: rule(cu, "cue-before"), confidence: 0.9)
                 }
                 var from = x - 1
                 while from > sentenceStart && !isComma(from - 1) && !isQuote(from - 1) { from -= 1 }
@@ -148,7 +165,8 @@ extension QuoteScan {
                     return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-before"), confidence: 0.7)
                 }
                 if let sp = speakerAfter(x + 1, limit: j + 1) {
-                    return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-before"), confidence: 0.85)
+                    let wide = widened(sp, cue: x, within: x + 1..<j + 1, avoid: spans[Int(inSpan[o])].content)
+                    return Attribution(phrase: wide, cue: x..<x + 1, rule: rule(cu, "cue-before"), confidence: 0.85)
                 }
                 return nil
             }

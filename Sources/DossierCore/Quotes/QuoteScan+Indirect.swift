@@ -9,7 +9,6 @@ extension QuoteScan {
 
     func findIndirect() -> [Found] {
         var out: [Found] = []
-        let parse = Parse(doc)
         for s in doc.sentences where !s.flags.contains(.ignored) && !s.flags.contains(.title) {
             let r = s.tokens
             var x = r.lowerBound

@@ -19,6 +19,8 @@ struct QuoteScan {
     var spans: [MarkedSpan] = []
     /// For each token, the index in ``spans`` of the marked span that covers it (marks included), or -1.
     var inSpan: ContiguousArray<Int32>
+    /// The dependency parse, when the syntax stage has run.
+    let parse: Parse?
 
     init(_ doc: Document, lexicon: QuoteLexicon, stage: String) {
         self.doc = doc
@@ -53,6 +55,7 @@ struct QuoteScan {
         self.mentionAt = mentionAt
         self.mentionTokens = mentionTokens
         inSpan = ContiguousArray(repeating: -1, count: n)
+        parse = Parse(doc)
     }
 
     /// The tokens that lie in a byte span (binary search over token starts).
@@ -129,7 +132,6 @@ struct QuoteScan {
         var found: [Found] = []
         // Direct quotes first; the previous one's speaker carries runs of quotes.
         var previous: (span: Int, attribution: Attribution)? = nil
-        let parse = Parse(doc)
         for k in spans.indices where spans[k].role == .quote {
             var a = attributeDirect(k, previous: previous)
             if a.phrase == nil, let p = parse, let g = governorSpeaker(k, parse: p) { a = g }
