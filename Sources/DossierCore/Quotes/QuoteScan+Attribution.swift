@@ -37,7 +37,7 @@ extension QuoteScan {
         if commaOutside { i += 1 }
         guard i < n, isText(i), paragraph(i) == paragraph(c), inSpan[i] < 0 else { return nil }
         var end = i
-        while end < n && end - i < 48 && paragraph(end) == paragraph(c) && !isQuote(end) && !isTerminal(end)
+        while end < n && end - i < 48 && paragraph(end) == paragraph(c) && !isQuote(end) && !endsPhrase(end)
             && !isColon(end) && !isByte(end, UInt8(ascii: ";"))
         {
             end += 1

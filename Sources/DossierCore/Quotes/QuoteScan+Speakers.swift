@@ -25,8 +25,7 @@ extension QuoteScan {
                     if opens, a < j, var head = phraseEnding(at: k - 1, limit: limit),
                         head.kind == .name || head.kind == .nominal
                     {
-                        // An age alone ("Sarandon, 69, said") is not part of the phrase, as PolNeAR marks it.
-                        if !(j - a == 1 && flags(a).contains(.digits)) { head.range = head.range.lowerBound..<j }
+                        head.range = head.range.lowerBound..<j
                         if capitalName && head.kind == .nominal {
                             // "Carter's press secretary, Peter Cook, told": the name is the appositive.
                             var e = a
@@ -307,9 +306,8 @@ extension QuoteScan {
             var segments = 0
             while e + 1 < limit && isComma(e) && segments < 3 && opensAppositive(e + 1, limit: limit) {
                 var f = e + 1
-                while f < limit && !isComma(f) && !isTerminal(f) && !isQuote(f) && !isColon(f) { f += 1 }
+                while f < limit && !isComma(f) && !endsPhrase(f) && !isQuote(f) && !isColon(f) { f += 1 }
                 guard f - e <= 24 else { break }
-                if f - e == 2 && flags(e + 1).contains(.digits) { break }  // an age: "said Jim Bennett, 57,"
                 e = f
                 segments += 1
             }

@@ -111,10 +111,28 @@ struct QuoteScan {
         let b = doc.normalized.bytes
         return t.end - t.start > 4 && b[Int(t.end) - 2] == UInt8(ascii: "l") && b[Int(t.end) - 1] == UInt8(ascii: "y")
     }
-    /// The cue a token is, if it is a lowercase reporting word.
+    /// The cue a token is, if it is a lowercase reporting word that is not a noun after a determiner ("the
+    /// report said", "a note reads").
     func cue(_ i: Int) -> QuoteLexicon.Cue? {
-        guard isLowerWord(i) else { return nil }
-        return lex.cue(lower[i])
+        guard isLowerWord(i), let c = lex.cue(lower[i]) else { return nil }
+        if i > 0 && QuoteScan.determiners.contains(lower[i - 1]) { return nil }
+        return c
+    }
+
+    static let determiners: Set<UInt64> = Set(
+        ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"].map {
+            StableHash.hash($0)
+        })
+
+    /// Sentence punctuation that ends a phrase: a terminal not glued to what follows (the period of
+    /// "(D-Conn.)" or "Example.com" does not end the phrase).
+    func endsPhrase(_ i: Int) -> Bool {
+        guard isTerminal(i) else { return false }
+        if i + 1 < n && !flags(i + 1).contains(.spaceBefore) && (isByte(i + 1, UInt8(ascii: ")")) || isLowerWord(i + 1))
+        {
+            return false
+        }
+        return true
     }
 
     /// The byte span of a token range.
