@@ -229,7 +229,12 @@ extension QuoteScan {
             while c < end && !isComma(c) { c += 1 }
             if c < end, c - (x + 2) <= 20, let loose = loosePhrase(x + 2..<c, maxWords: 20, strictStart: false) {
                 phrase = loose
+            } else if phrase == nil, c < end, c - (x + 2) <= 25 {
+                phrase = sourceRest(x + 2..<c)
             }
+        } else if phrase == nil, end - (x + 2) <= 25 {
+            // "..., according to exit polls conducted for the networks.": the rest of the sentence.
+            phrase = sourceRest(x + 2..<end)
         }
         guard let sp = phrase else { return nil }
         let content: Range<Int>
@@ -244,6 +249,22 @@ extension QuoteScan {
         }
         let cu = QuoteLexicon.Cue(lemma: "according to", cueClass: .speech)
         return finish(content, sp, cue: x..<x + 2, cu, rule: "according-to")
+    }
+
+    /// The words after "according to" taken whole as its source when the phrase grammar does not cover them
+    /// ("exit polls conducted for the networks", "his book ''The Art of the Deal''"): no sentence
+    /// punctuation, no direct quote, no cue.
+    func sourceRest(_ r: Range<Int>) -> SpeakerPhrase? {
+        let t = trimPhrase(r)
+        guard !t.isEmpty, t.contains(where: { isWord($0) }) else { return nil }
+        for i in t where endsPhrase(i) || cue(i) != nil || (inSpan[i] >= 0 && spans[Int(inSpan[i])].role == .quote) {
+            return nil
+        }
+        // A title in quote marks keeps its closing mark.
+        var e = t.upperBound
+        while e < r.upperBound && inSpan[e] >= 0 && spans[Int(inSpan[e])].open >= t.lowerBound && isPunct(e) { e += 1 }
+        let whole = e > t.upperBound && isQuote(e - 1) ? t.lowerBound..<e : t
+        return SpeakerPhrase(range: whole, name: nil, kind: .nominal)
     }
 
     /// Checks a content span and gives it its kind: at least three words; left to the direct sieves when it
