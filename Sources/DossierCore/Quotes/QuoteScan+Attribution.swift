@@ -83,6 +83,13 @@ extension QuoteScan {
                 if let sp = loosePhrase(i..<x) {
                     return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-after"), confidence: 0.75)
                 }
+                // "“...,” councilmember Mark Levine said": lowercase descriptors before the name.
+                if var sp = speakerBefore(x, limit: i), sp.kind == .name, sp.range.lowerBound - i <= 3,
+                    (i..<sp.range.lowerBound).allSatisfy({ isDescriptor($0) })
+                {
+                    sp.range = i..<sp.range.upperBound
+                    return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-after"), confidence: 0.75)
+                }
                 return nil
             }
             if isComma(x) {

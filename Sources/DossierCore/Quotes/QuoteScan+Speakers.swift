@@ -19,9 +19,11 @@ extension QuoteScan {
                     seen += 1
                     let a = k + 1
                     let capitalName = isCapWord(a) && !isCapFunctionWord(a) && j - a <= 4
+                    // "Jenna Golden, Twitter's director of political advertising, said".
+                    let possessive = isCapWord(a) && a + 1 < j && lower[a + 1] == QuoteScan.s && j - a <= 12
                     let opens =
                         classes(a).contains(.modifier) || classes(a).contains(.title) || lower[a] == QuoteScan.who
-                        || flags(a).contains(.digits) || capitalName
+                        || flags(a).contains(.digits) || capitalName || possessive
                     if opens, a < j, var head = phraseEnding(at: k - 1, limit: limit),
                         head.kind == .name || head.kind == .nominal
                     {
@@ -274,6 +276,8 @@ extension QuoteScan {
             } else if lower[j] == QuoteScan.s && nameEnd == j {
             } else if lower[j] == QuoteScan.of && j > start && isCapWord(j - 1) && j + 1 < limit && isCapWord(j + 1) {
             } else if flags(j).contains(.digits) {
+            } else if isDescriptor(j), nameStart == nil || descriptorsBeforeName(j, limit: limit) {
+                // "former tech executive Carly Fiorina", "Virginia delegate Beau Correll".
             } else {
                 break
             }
@@ -314,6 +318,25 @@ extension QuoteScan {
             end = e
         }
         return SpeakerPhrase(range: start..<end, name: name, kind: kind)
+    }
+
+    /// A lowercase word that can describe a speaker before the name ("tech", "delegate", "leadership"): a
+    /// noun or adjective by the parse's tags, or, without a parse, a content word that does not look like a
+    /// verb or an adverb.
+    func isDescriptor(_ j: Int) -> Bool {
+        guard isLowerWord(j), isContentWord(j), !isAuxOrAdverb(j) else { return false }
+        if let syntax = doc.syntax, parse != nil {
+            let u = syntax.upos[j]
+            return u == .noun || u == .adj
+        }
+        return !endsInEd(j) && !endsInIng(j)
+    }
+
+    /// Whether the lowercase descriptors from `j` lead to a capitalized name within three words.
+    func descriptorsBeforeName(_ j: Int, limit: Int) -> Bool {
+        var k = j
+        while k < limit && k - j < 3 && isDescriptor(k) { k += 1 }
+        return k < limit && isCapWord(k) && !isCapFunctionWord(k) && (parse == nil || doc.syntax?.upos[k] == .propn)
     }
 
     /// The token range of the names-stage mention that covers token `i`, if any (person, organization,
