@@ -8,6 +8,7 @@ extension QuoteScan {
         if let c = s.close, let a = cueAfter(close: c) { return a }
         if let a = cueBefore(open: s.open) { return a }
         if let a = nextSentence(k) { return a }
+        if let a = dashSignature(k) { return a }
         if let p = previous, let ph = p.attribution.phrase, let cue = p.attribution.cue,
             interrupted(p.span, k, cue: cue) || continues(p.span, k, p.attribution)
         {
@@ -94,7 +95,7 @@ extension QuoteScan {
             }
             if isComma(x) {
                 commas += 1
-                if commas > 2 { break }
+                if commas > 4 { break }
             }
             x += 1
         }

@@ -14,7 +14,7 @@ extension QuoteScan {
             var k = j - 1
             var seen = 0
             while k > limit && j - k < 30 && seen < 3 {
-                if isTerminal(k) || isQuote(k) { return nil }
+                if endsPhrase(k) || isQuote(k) { return nil }
                 if isComma(k) || isDash(k) {
                     seen += 1
                     let a = k + 1
@@ -27,7 +27,9 @@ extension QuoteScan {
                     if opens, a < j, var head = phraseEnding(at: k - 1, limit: limit),
                         head.kind == .name || head.kind == .nominal
                     {
-                        head.range = head.range.lowerBound..<j
+                        var lo = head.range.lowerBound
+                        if lo > limit && descriptorStart(lo - 1, limit: limit) == limit { lo = limit }
+                        head.range = lo..<j
                         if capitalName && head.kind == .nominal {
                             // "Carter's press secretary, Peter Cook, told": the name is the appositive.
                             var e = a
@@ -37,8 +39,26 @@ extension QuoteScan {
                         }
                         return head
                     }
+                    if opens && capitalName && k - 1 >= limit && descriptorStart(k - 1, limit: limit) == limit {
+                        // "Google's chief human resources executive, Laszlo Bock, said" right after a quote.
+                        var e = a
+                        while e < j && isCapWord(e) { e += 1 }
+                        return SpeakerPhrase(range: limit..<j, name: a..<e, kind: .name)
+                    }
                 }
                 k -= 1
+            }
+            return nil
+        }
+        if isByte(j, UInt8(ascii: ")")) {
+            // A party tag: "Sen. Marco Rubio (R-Fla.) said".
+            var p = j - 1
+            while p > limit && j - p <= 8 && !isByte(p, UInt8(ascii: "(")) { p -= 1 }
+            if p > limit && isByte(p, UInt8(ascii: "(")), var head = phraseEnding(at: p - 1, limit: limit),
+                head.kind == .name
+            {
+                head.range = head.range.lowerBound..<j + 1
+                return head
             }
             return nil
         }
@@ -330,6 +350,22 @@ extension QuoteScan {
             return u == .noun || u == .adj
         }
         return !endsInEd(j) && !endsInIng(j)
+    }
+
+    /// Where a run of words that can open a speaker description ends on the left, from `j` back to `limit`:
+    /// modifiers, titles, source nouns, descriptors, capitalized words and possessives ("Google's chief
+    /// human resources executive").
+    func descriptorStart(_ j: Int, limit: Int) -> Int {
+        var k = j
+        while k >= limit && j - k < 10 {
+            let c = classes(k)
+            let ok =
+                isDescriptor(k) || c.contains(.modifier) || c.contains(.title) || !c.isDisjoint(with: .sourceNoun)
+                || (isCapWord(k) && !isCapFunctionWord(k)) || lower[k] == QuoteScan.s
+            guard ok else { break }
+            k -= 1
+        }
+        return k + 1
     }
 
     /// Whether the lowercase descriptors from `j` lead to a capitalized name within three words.
