@@ -289,6 +289,38 @@ extension QuoteScan {
         if cu.cueClass == .partial && quoted == 0 { return nil }
         let kind: QuoteKind = quoted > 0 ? .mixed : .indirect
         let confidence = rule == "indirect-clause" ? 0.6 : 0.75
-        return (content, kind, Attribution(phrase: sp, cue: cue, rule: rule, confidence: confidence))
+        var phrase = sp
+        if sp.kind != .pronoun && !rule.contains("-relative") { phrase.range = completed(sp.range, cue: cue, avoid: content) }
+        return (content, kind, Attribution(phrase: phrase, cue: cue, rule: rule, confidence: confidence))
+    }
+
+    /// A speaker phrase before its cue completed from the parse's tags, when there is a parse: the nouns
+    /// and adjectives left between the phrase and the cue ("Democratic voters in all five | states said"),
+    /// and the determiners, modifiers and name parts on its left whose head is in the phrase
+    /// ("Presumptive Democratic presidential nominee | Hillary Clinton", "super | PAC Priorities").
+    func completed(_ r: Range<Int>, cue: Range<Int>, avoid: Range<Int>) -> Range<Int> {
+        guard let p = parse, let syntax = doc.syntax, r.upperBound <= cue.lowerBound, !r.isEmpty else { return r }
+        let nominal: (Int) -> Bool = { i in
+            let u = syntax.upos[i]
+            return u == .noun || u == .propn || u == .adj || u == .num
+        }
+        var hi = r.upperBound
+        var e = cue.lowerBound
+        while e > hi && isAuxOrAdverb(e - 1) { e -= 1 }
+        if e > hi && e - hi <= 3 && (hi..<e).allSatisfy({ nominal($0) && p.analysed[$0] && !isPunct($0) }) {
+            hi = e
+        }
+        var lo = r.lowerBound
+        let start = sentence(r.lowerBound).lowerBound
+        while lo > start, lo - 1 < avoid.lowerBound || lo - 1 >= avoid.upperBound {
+            let t = lo - 1
+            guard p.analysed[t], let h = p.headOf(t), (lo..<hi).contains(h), !isPunct(t) else { break }
+            let name = p.relationName(p.relation(t))
+            guard name == "det" || name == "amod" || name == "compound" || name == "nmod:poss" || name == "flat"
+                || name == "nummod" || name == "case" && lower[t] == QuoteScan.s
+            else { break }
+            lo = t
+        }
+        return lo..<hi
     }
 }
