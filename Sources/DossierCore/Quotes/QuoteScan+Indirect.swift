@@ -321,6 +321,35 @@ extension QuoteScan {
             else { break }
             lo = t
         }
+        // An opening adverb or conjunction ("Indeed,", "Even", "Just 28 percent", "While"), and a time phrase
+        // the parse hung on the phrase ("The campaign on Tuesday", "Clinton yesterday") stay out.
+        while lo + 1 < hi && p.analysed[lo] && isOpener(lo, syntax) {
+            lo += 1
+            while lo + 1 < hi && isComma(lo) { lo += 1 }
+        }
+        if let t = (lo + 1..<hi).first(where: { k in
+            (lower[k] == QuoteScan.on || QuoteScan.timePreps.contains(lower[k]) || isTimeWord(k)) && hi - k <= 4
+                && (k..<hi).contains(where: { isTimeWord($0) })
+        }) {
+            hi = t
+            while hi > lo + 1 && isComma(hi - 1) { hi -= 1 }
+        }
         return lo..<hi
     }
+
+    /// A word that opens a clause rather than a speaker phrase: an adverb or a conjunction by the parse.
+    func isOpener(_ i: Int, _ syntax: SyntaxAnnotations) -> Bool {
+        let u = syntax.upos[i]
+        return (u == .adv || u == .cconj || u == .sconj) && !classes(i).contains(.modifier)
+    }
+
+    /// A time word proper ("Tuesday", "yesterday", "week"), not the prepositions of the time class.
+    func isTimeWord(_ i: Int) -> Bool {
+        classes(i).contains(.time) && lower[i] != QuoteScan.on && !QuoteScan.timePreps.contains(lower[i])
+    }
+
+    static let on = StableHash.hash("on")
+    static let timePreps: Set<UInt64> = Set(["in", "at", "during", "this", "last", "late", "early", "earlier"].map {
+        StableHash.hash($0)
+    })
 }
