@@ -290,7 +290,9 @@ extension QuoteScan {
         let kind: QuoteKind = quoted > 0 ? .mixed : .indirect
         let confidence = rule == "indirect-clause" ? 0.6 : 0.75
         var phrase = sp
-        if sp.kind != .pronoun && !rule.contains("-relative") { phrase.range = completed(sp.range, cue: cue, avoid: content) }
+        if sp.kind != .pronoun && !rule.contains("-relative") {
+            phrase.range = completed(sp.range, cue: cue, avoid: content)
+        }
         return (content, kind, Attribution(phrase: phrase, cue: cue, rule: rule, confidence: confidence))
     }
 
@@ -316,8 +318,9 @@ extension QuoteScan {
             let t = lo - 1
             guard p.analysed[t], let h = p.headOf(t), (lo..<hi).contains(h), !isPunct(t) else { break }
             let name = p.relationName(p.relation(t))
-            guard name == "det" || name == "amod" || name == "compound" || name == "nmod:poss" || name == "flat"
-                || name == "nummod" || name == "case" && lower[t] == QuoteScan.s
+            guard
+                name == "det" || name == "amod" || name == "compound" || name == "nmod:poss" || name == "flat"
+                    || name == "nummod" || name == "case" && lower[t] == QuoteScan.s
             else { break }
             lo = t
         }
@@ -349,7 +352,8 @@ extension QuoteScan {
     }
 
     static let on = StableHash.hash("on")
-    static let timePreps: Set<UInt64> = Set(["in", "at", "during", "this", "last", "late", "early", "earlier"].map {
-        StableHash.hash($0)
-    })
+    static let timePreps: Set<UInt64> = Set(
+        ["in", "at", "during", "this", "last", "late", "early", "earlier"].map {
+            StableHash.hash($0)
+        })
 }
