@@ -157,6 +157,14 @@ extension QuoteScan {
             if isComma(i) && i + 1 < end && inSpan[i + 1] < 0 {
                 let w = lower[i + 1]
                 if QuoteScan.clauseOpeners.contains(w) || (isLowerWord(i + 1) && endsInIng(i + 1)) { return i }
+                // "..., said he ...": another reporting verb, its own attribution.
+                if let c = cue(i + 1), c.cueClass == .speech || c.cueClass == .continuation { return i }
+            }
+            // "... and called on leaders to ...": a second reporting verb coordinated with the first.
+            if lower[i] == QuoteScan.and && i + 1 < end && inSpan[i + 1] < 0, let c = cue(i + 1),
+                c.cueClass == .speech || c.cueClass == .continuation || c.cueClass == .partial
+            {
+                return i
             }
             i += 1
         }
