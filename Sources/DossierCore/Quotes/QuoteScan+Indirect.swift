@@ -9,8 +9,12 @@ extension QuoteScan {
 
     func findIndirect() -> [Found] {
         var out: [Found] = []
-        for s in doc.sentences where !s.flags.contains(.ignored) && !s.flags.contains(.title) {
+        for s in doc.sentences where !s.flags.contains(.ignored) {
             let r = s.tokens
+            if s.flags.contains(.title) || isHeadline(r) {
+                if let f = headline(r) { out.append(f) }
+                continue
+            }
             var x = r.lowerBound
             while x < r.upperBound {
                 if inSpan[x] >= 0 || !isText(x) {
@@ -52,6 +56,44 @@ extension QuoteScan {
             }
         }
         return out
+    }
+
+    /// A line in title case at the top of a paragraph, as headlines are written: three words or more, most
+    /// of them capitalized, at most one sentence.
+    func isHeadline(_ r: Range<Int>) -> Bool {
+        guard startsParagraph(r.lowerBound), r.upperBound == n || startsParagraph(r.upperBound) else { return false }
+        var words = 0
+        var caps = 0
+        for i in r where isWord(i) {
+            words += 1
+            if isCapWord(i) { caps += 1 }
+        }
+        return words >= 4 && caps * 10 >= words * 7
+    }
+
+    /// A headline that reports speech in title case: "Harbour Chief Says Cranes Will Stay" (rule `headline`):
+    /// the name before a capitalized speech cue speaks, the rest is the content.
+    func headline(_ r: Range<Int>) -> Found? {
+        var x = r.lowerBound + 1
+        var cu: QuoteLexicon.Cue? = nil
+        while x < r.upperBound {
+            if inSpan[x] < 0, isCapWord(x), let c = lex.cue(lower[x]), c.cueClass == .speech {
+                cu = c
+                break
+            }
+            if isTerminal(x) || isColon(x) || isComma(x) { return nil }
+            x += 1
+        }
+        guard let c = cu, x - r.lowerBound <= 6,
+            (r.lowerBound..<x).allSatisfy({ isCapWord($0) || lower[$0] == QuoteScan.s }),
+            let sp = phraseEnding(at: x - 1, limit: r.lowerBound), sp.range.lowerBound == r.lowerBound
+        else { return nil }
+        var c0 = x + 1
+        if c0 < r.upperBound && lower[c0] == QuoteScan.that { c0 += 1 }
+        var end = r.upperBound
+        while end > c0 && isPunct(end - 1) && !(isQuote(end - 1) && inSpan[end - 1] >= 0) { end -= 1 }
+        guard end > c0 else { return nil }
+        return finish(c0..<end, sp, cue: x..<x + 1, c, rule: "headline")
     }
 
     /// "to say", "is said to", "was told": no speaker of their own.
