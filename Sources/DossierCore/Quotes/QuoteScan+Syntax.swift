@@ -193,7 +193,14 @@ extension QuoteScan {
                 // "said the plan was dead" parsed with "the plan" as an object: the verb after it goes with it.
                 let e = sub.upperBound
                 if e < r.upperBound, let u = doc.syntax?.upos[e], u == .verb || u == .aux, !isComma(e) {
-                    sub = sub.lowerBound..<max(e + 1, min(p.subtree(x).upperBound, r.upperBound))
+                    var stop = min(p.subtree(x).upperBound, r.upperBound)
+                    // Not over a reporting verb coordinated with the cue ("called them “crazy” and said ...").
+                    for k in p.children(x) where Int(k) > e && Int(p.rel[Int(k)]) == ids.conj && cue(Int(k)) != nil {
+                        var b = p.subtree(Int(k)).lowerBound
+                        while b > e && (lower[b] == QuoteScan.and || isPunct(b)) { b -= 1 }
+                        stop = min(stop, max(b, e))
+                    }
+                    sub = sub.lowerBound..<max(e + 1, stop)
                 }
                 content = trimContent(sub, cue: x)
                 rule = "syntax-object"
