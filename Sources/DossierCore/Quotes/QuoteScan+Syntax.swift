@@ -350,7 +350,12 @@ extension QuoteScan {
         if lower[s] == QuoteScan.who, let rel = phraseEnding(at: s, limit: r.lowerBound) {
             return (rel, "-relative")  // "Ines Moreau, who said ..." parsed as parataxis
         }
-        if lower[s] == QuoteScan.it || lower[s] == QuoteScan.there || lower[s] == QuoteScan.that
+        // "It said" of an organization or a report is a source (a speech cue with a subject clause of its
+        // own); "it" of a passive or of another verb is not.
+        let itSpeaks =
+            lower[s] == QuoteScan.it && how.isEmpty && p.child(x, ids.ccomp) != nil
+            && (cue(x)?.cueClass == .speech || cue(x)?.cueClass == .continuation)
+        if (lower[s] == QuoteScan.it && !itSpeaks) || lower[s] == QuoteScan.there || lower[s] == QuoteScan.that
             || lower[s] == QuoteScan.what
         {
             return nil
