@@ -96,4 +96,39 @@ struct QuotePhraseTests {
             "Indeed, the port authority on Tuesday said the cranes would be replaced.", "the cranes would be replaced")
         #expect(q?.mention == "the port authority", "\(String(describing: q))")
     }
+
+    @Test("headline: a title-case line that reports speech")
+    func headline() throws {
+        let q = try findQuotes("Harbour Chief Says Cranes Will Stay\n\nThe ferry resumed service on Monday.")
+        let h = q.first { $0.text == "Cranes Will Stay" }
+        #expect(h?.mention == "Harbour Chief", "\(q)")
+        #expect(h?.cue == "Says")
+        #expect(h?.rule.hasPrefix("quotes:headline") == true)
+        // A title-case line without a speech cue is no quote.
+        let none = try findQuotes("Harbour Cranes Stay For Another Winter\n\nThe ferry resumed service on Monday.")
+        #expect(!none.contains { $0.text.contains("Winter") }, "\(none)")
+    }
+
+    @Test("a content ends before a second reporting verb of the same speaker")
+    func secondCue() throws {
+        let q = try findQuotes(
+            "Headline\n\nVarga called both rivals \"reckless\" and said the harbour would lose its ferry if nothing changed."
+        )
+        let called = q.first { $0.cue == "called" }
+        #expect(called?.text == "both rivals \"reckless\"", "\(q)")
+        let said = q.first { $0.cue == "said" }
+        #expect(said?.text == "the harbour would lose its ferry if nothing changed", "\(q)")
+        #expect(said?.mention == "Varga")
+    }
+
+    @Test("\"It said\" with a complement clause is a source; an expletive \"it\" is not")
+    func itSaid() throws {
+        let q = try findQuotes(
+            "Headline\n\nThe port authority published its report on Tuesday. It said the cranes had been neglected for a decade."
+        )
+        let quote = q.first { $0.text == "the cranes had been neglected for a decade" }
+        #expect(quote?.mention == "It", "\(q)")
+        let passive = try findQuotes("Headline\n\nIt is said that the cranes had been neglected for a decade.")
+        #expect(!passive.contains { $0.mention == "It" }, "\(passive)")
+    }
 }
