@@ -131,4 +131,12 @@ struct QuotePhraseTests {
         let passive = try findQuotes("Headline\n\nIt is said that the cranes had been neglected for a decade.")
         #expect(!passive.contains { $0.mention == "It" }, "\(passive)")
     }
+
+    @Test("next to a direct quote, a span with a verb by the parse is a clause, not a speaker")
+    func verbInLoosePhrase() throws {
+        let q = try quote(
+            "Dekker thought for a moment and said, “We will rebuild the quay.”", "We will rebuild the quay.")
+        #expect(q?.mention != "Dekker thought for a moment and", "\(String(describing: q))")
+        #expect(q?.speakerName == "Dekker")
+    }
 }

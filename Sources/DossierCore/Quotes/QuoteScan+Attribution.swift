@@ -68,7 +68,7 @@ extension QuoteScan {
                 }
                 looseEnd += 1
             }
-            if let sp = loosePhrase(i + 1..<looseEnd, maxWords: 12, strictStart: false) {
+            if let sp = loosePhrase(i + 1..<looseEnd, maxWords: 12, strictStart: false, verbless: true) {
                 return Attribution(phrase: sp, cue: i..<i + 1, rule: rule(cu, "cue-inverted"), confidence: 0.75)
             }
             return nil
@@ -81,7 +81,7 @@ extension QuoteScan {
                     let wide = widened(sp, cue: x, within: i..<x, avoid: spans[Int(inSpan[c])].content)
                     return Attribution(phrase: wide, cue: x..<x + 1, rule: rule(cu, "cue-after"), confidence: 0.9)
                 }
-                if let sp = loosePhrase(i..<x) {
+                if let sp = loosePhrase(i..<x, verbless: true) {
                     return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-after"), confidence: 0.75)
                 }
                 // "“...,” councilmember Mark Levine said": lowercase descriptors before the name.
@@ -169,7 +169,7 @@ extension QuoteScan {
                 }
                 var from = x - 1
                 while from > sentenceStart && !isComma(from - 1) && !isQuote(from - 1) { from -= 1 }
-                if x - 1 >= sentenceStart, let sp = loosePhrase(from..<x) {
+                if x - 1 >= sentenceStart, let sp = loosePhrase(from..<x, verbless: true) {
                     return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-before"), confidence: 0.7)
                 }
                 if let sp = speakerAfter(x + 1, limit: j + 1) {

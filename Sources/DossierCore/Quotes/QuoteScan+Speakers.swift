@@ -167,7 +167,9 @@ extension QuoteScan {
     /// The whole span between a quote and its cue taken as the speaker, when the phrase grammar above
     /// does not cover it ("“...,” the gambling tycoon said"): at most `maxWords` tokens, no sentence
     /// punctuation, not starting with a verb-like lowercase word.
-    func loosePhrase(_ r: Range<Int>, maxWords: Int = 8, strictStart: Bool = true) -> SpeakerPhrase? {
+    func loosePhrase(_ r: Range<Int>, maxWords: Int = 8, strictStart: Bool = true, verbless: Bool = false)
+        -> SpeakerPhrase?
+    {
         var lo = r.lowerBound
         var hi = r.upperBound
         while hi > lo && (isAuxOrAdverb(hi - 1) || isComma(hi - 1)) { hi -= 1 }
@@ -183,6 +185,13 @@ extension QuoteScan {
             if (classes(i).contains(.aux) && lower[i] != QuoteScan.s) || (classes(i).contains(.pronoun) && hi - lo > 1)
             {
                 return nil  // "Trump isn't", "I can now", "Let me": a clause
+            }
+            if verbless, let p = parse, let syntax = doc.syntax, p.analysed[i],
+                syntax.upos[i] == .verb || syntax.upos[i] == .aux
+            {
+                // Next to a direct quote, a verb by the parse makes a clause ("Bryne went on to"), not a speaker.
+                let r = p.relationName(p.relation(i))
+                if r != "amod" && r != "acl" && r != "compound" && !r.hasPrefix("acl") { return nil }
             }
             if classes(i).contains(.group) { group = true }
             if isCapWord(i) && !isCapFunctionWord(i) && !classes(i).contains(.title) {
