@@ -144,6 +144,16 @@ struct QuoteScorerTests {
         #expect(gold[0].source == [21..<32])
         #expect(gold[1].content == [49..<72, 72..<72])
         #expect(throws: DossierError.self) { try PolNeARReader.parse(ann: "T1\tContent x y\tz", name: "bad.ann") }
+        #expect(throws: DossierError.self) { try PolNeARReader.parse(ann: "no tabs here", name: "bad.ann") }
+    }
+
+    @Test("a span whose text covers a line break goes on on the next line")
+    func multilineText() throws {
+        let twoLines =
+            "T1\tContent 0 20\tWe are ready.\nWe go.\nT2\tCue 21 25\tsaid\nE1\tAttribution:T2 Content:T1 Cue:T2"
+        let gold = try PolNeARReader.parse(ann: twoLines, name: "x.ann")
+        #expect(gold.count == 1)
+        #expect(gold.first?.content == [0..<20])
     }
 
     @Test("found quotes that match the gold score 100, exact and overlap")

@@ -2,8 +2,9 @@
 ///
 /// A `.ann` file has text-bound lines (`T7<TAB>Content 292 543;600 610<TAB>text`) and event lines
 /// (`E2<TAB>Attribution:T8 Content:T7 Cue:T6 Source:T5`). Offsets count Unicode scalars of the `.txt`
-/// (as Python `str` does), end exclusive; a span may have several pieces separated by `;`. Pure: it
-/// takes the file contents, the caller reads the files.
+/// (as Python `str` does), end exclusive; a span may have several pieces separated by `;`; the text of a
+/// span that covers a line break goes on on the next lines. Pure: it takes the file contents, the caller
+/// reads the files.
 public enum PolNeARReader {
     /// One gold attribution; spans are Unicode-scalar ranges of the text.
     public struct Attribution: Sendable, Hashable {
@@ -18,13 +19,18 @@ public enum PolNeARReader {
         var spans: [Substring: (type: Substring, ranges: [Range<Int>])] = [:]
         var events: [(Substring, [Substring: Substring])] = []
         var lineNumber = 0
+        var afterText = false
         for line in ann.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             if line.isEmpty { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if fields.count < 2 && afterText {
+                continue  // the text of a span that covers a line break in the article goes on on this line
+            }
             guard fields.count >= 2, let first = fields[0].first else {
                 throw DossierError(.malformedJSON, "not a brat annotation line", input: name, line: lineNumber)
             }
+            afterText = first == "T"
             switch first {
             case "T":
                 let head = fields[1].split(separator: " ", maxSplits: 1)

@@ -8,6 +8,7 @@ extension QuoteScan {
         if let c = s.close, let a = cueAfter(close: c) { return a }
         if let a = cueBefore(open: s.open) { return a }
         if let a = nextSentence(k) { return a }
+        if let a = dashSignature(k) { return a }
         if let p = previous, let ph = p.attribution.phrase, let cue = p.attribution.cue,
             interrupted(p.span, k, cue: cue) || continues(p.span, k, p.attribution)
         {
@@ -37,7 +38,7 @@ extension QuoteScan {
         if commaOutside { i += 1 }
         guard i < n, isText(i), paragraph(i) == paragraph(c), inSpan[i] < 0 else { return nil }
         var end = i
-        while end < n && end - i < 48 && paragraph(end) == paragraph(c) && !isQuote(end) && !isTerminal(end)
+        while end < n && end - i < 48 && paragraph(end) == paragraph(c) && !isQuote(end) && !endsPhrase(end)
             && !isColon(end) && !isByte(end, UInt8(ascii: ";"))
         {
             end += 1
@@ -49,7 +50,8 @@ extension QuoteScan {
         }
         if let cu = cue(i), cu.cueClass != .evidence {
             if let sp = speakerAfter(i + 1, limit: end) {
-                return Attribution(phrase: sp, cue: i..<i + 1, rule: rule(cu, "cue-inverted"), confidence: 0.9)
+                let wide = widened(sp, cue: i, within: i + 1..<end, avoid: spans[Int(inSpan[c])].content)
+                return Attribution(phrase: wide, cue: i..<i + 1, rule: rule(cu, "cue-inverted"), confidence: 0.9)
             }
             // The rest of the clause: up to a relative pronoun or the second comma.
             var looseEnd = i + 1
@@ -66,7 +68,7 @@ extension QuoteScan {
                 }
                 looseEnd += 1
             }
-            if let sp = loosePhrase(i + 1..<looseEnd, maxWords: 12, strictStart: false) {
+            if let sp = loosePhrase(i + 1..<looseEnd, maxWords: 12, strictStart: false, verbless: true) {
                 return Attribution(phrase: sp, cue: i..<i + 1, rule: rule(cu, "cue-inverted"), confidence: 0.75)
             }
             return nil
@@ -76,20 +78,42 @@ extension QuoteScan {
         while x < end {
             if let cu = cue(x), cu.cueClass != .evidence {
                 if let sp = speakerBefore(x, limit: i), sp.range.lowerBound == i {
-                    return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-after"), confidence: 0.9)
+                    let wide = widened(sp, cue: x, within: i..<x, avoid: spans[Int(inSpan[c])].content)
+                    return Attribution(phrase: wide, cue: x..<x + 1, rule: rule(cu, "cue-after"), confidence: 0.9)
                 }
-                if let sp = loosePhrase(i..<x) {
+                if let sp = loosePhrase(i..<x, verbless: true) {
+                    return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-after"), confidence: 0.75)
+                }
+                // "“...,” councilmember Mark Levine said": lowercase descriptors before the name.
+                if var sp = speakerBefore(x, limit: i), sp.kind == .name, sp.range.lowerBound - i <= 3,
+                    (i..<sp.range.lowerBound).allSatisfy({ isDescriptor($0) })
+                {
+                    sp.range = i..<sp.range.upperBound
                     return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-after"), confidence: 0.75)
                 }
                 return nil
             }
             if isComma(x) {
                 commas += 1
-                if commas > 2 { break }
+                if commas > 4 { break }
             }
             x += 1
         }
         return verbAfter(i, end: end)
+    }
+
+    /// A word-grammar speaker phrase widened to the cue's subject phrase from the parse, when there is a
+    /// parse and its phrase holds the word phrase and stays `within` (no quote, no cue): "said one former
+    /// GOP leadership aide", "said Robert Antonacci of the New York delegation". The name stays the word
+    /// grammar's.
+    func widened(_ sp: SpeakerPhrase, cue x: Int, within: Range<Int>, avoid: Range<Int>) -> SpeakerPhrase {
+        guard let p = parse, sp.kind != .pronoun,
+            let (found, _) = syntaxSpeaker(cue: x, parse: p, sentence: sentence(x), avoid: avoid), let ph = found,
+            ph.range.lowerBound <= sp.range.lowerBound, ph.range.upperBound >= sp.range.upperBound,
+            ph.range != sp.range, within.lowerBound <= ph.range.lowerBound, ph.range.upperBound <= within.upperBound,
+            !ph.range.contains(where: { isQuote($0) || inSpan[$0] >= 0 })
+        else { return sp }
+        return SpeakerPhrase(range: ph.range, name: sp.name, kind: sp.kind)
     }
 
     /// A verb outside the lexicon right after a quote, next to a speaker: `“...!” beamed Donald Hartley`,
@@ -140,15 +164,17 @@ extension QuoteScan {
                     return nil
                 }
                 if let sp = speakerBefore(x, limit: sentenceStart) {
-                    return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-before"), confidence: 0.9)
+                    let wide = widened(sp, cue: x, within: sentenceStart..<x, avoid: spans[Int(inSpan[o])].content)
+                    return Attribution(phrase: wide, cue: x..<x + 1, rule: rule(cu, "cue-before"), confidence: 0.9)
                 }
                 var from = x - 1
                 while from > sentenceStart && !isComma(from - 1) && !isQuote(from - 1) { from -= 1 }
-                if x - 1 >= sentenceStart, let sp = loosePhrase(from..<x) {
+                if x - 1 >= sentenceStart, let sp = loosePhrase(from..<x, verbless: true) {
                     return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-before"), confidence: 0.7)
                 }
                 if let sp = speakerAfter(x + 1, limit: j + 1) {
-                    return Attribution(phrase: sp, cue: x..<x + 1, rule: rule(cu, "cue-before"), confidence: 0.85)
+                    let wide = widened(sp, cue: x, within: x + 1..<j + 1, avoid: spans[Int(inSpan[o])].content)
+                    return Attribution(phrase: wide, cue: x..<x + 1, rule: rule(cu, "cue-before"), confidence: 0.85)
                 }
                 return nil
             }

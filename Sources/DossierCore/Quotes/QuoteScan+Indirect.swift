@@ -9,9 +9,12 @@ extension QuoteScan {
 
     func findIndirect() -> [Found] {
         var out: [Found] = []
-        let parse = Parse(doc)
-        for s in doc.sentences where !s.flags.contains(.ignored) && !s.flags.contains(.title) {
+        for s in doc.sentences where !s.flags.contains(.ignored) {
             let r = s.tokens
+            if s.flags.contains(.title) || isHeadline(r) {
+                if let f = headline(r) { out.append(f) }
+                continue
+            }
             var x = r.lowerBound
             while x < r.upperBound {
                 if inSpan[x] >= 0 || !isText(x) {
@@ -53,6 +56,44 @@ extension QuoteScan {
             }
         }
         return out
+    }
+
+    /// A line in title case at the top of a paragraph, as headlines are written: three words or more, most
+    /// of them capitalized, at most one sentence.
+    func isHeadline(_ r: Range<Int>) -> Bool {
+        guard startsParagraph(r.lowerBound), r.upperBound == n || startsParagraph(r.upperBound) else { return false }
+        var words = 0
+        var caps = 0
+        for i in r where isWord(i) {
+            words += 1
+            if isCapWord(i) { caps += 1 }
+        }
+        return words >= 4 && caps * 10 >= words * 7
+    }
+
+    /// A headline that reports speech in title case: "Harbour Chief Says Cranes Will Stay" (rule `headline`):
+    /// the name before a capitalized speech cue speaks, the rest is the content.
+    func headline(_ r: Range<Int>) -> Found? {
+        var x = r.lowerBound + 1
+        var cu: QuoteLexicon.Cue? = nil
+        while x < r.upperBound {
+            if inSpan[x] < 0, isCapWord(x), let c = lex.cue(lower[x]), c.cueClass == .speech {
+                cu = c
+                break
+            }
+            if isTerminal(x) || isColon(x) || isComma(x) { return nil }
+            x += 1
+        }
+        guard let c = cu, x - r.lowerBound <= 6,
+            (r.lowerBound..<x).allSatisfy({ isCapWord($0) || lower[$0] == QuoteScan.s }),
+            let sp = phraseEnding(at: x - 1, limit: r.lowerBound), sp.range.lowerBound == r.lowerBound
+        else { return nil }
+        var c0 = x + 1
+        if c0 < r.upperBound && lower[c0] == QuoteScan.that { c0 += 1 }
+        var end = r.upperBound
+        while end > c0 && isPunct(end - 1) && !(isQuote(end - 1) && inSpan[end - 1] >= 0) { end -= 1 }
+        guard end > c0 else { return nil }
+        return finish(c0..<end, sp, cue: x..<x + 1, c, rule: "headline")
     }
 
     /// "to say", "is said to", "was told": no speaker of their own.
@@ -158,6 +199,14 @@ extension QuoteScan {
             if isComma(i) && i + 1 < end && inSpan[i + 1] < 0 {
                 let w = lower[i + 1]
                 if QuoteScan.clauseOpeners.contains(w) || (isLowerWord(i + 1) && endsInIng(i + 1)) { return i }
+                // "..., said he ...": another reporting verb, its own attribution.
+                if let c = cue(i + 1), c.cueClass == .speech || c.cueClass == .continuation { return i }
+            }
+            // "... and called on leaders to ...": a second reporting verb coordinated with the first.
+            if lower[i] == QuoteScan.and && i + 1 < end && inSpan[i + 1] < 0, let c = cue(i + 1),
+                c.cueClass == .speech || c.cueClass == .continuation || c.cueClass == .partial
+            {
+                return i
             }
             i += 1
         }
@@ -230,7 +279,12 @@ extension QuoteScan {
             while c < end && !isComma(c) { c += 1 }
             if c < end, c - (x + 2) <= 20, let loose = loosePhrase(x + 2..<c, maxWords: 20, strictStart: false) {
                 phrase = loose
+            } else if phrase == nil, c < end, c - (x + 2) <= 25 {
+                phrase = sourceRest(x + 2..<c)
             }
+        } else if phrase == nil, end - (x + 2) <= 25 {
+            // "..., according to exit polls conducted for the networks.": the rest of the sentence.
+            phrase = sourceRest(x + 2..<end)
         }
         guard let sp = phrase else { return nil }
         let content: Range<Int>
@@ -245,6 +299,22 @@ extension QuoteScan {
         }
         let cu = QuoteLexicon.Cue(lemma: "according to", cueClass: .speech)
         return finish(content, sp, cue: x..<x + 2, cu, rule: "according-to")
+    }
+
+    /// The words after "according to" taken whole as its source when the phrase grammar does not cover them
+    /// ("exit polls conducted for the networks", "his book ''The Art of the Deal''"): no sentence
+    /// punctuation, no direct quote, no cue.
+    func sourceRest(_ r: Range<Int>) -> SpeakerPhrase? {
+        let t = trimPhrase(r)
+        guard !t.isEmpty, t.contains(where: { isWord($0) }) else { return nil }
+        for i in t where endsPhrase(i) || cue(i) != nil || (inSpan[i] >= 0 && spans[Int(inSpan[i])].role == .quote) {
+            return nil
+        }
+        // A title in quote marks keeps its closing mark.
+        var e = t.upperBound
+        while e < r.upperBound && inSpan[e] >= 0 && spans[Int(inSpan[e])].open >= t.lowerBound && isPunct(e) { e += 1 }
+        let whole = e > t.upperBound && isQuote(e - 1) ? t.lowerBound..<e : t
+        return SpeakerPhrase(range: whole, name: nil, kind: .nominal)
     }
 
     /// Checks a content span and gives it its kind: at least three words; left to the direct sieves when it
@@ -269,6 +339,71 @@ extension QuoteScan {
         if cu.cueClass == .partial && quoted == 0 { return nil }
         let kind: QuoteKind = quoted > 0 ? .mixed : .indirect
         let confidence = rule == "indirect-clause" ? 0.6 : 0.75
-        return (content, kind, Attribution(phrase: sp, cue: cue, rule: rule, confidence: confidence))
+        var phrase = sp
+        if sp.kind != .pronoun && !rule.contains("-relative") {
+            phrase.range = completed(sp.range, cue: cue, avoid: content)
+        }
+        return (content, kind, Attribution(phrase: phrase, cue: cue, rule: rule, confidence: confidence))
     }
+
+    /// A speaker phrase before its cue completed from the parse's tags, when there is a parse: the nouns
+    /// and adjectives left between the phrase and the cue ("Democratic voters in all five | states said"),
+    /// and the determiners, modifiers and name parts on its left whose head is in the phrase
+    /// ("Presumptive Democratic presidential nominee | Hillary Clinton", "super | PAC Priorities").
+    func completed(_ r: Range<Int>, cue: Range<Int>, avoid: Range<Int>) -> Range<Int> {
+        guard let p = parse, let syntax = doc.syntax, r.upperBound <= cue.lowerBound, !r.isEmpty else { return r }
+        let nominal: (Int) -> Bool = { i in
+            let u = syntax.upos[i]
+            return u == .noun || u == .propn || u == .adj || u == .num
+        }
+        var hi = r.upperBound
+        var e = cue.lowerBound
+        while e > hi && isAuxOrAdverb(e - 1) { e -= 1 }
+        if e > hi && e - hi <= 3 && (hi..<e).allSatisfy({ nominal($0) && p.analysed[$0] && !isPunct($0) }) {
+            hi = e
+        }
+        var lo = r.lowerBound
+        let start = sentence(r.lowerBound).lowerBound
+        while lo > start, lo - 1 < avoid.lowerBound || lo - 1 >= avoid.upperBound {
+            let t = lo - 1
+            guard p.analysed[t], let h = p.headOf(t), (lo..<hi).contains(h), !isPunct(t) else { break }
+            let name = p.relationName(p.relation(t))
+            guard
+                name == "det" || name == "amod" || name == "compound" || name == "nmod:poss" || name == "flat"
+                    || name == "nummod" || name == "case" && lower[t] == QuoteScan.s
+            else { break }
+            lo = t
+        }
+        // An opening adverb or conjunction ("Indeed,", "Even", "Just 28 percent", "While"), and a time phrase
+        // the parse hung on the phrase ("The campaign on Tuesday", "Clinton yesterday") stay out.
+        while lo + 1 < hi && p.analysed[lo] && isOpener(lo, syntax) {
+            lo += 1
+            while lo + 1 < hi && isComma(lo) { lo += 1 }
+        }
+        if let t = (lo + 1..<hi).first(where: { k in
+            (lower[k] == QuoteScan.on || QuoteScan.timePreps.contains(lower[k]) || isTimeWord(k)) && hi - k <= 4
+                && (k..<hi).contains(where: { isTimeWord($0) })
+        }) {
+            hi = t
+            while hi > lo + 1 && isComma(hi - 1) { hi -= 1 }
+        }
+        return lo..<hi
+    }
+
+    /// A word that opens a clause rather than a speaker phrase: an adverb or a conjunction by the parse.
+    func isOpener(_ i: Int, _ syntax: SyntaxAnnotations) -> Bool {
+        let u = syntax.upos[i]
+        return (u == .adv || u == .cconj || u == .sconj) && !classes(i).contains(.modifier)
+    }
+
+    /// A time word proper ("Tuesday", "yesterday", "week"), not the prepositions of the time class.
+    func isTimeWord(_ i: Int) -> Bool {
+        classes(i).contains(.time) && lower[i] != QuoteScan.on && !QuoteScan.timePreps.contains(lower[i])
+    }
+
+    static let on = StableHash.hash("on")
+    static let timePreps: Set<UInt64> = Set(
+        ["in", "at", "during", "this", "last", "late", "early", "earlier"].map {
+            StableHash.hash($0)
+        })
 }

@@ -33,6 +33,20 @@ extension QuoteScan {
         return nil
     }
 
+    /// A quote paragraph signed by the next paragraph, as digests and quote boxes lay them out: `“...”` then
+    /// `- Edith Varga, harbour pilot.` (rule `dash-signature`; no cue).
+    func dashSignature(_ k: Int) -> Attribution? {
+        guard let c = spans[k].close else { return nil }
+        var d = c + 1
+        while d < n && isPunct(d) && !isDash(d) && paragraph(d) == paragraph(c) { d += 1 }
+        guard d + 1 < n, isText(d), paragraph(d) == paragraph(c) + 1, startsParagraph(d), byte(d) == UInt8(ascii: "-"),
+            length(d) <= 2
+        else { return nil }
+        let s = sentence(d + 1)
+        guard let sp = speakerAfter(d + 1, limit: s.upperBound), sp.kind != .pronoun else { return nil }
+        return Attribution(phrase: sp, cue: nil, rule: "dash-signature", confidence: 0.6)
+    }
+
     /// `“... over.” Ortega said on Monday.`: a short sentence right after the quote, in its paragraph, that
     /// is only an attribution (rule `next-sentence`).
     func nextSentence(_ k: Int) -> Attribution? {

@@ -14,19 +14,22 @@ extension QuoteScan {
             var k = j - 1
             var seen = 0
             while k > limit && j - k < 30 && seen < 3 {
-                if isTerminal(k) || isQuote(k) { return nil }
+                if endsPhrase(k) || isQuote(k) { return nil }
                 if isComma(k) || isDash(k) {
                     seen += 1
                     let a = k + 1
                     let capitalName = isCapWord(a) && !isCapFunctionWord(a) && j - a <= 4
+                    // "Jenna Golden, Twitter's director of political advertising, said".
+                    let possessive = isCapWord(a) && a + 1 < j && lower[a + 1] == QuoteScan.s && j - a <= 12
                     let opens =
                         classes(a).contains(.modifier) || classes(a).contains(.title) || lower[a] == QuoteScan.who
-                        || flags(a).contains(.digits) || capitalName
+                        || flags(a).contains(.digits) || capitalName || possessive
                     if opens, a < j, var head = phraseEnding(at: k - 1, limit: limit),
                         head.kind == .name || head.kind == .nominal
                     {
-                        // An age alone ("Sarandon, 69, said") is not part of the phrase, as PolNeAR marks it.
-                        if !(j - a == 1 && flags(a).contains(.digits)) { head.range = head.range.lowerBound..<j }
+                        var lo = head.range.lowerBound
+                        if lo > limit && descriptorStart(lo - 1, limit: limit) == limit { lo = limit }
+                        head.range = lo..<j
                         if capitalName && head.kind == .nominal {
                             // "Carter's press secretary, Peter Cook, told": the name is the appositive.
                             var e = a
@@ -36,8 +39,26 @@ extension QuoteScan {
                         }
                         return head
                     }
+                    if opens && capitalName && k - 1 >= limit && descriptorStart(k - 1, limit: limit) == limit {
+                        // "Google's chief human resources executive, Laszlo Bock, said" right after a quote.
+                        var e = a
+                        while e < j && isCapWord(e) { e += 1 }
+                        return SpeakerPhrase(range: limit..<j, name: a..<e, kind: .name)
+                    }
                 }
                 k -= 1
+            }
+            return nil
+        }
+        if isByte(j, UInt8(ascii: ")")) {
+            // A party tag: "Sen. Marco Rubio (R-Fla.) said".
+            var p = j - 1
+            while p > limit && j - p <= 8 && !isByte(p, UInt8(ascii: "(")) { p -= 1 }
+            if p > limit && isByte(p, UInt8(ascii: "(")), var head = phraseEnding(at: p - 1, limit: limit),
+                head.kind == .name
+            {
+                head.range = head.range.lowerBound..<j + 1
+                return head
             }
             return nil
         }
@@ -146,7 +167,9 @@ extension QuoteScan {
     /// The whole span between a quote and its cue taken as the speaker, when the phrase grammar above
     /// does not cover it ("“...,” the gambling tycoon said"): at most `maxWords` tokens, no sentence
     /// punctuation, not starting with a verb-like lowercase word.
-    func loosePhrase(_ r: Range<Int>, maxWords: Int = 8, strictStart: Bool = true) -> SpeakerPhrase? {
+    func loosePhrase(_ r: Range<Int>, maxWords: Int = 8, strictStart: Bool = true, verbless: Bool = false)
+        -> SpeakerPhrase?
+    {
         var lo = r.lowerBound
         var hi = r.upperBound
         while hi > lo && (isAuxOrAdverb(hi - 1) || isComma(hi - 1)) { hi -= 1 }
@@ -162,6 +185,13 @@ extension QuoteScan {
             if (classes(i).contains(.aux) && lower[i] != QuoteScan.s) || (classes(i).contains(.pronoun) && hi - lo > 1)
             {
                 return nil  // "Trump isn't", "I can now", "Let me": a clause
+            }
+            if verbless, let p = parse, let syntax = doc.syntax, p.analysed[i],
+                syntax.upos[i] == .verb || syntax.upos[i] == .aux
+            {
+                // Next to a direct quote, a verb by the parse makes a clause ("Bryne went on to"), not a speaker.
+                let r = p.relationName(p.relation(i))
+                if r != "amod" && r != "acl" && r != "compound" && !r.hasPrefix("acl") { return nil }
             }
             if classes(i).contains(.group) { group = true }
             if isCapWord(i) && !isCapFunctionWord(i) && !classes(i).contains(.title) {
@@ -275,6 +305,8 @@ extension QuoteScan {
             } else if lower[j] == QuoteScan.s && nameEnd == j {
             } else if lower[j] == QuoteScan.of && j > start && isCapWord(j - 1) && j + 1 < limit && isCapWord(j + 1) {
             } else if flags(j).contains(.digits) {
+            } else if isDescriptor(j), nameStart == nil || descriptorsBeforeName(j, limit: limit) {
+                // "former tech executive Carly Fiorina", "Virginia delegate Beau Correll".
             } else {
                 break
             }
@@ -307,15 +339,49 @@ extension QuoteScan {
             var segments = 0
             while e + 1 < limit && isComma(e) && segments < 3 && opensAppositive(e + 1, limit: limit) {
                 var f = e + 1
-                while f < limit && !isComma(f) && !isTerminal(f) && !isQuote(f) && !isColon(f) { f += 1 }
+                while f < limit && !isComma(f) && !endsPhrase(f) && !isQuote(f) && !isColon(f) { f += 1 }
                 guard f - e <= 24 else { break }
-                if f - e == 2 && flags(e + 1).contains(.digits) { break }  // an age: "said Jim Bennett, 57,"
                 e = f
                 segments += 1
             }
             end = e
         }
         return SpeakerPhrase(range: start..<end, name: name, kind: kind)
+    }
+
+    /// A lowercase word that can describe a speaker before the name ("tech", "delegate", "leadership"): a
+    /// noun or adjective by the parse's tags, or, without a parse, a content word that does not look like a
+    /// verb or an adverb.
+    func isDescriptor(_ j: Int) -> Bool {
+        guard isLowerWord(j), isContentWord(j), !isAuxOrAdverb(j) else { return false }
+        if let syntax = doc.syntax, parse != nil {
+            let u = syntax.upos[j]
+            return u == .noun || u == .adj
+        }
+        return !endsInEd(j) && !endsInIng(j)
+    }
+
+    /// Where a run of words that can open a speaker description ends on the left, from `j` back to `limit`:
+    /// modifiers, titles, source nouns, descriptors, capitalized words and possessives ("Google's chief
+    /// human resources executive").
+    func descriptorStart(_ j: Int, limit: Int) -> Int {
+        var k = j
+        while k >= limit && j - k < 10 {
+            let c = classes(k)
+            let ok =
+                isDescriptor(k) || c.contains(.modifier) || c.contains(.title) || !c.isDisjoint(with: .sourceNoun)
+                || (isCapWord(k) && !isCapFunctionWord(k)) || lower[k] == QuoteScan.s
+            guard ok else { break }
+            k -= 1
+        }
+        return k + 1
+    }
+
+    /// Whether the lowercase descriptors from `j` lead to a capitalized name within three words.
+    func descriptorsBeforeName(_ j: Int, limit: Int) -> Bool {
+        var k = j
+        while k < limit && k - j < 3 && isDescriptor(k) { k += 1 }
+        return k < limit && isCapWord(k) && !isCapFunctionWord(k) && (parse == nil || doc.syntax?.upos[k] == .propn)
     }
 
     /// The token range of the names-stage mention that covers token `i`, if any (person, organization,

@@ -193,7 +193,14 @@ extension QuoteScan {
                 // "said the plan was dead" parsed with "the plan" as an object: the verb after it goes with it.
                 let e = sub.upperBound
                 if e < r.upperBound, let u = doc.syntax?.upos[e], u == .verb || u == .aux, !isComma(e) {
-                    sub = sub.lowerBound..<max(e + 1, min(p.subtree(x).upperBound, r.upperBound))
+                    var stop = min(p.subtree(x).upperBound, r.upperBound)
+                    // Not over a reporting verb coordinated with the cue ("called them “crazy” and said ...").
+                    for k in p.children(x) where Int(k) > e && Int(p.rel[Int(k)]) == ids.conj && cue(Int(k)) != nil {
+                        var b = p.subtree(Int(k)).lowerBound
+                        while b > e && (lower[b] == QuoteScan.and || isPunct(b)) { b -= 1 }
+                        stop = min(stop, max(b, e))
+                    }
+                    sub = sub.lowerBound..<max(e + 1, stop)
                 }
                 content = trimContent(sub, cue: x)
                 rule = "syntax-object"
@@ -343,7 +350,12 @@ extension QuoteScan {
         if lower[s] == QuoteScan.who, let rel = phraseEnding(at: s, limit: r.lowerBound) {
             return (rel, "-relative")  // "Ines Moreau, who said ..." parsed as parataxis
         }
-        if lower[s] == QuoteScan.it || lower[s] == QuoteScan.there || lower[s] == QuoteScan.that
+        // "It said" of an organization or a report is a source (a speech cue with a subject clause of its
+        // own); "it" of a passive or of another verb is not.
+        let itSpeaks =
+            lower[s] == QuoteScan.it && how.isEmpty && p.child(x, ids.ccomp) != nil
+            && (cue(x)?.cueClass == .speech || cue(x)?.cueClass == .continuation)
+        if (lower[s] == QuoteScan.it && !itSpeaks) || lower[s] == QuoteScan.there || lower[s] == QuoteScan.that
             || lower[s] == QuoteScan.what
         {
             return nil

@@ -19,6 +19,8 @@ struct QuoteScan {
     var spans: [MarkedSpan] = []
     /// For each token, the index in ``spans`` of the marked span that covers it (marks included), or -1.
     var inSpan: ContiguousArray<Int32>
+    /// The dependency parse, when the syntax stage has run.
+    let parse: Parse?
 
     init(_ doc: Document, lexicon: QuoteLexicon, stage: String) {
         self.doc = doc
@@ -53,6 +55,7 @@ struct QuoteScan {
         self.mentionAt = mentionAt
         self.mentionTokens = mentionTokens
         inSpan = ContiguousArray(repeating: -1, count: n)
+        parse = Parse(doc)
     }
 
     /// The tokens that lie in a byte span (binary search over token starts).
@@ -108,10 +111,28 @@ struct QuoteScan {
         let b = doc.normalized.bytes
         return t.end - t.start > 4 && b[Int(t.end) - 2] == UInt8(ascii: "l") && b[Int(t.end) - 1] == UInt8(ascii: "y")
     }
-    /// The cue a token is, if it is a lowercase reporting word.
+    /// The cue a token is, if it is a lowercase reporting word that is not a noun after a determiner ("the
+    /// report said", "a note reads").
     func cue(_ i: Int) -> QuoteLexicon.Cue? {
-        guard isLowerWord(i) else { return nil }
-        return lex.cue(lower[i])
+        guard isLowerWord(i), let c = lex.cue(lower[i]) else { return nil }
+        if i > 0 && QuoteScan.determiners.contains(lower[i - 1]) { return nil }
+        return c
+    }
+
+    static let determiners: Set<UInt64> = Set(
+        ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"].map {
+            StableHash.hash($0)
+        })
+
+    /// Sentence punctuation that ends a phrase: a terminal not glued to what follows (the period of
+    /// "(D-Conn.)" or "Example.com" does not end the phrase).
+    func endsPhrase(_ i: Int) -> Bool {
+        guard isTerminal(i) else { return false }
+        if i + 1 < n && !flags(i + 1).contains(.spaceBefore) && (isByte(i + 1, UInt8(ascii: ")")) || isLowerWord(i + 1))
+        {
+            return false
+        }
+        return true
     }
 
     /// The byte span of a token range.
@@ -129,7 +150,6 @@ struct QuoteScan {
         var found: [Found] = []
         // Direct quotes first; the previous one's speaker carries runs of quotes.
         var previous: (span: Int, attribution: Attribution)? = nil
-        let parse = Parse(doc)
         for k in spans.indices where spans[k].role == .quote {
             var a = attributeDirect(k, previous: previous)
             if a.phrase == nil, let p = parse, let g = governorSpeaker(k, parse: p) { a = g }
