@@ -128,6 +128,14 @@ struct QuotePhraseTests {
         )
         let quote = q.first { $0.text == "the cranes had been neglected for a decade" }
         #expect(quote?.mention == "It", "\(q)")
+        #expect(quote?.speakerName == "It", "no organization is named: \(q)")
+        let org = try findQuotes(
+            "Headline\n\nNordvik Shipping Corp cut its profit forecast on Tuesday. It said fuel costs had risen by a third."
+        )
+        let fuel = org.first { $0.text == "fuel costs had risen by a third" }
+        #expect(fuel?.mention == "It", "\(org)")
+        #expect(fuel?.speakerName == "Nordvik Shipping Corp", "the organization named just before: \(org)")
+        #expect(fuel?.speaker != nil && fuel?.rule.hasSuffix("+it") == true, "\(org)")
         let passive = try findQuotes("Headline\n\nIt is said that the cranes had been neglected for a decade.")
         #expect(!passive.contains { $0.mention == "It" }, "\(passive)")
     }

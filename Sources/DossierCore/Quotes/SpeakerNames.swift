@@ -64,6 +64,11 @@ struct SpeakerNames {
 
     /// The entity and name of a speaker phrase at token `position`, and how the name was found.
     mutating func resolve(_ p: SpeakerPhrase, at position: Int) -> (entity: Int32?, name: String, how: String?) {
+        if p.range.count == 1 && scan.lower[p.range.lowerBound] == QuoteScan.it {
+            // "It said ...": the organization named last, in this sentence or the one before.
+            if let org = organization(before: p.range.lowerBound) { return (org.entity, org.name, "it") }
+            return (nil, scan.text(p.range), nil)
+        }
         switch p.kind {
         case .name:
             let r = p.name ?? p.range
@@ -101,6 +106,23 @@ struct SpeakerNames {
         case .group:
             return (nil, scan.text(p.range), nil)
         }
+    }
+
+    /// The latest organization name mentioned before token `t`, in its sentence or the one before.
+    func organization(before t: Int) -> (entity: Int32?, name: String)? {
+        guard scan.hasNames else { return nil }
+        let sentence = scan.sentenceOf[t]
+        var best: Int? = nil
+        for (k, m) in scan.doc.mentions.enumerated() where m.type == .org && m.kind == .name {
+            let r = scan.mentionTokens[k]
+            guard !r.isEmpty, r.upperBound <= t, scan.sentenceOf[r.lowerBound] >= sentence - 1 else { continue }
+            if let b = best, scan.mentionTokens[b].lowerBound >= r.lowerBound { continue }
+            best = k
+        }
+        guard let k = best else { return nil }
+        let entity = self.entity(ofMention: k)
+        if let e = entity, Int(e) < scan.doc.entities.count { return (entity, scan.doc.entities[Int(e)].name) }
+        return (entity, scan.text(scan.mentionTokens[k]))
     }
 
     /// The full name whose surname is `last`: the latest before `position`, else the first after it.
