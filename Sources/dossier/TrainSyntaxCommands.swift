@@ -19,6 +19,7 @@ struct TrainPOS: ParsableCommand {
     @Option(name: .long, help: "Tag dictionary: words seen at least this many times.") var dictionaryMinCount = 20
     @Option(name: .long, help: "Optional templates of feature version 3 (a bit mask).") var extras = 0
     @Option(name: .long, help: "Train this many models with consecutive seeds and keep their mean.") var seeds = 1
+    @Option(name: .long, help: "Drop weights below this fraction of the largest (model size).") var prune: Float = 0.002
 
     func run() throws {
         let start = Date()
@@ -36,6 +37,7 @@ struct TrainPOS: ParsableCommand {
         trainer.dictionaryMinCount = dictionaryMinCount
         trainer.extras = extras
         trainer.seeds = seeds
+        trainer.prune = prune
         var model = trainer.train(corpus, dev: devCorpus, clusters: clusters) { stderrLine($0) }
         model.config.append(("trainFiles", train.map { ($0 as NSString).lastPathComponent }.joined(separator: ",")))
         let bytes = model.encoded()

@@ -4,9 +4,11 @@
 /// of the word and the two next words.
 public struct POSModel: Sendable {
     public static let kind = "pos"
-    /// The feature templates of newly trained models (the committed model's); models of every version in
-    /// ``featureVersions`` load. Version 2 (`train pos --features 2`) adds five right-context conjunctions:
-    /// +0.1 UPOS on EWT dev, but 15% slower tagging and a 40% larger model.
+    /// The feature templates of newly trained models by default (and of the jackknife taggers of parser
+    /// training); models of every version in ``featureVersions`` load. Version 2 (`train pos --features 2`)
+    /// adds five right-context conjunctions: +0.1 UPOS on EWT dev, but 15% slower tagging and a 40% larger
+    /// model. Version 3 (`--features 3 --extras MASK`) adds the optional templates of ``extras``; the committed
+    /// model is version 3 with mask 13 (three of version 2's templates).
     public static let featureVersion = 1
     public static let featureVersions = 1...3
     public static let maxFeatures = 64
@@ -27,8 +29,8 @@ public struct POSModel: Sendable {
     public let clusters: WordClusters?
     /// The feature templates of this model (config `features`): 2 adds right-context conjunctions.
     public let featureSet: Int
-    /// The optional templates in use (bit k: ``extraTemplates``[k]): config `extras` in version 3, all of the
-    /// first five in version 2, none in version 1.
+    /// The optional templates in use, a bit mask (bit k adds the k-th optional template of ``extract``, 38...):
+    /// config `extras` in version 3, the first five in version 2, none in version 1.
     public let extras: Int
     /// ``dictionary`` and ``ambiguity`` in one table for tagging (255: not in the dictionary; 0: no class).
     let words: FeatureTable
