@@ -68,7 +68,7 @@ struct TrainParser: ParsableCommand {
     @Option(name: .long, help: "Drop weights below this fraction of the largest (model size).") var prune: Float = 0.03
     @Option(name: .long, help: "Beam width (1: greedy with the dynamic oracle; more: beam, global updates).")
     var beam = 1
-    @Option(name: .long, help: "Parser feature templates (2 or 3).") var features = ParserModel.featureVersion
+    @Option(name: .long, help: "Parser feature templates (2, 3 or 4).") var features = ParserModel.featureVersion
     @Flag(name: .long, help: "Lift the crossing arcs of non-projective trees and train them (else skipped).")
     var lift = false
     @Option(name: .long, help: "Keep the jackknifed training tags in this file and reuse them when it matches.")

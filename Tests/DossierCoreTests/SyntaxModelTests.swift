@@ -74,7 +74,7 @@ struct SyntaxModelTests {
         #expect(POSEvaluation(model: again, gold: corpus).upos == 100)
     }
 
-    @Test(arguments: [2, 3])
+    @Test(arguments: [2, 3, 4])
     func parserFeatureVersionsTrainAndLoad(_ version: Int) throws {
         let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
         let tags = corpus.goldTags.map { StableHash.hash($0) }

@@ -11,9 +11,10 @@ public struct ParserModel: Sendable {
     /// ``featureVersions`` load. Version 3 (`train parser --features 3`) adds head-choice conjunctions (s1 and b0
     /// against s0 with one word), counts of verbs and punctuation between the words compared, children words,
     /// and relation templates with the dependent's first child word and the head word: +0.3 UAS before
-    /// pruning, but about 20% slower parsing and most of the gain lost when pruned to a few MB.
+    /// pruning, but about 20% slower parsing and most of the gain lost when pruned to a few MB. Version 4 has
+    /// version 2's action templates and version 3's relation templates.
     public static let featureVersion = 2
-    public static let featureVersions = 2...3
+    public static let featureVersions = 2...4
     static let maxFeatures = 128
 
     /// Relation names (UD, with subtypes).
@@ -298,7 +299,7 @@ public struct ParserModel: Sendable {
         add(FH.f(90, s0u, b0u)); add(FH.f(91, s1u, s0u, b0u)); add(FH.f(92, s0u, b0u, b1u))
         add(FH.f(93, s0u, b0u, d)); add(FH.f(94, s0w, b0u)); add(FH.f(95, s0u, b0w))
         add(FH.f(96, b0u, b1u, U(b2))); add(FH.f(97, U(s2), s1u, s0u))
-        if v.version >= 3 {
+        if v.version == 3 {
             // Which head for s0: s1 (RIGHT) or b0 (LEFT), with one word each time.
             add(FH.f(100, s1w, s0t, b0t)); add(FH.f(101, s1t, s0w, b0t)); add(FH.f(102, s1t, s0t, b0w))
             add(FH.f(103, s1w, b0w))
