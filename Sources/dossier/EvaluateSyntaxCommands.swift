@@ -10,10 +10,21 @@ struct EvaluatePOS: ParsableCommand {
     @Option(name: .long, help: "Gold CoNLL-U file.") var gold: String
     @Option(name: .long, help: "A tagger model file (default: the bundled model).") var model: String?
     @Option(name: .long, help: "Timed passes for the speed figure.") var repeats = 3
+    @Option(name: .long, help: "Write the tagger pruned at this fraction of the largest weight to --pruned-out.")
+    var prune: Float?
+    @Option(name: .long, help: "Where to write the pruned tagger (scored instead of the input).") var prunedOut: String?
 
     func run() throws {
         let clusters = try SyntaxTables.bundledClusters()
-        let tagger = try loadPOSModel(model, clusters: clusters)
+        var tagger = try loadPOSModel(model, clusters: clusters)
+        if let prune, let prunedOut {
+            tagger.config.removeAll { $0.key == "prune" }
+            tagger.config.append(("prune", String(prune)))
+            let bytes = tagger.encoded()
+            try Data(bytes).write(to: URL(fileURLWithPath: prunedOut))
+            tagger = try POSModel(decoding: bytes, name: prunedOut, clusters: clusters)
+            print("size\t\(bytes.count)")
+        }
         let corpus = SyntaxCorpus(CoNLLU.read(try readText(gold)), clusters: clusters)
         let s = POSEvaluation(model: tagger, gold: corpus)
         let analyzer = SyntaxAnalyzer(tagger: tagger, parser: nil, lemmatizer: try Lemmatizer.bundled())

@@ -13,9 +13,13 @@ struct TrainPOS: ParsableCommand {
     @Option(name: .long, help: "Training passes.") var epochs = 10
     @Option(name: .long, help: "Seed of the shuffling.") var seed: UInt64 = 1
     @Flag(name: .long, help: "Train without word clusters.") var noClusters = false
-    @Option(name: .long, help: "Feature templates (1 or 2).") var features = POSModel.featureVersion
+    @Option(name: .long, help: "Feature templates (1, 2 or 3).") var features = POSModel.featureVersion
     @Option(name: .long, help: "Tag dictionary: words that take one tag at least this often.")
     var dictionaryPurity = 0.995
+    @Option(name: .long, help: "Tag dictionary: words seen at least this many times.") var dictionaryMinCount = 20
+    @Option(name: .long, help: "Optional templates of feature version 3 (a bit mask).") var extras = 0
+    @Option(name: .long, help: "Train this many models with consecutive seeds and keep their mean.") var seeds = 1
+    @Option(name: .long, help: "Drop weights below this fraction of the largest (model size).") var prune: Float = 0.002
 
     func run() throws {
         let start = Date()
@@ -30,6 +34,10 @@ struct TrainPOS: ParsableCommand {
         trainer.seed = seed
         trainer.features = features
         trainer.dictionaryPurity = dictionaryPurity
+        trainer.dictionaryMinCount = dictionaryMinCount
+        trainer.extras = extras
+        trainer.seeds = seeds
+        trainer.prune = prune
         var model = trainer.train(corpus, dev: devCorpus, clusters: clusters) { stderrLine($0) }
         model.config.append(("trainFiles", train.map { ($0 as NSString).lastPathComponent }.joined(separator: ",")))
         let bytes = model.encoded()
@@ -54,9 +62,13 @@ struct TrainParser: ParsableCommand {
     var jackknife = 0
     @Option(name: .long, help: "Tagger training passes when jackknifing.") var posEpochs = 8
     @Option(name: .long, help: "Tagger feature templates when jackknifing.") var posFeatures = 1
+    @Option(name: .long, help: "Tagger optional templates (version 3) when jackknifing.") var posExtras = 0
+    @Option(name: .long, help: "Tagger dictionary purity when jackknifing.") var posDictionaryPurity = 0.995
+    @Option(name: .long, help: "Tagger dictionary minimum count when jackknifing.") var posDictionaryMinCount = 20
     @Option(name: .long, help: "Drop weights below this fraction of the largest (model size).") var prune: Float = 0.03
     @Option(name: .long, help: "Beam width (1: greedy with the dynamic oracle; more: beam, global updates).")
     var beam = 1
+    @Option(name: .long, help: "Parser feature templates (2, 3 or 4).") var features = ParserModel.featureVersion
     @Flag(name: .long, help: "Lift the crossing arcs of non-projective trees and train them (else skipped).")
     var lift = false
     @Option(name: .long, help: "Keep the jackknifed training tags in this file and reuse them when it matches.")
@@ -72,7 +84,7 @@ struct TrainParser: ParsableCommand {
         stderrLine("\(sentences.count) sentences, \(corpus.tokenCount) words")
         var tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
         let cacheKey =
-            "\(jackknife) \(posEpochs)\(posFeatures == 1 ? "" : " f\(posFeatures)") \(seed) \(corpus.tokenCount) \(train.joined(separator: ","))"
+            "\(jackknife) \(posEpochs)\(posFeatures == 1 ? "" : " f\(posFeatures)")\(posTaggerKey) \(seed) \(corpus.tokenCount) \(train.joined(separator: ","))"
         if jackknife > 1, let cached = readTagsCache(tagsCache, key: cacheKey, count: corpus.tokenCount) {
             tags = cached
             stderrLine("jackknifed tags read from \(tagsCache ?? "")")
@@ -84,6 +96,9 @@ struct TrainParser: ParsableCommand {
                 var t = POSTrainer()
                 t.epochs = posEpochs
                 t.features = posFeatures
+                t.extras = posExtras
+                t.dictionaryPurity = posDictionaryPurity
+                t.dictionaryMinCount = posDictionaryMinCount
                 t.seed = seed
                 let m = t.train(
                     SyntaxCorpus(rest.map { sentences[$0] }, clusters: clusters), dev: nil, clusters: clusters
@@ -114,6 +129,7 @@ struct TrainParser: ParsableCommand {
         trainer.prune = prune
         trainer.beam = beam
         trainer.lift = lift
+        trainer.features = features
         var model = trainer.train(corpus, tags: tags, dev: devCorpus, devTags: devTags) { stderrLine($0) }
         model.config.append(("jackknife", String(jackknife)))
         model.config.append(("trainFiles", train.map { ($0 as NSString).lastPathComponent }.joined(separator: ",")))
@@ -121,6 +137,17 @@ struct TrainParser: ParsableCommand {
         try Data(bytes).write(to: URL(fileURLWithPath: out))
         stderrLine(
             "wrote \(out) (\(bytes.count) bytes) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+    }
+}
+
+extension TrainParser {
+    /// The jackknife tagger settings that differ from the defaults, for the tags cache key.
+    var posTaggerKey: String {
+        var k = ""
+        if posExtras != 0 { k += " x\(posExtras)" }
+        if posDictionaryPurity != 0.995 { k += " p\(posDictionaryPurity)" }
+        if posDictionaryMinCount != 20 { k += " m\(posDictionaryMinCount)" }
+        return k
     }
 }
 

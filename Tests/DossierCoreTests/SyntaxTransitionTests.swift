@@ -146,7 +146,7 @@ struct SyntaxBeamTests {
         let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: 64)
         defer { scores.deallocate() }
         for s in doc.sentences {
-            let v = ParserModel.values(tables, tags, s.tokens)
+            let v = ParserModel.values(tables, tags, s.tokens, version: parser.featureSet)
             let greedy = ParserModel.parse(
                 v, n: s.tokens.count, actions: &a, labeler: &l, gold: nil, explore: false, rng: &rng, buf: buf,
                 scores: scores, scorers: (parser.actionScorer, parser.labelScorer))

@@ -4,12 +4,14 @@
 /// of the word and the two next words.
 public struct POSModel: Sendable {
     public static let kind = "pos"
-    /// The feature templates of newly trained models (the committed model's); models of every version in
-    /// ``featureVersions`` load. Version 2 (`train pos --features 2`) adds five right-context conjunctions:
-    /// +0.1 UPOS on EWT dev, but 15% slower tagging and a 40% larger model.
+    /// The feature templates of newly trained models by default (and of the jackknife taggers of parser
+    /// training); models of every version in ``featureVersions`` load. Version 2 (`train pos --features 2`)
+    /// adds five right-context conjunctions: +0.1 UPOS on EWT dev, but 15% slower tagging and a 40% larger
+    /// model. Version 3 (`--features 3 --extras MASK`) adds the optional templates of ``extras``; the committed
+    /// model is version 3 with mask 13 (three of version 2's templates).
     public static let featureVersion = 1
-    public static let featureVersions = 1...2
-    public static let maxFeatures = 48
+    public static let featureVersions = 1...3
+    public static let maxFeatures = 64
 
     /// Class names `UPOS|XPOS`.
     public let classes: [String]
@@ -27,6 +29,9 @@ public struct POSModel: Sendable {
     public let clusters: WordClusters?
     /// The feature templates of this model (config `features`): 2 adds right-context conjunctions.
     public let featureSet: Int
+    /// The optional templates in use, a bit mask (bit k adds the k-th optional template of ``extract``, 38...):
+    /// config `extras` in version 3, the first five in version 2, none in version 1.
+    public let extras: Int
     /// ``dictionary`` and ``ambiguity`` in one table for tagging (255: not in the dictionary; 0: no class).
     let words: FeatureTable
     let wordDictionary: [UInt8]
@@ -57,7 +62,9 @@ public struct POSModel: Sendable {
         self.wordAmbiguity = amb
         self.clusters = clusters
         self.config = config
-        self.featureSet = Int(config.first(where: { $0.key == "features" })?.value ?? "") ?? POSModel.featureVersion
+        let fs = Int(config.first(where: { $0.key == "features" })?.value ?? "") ?? POSModel.featureVersion
+        self.featureSet = fs
+        self.extras = fs == 2 ? 0x1f : fs >= 3 ? Int(config.first(where: { $0.key == "extras" })?.value ?? "") ?? 0 : 0
     }
 
     public subscript(key: String) -> String? { config.first(where: { $0.key == key })?.value }
@@ -122,25 +129,40 @@ public struct POSModel: Sendable {
         if i > lo { add(FH.f(35, UInt64(bitPattern: Int64(t.cluster[(i - 1) * 3 + 1])))) }
         add(FH.f(36, p1, UInt64(bitPattern: Int64(t.cluster[i * 3 + 1]))))
         add(FH.f(37, t.shape[i], ap1))
-        if featureSet >= 2 {
-            add(FH.f(38, w, ap1))
-            add(FH.f(39, p2, p1, w))
-            add(FH.f(40, amb[i], ap1, ap2))
-            add(FH.f(41, t.affix[a + 2], ap1))
-            add(FH.f(42, wm1, w, wp1))
+        let x = extras
+        if x != 0 {
+            if x & 1 != 0 { add(FH.f(38, w, ap1)) }
+            if x & 2 != 0 { add(FH.f(39, p2, p1, w)) }
+            if x & 4 != 0 { add(FH.f(40, amb[i], ap1, ap2)) }
+            if x & 8 != 0 { add(FH.f(41, t.affix[a + 2], ap1)) }
+            if x & 16 != 0 { add(FH.f(42, wm1, w, wp1)) }
+            if x & 32 != 0 { add(FH.f(43, p1, amb[i], ap1)) }
+            if x & 64 != 0 { add(FH.f(44, UInt64(bitPattern: Int64(t.cluster[i * 3 + 1])), ap1)) }
+            if x & 128 != 0 { add(FH.f(45, p1, wp1)) }
+            if x & 256 != 0 { add(FH.f(46, p1, t.affix[a + 1])) }
+            if x & 512 != 0 { add(FH.f(47, wm1, amb[i])) }
+            if x & 1024 != 0 {
+                add(FH.f(48, i + 2 < hi ? UInt64(bitPattern: Int64(t.cluster[(i + 2) * 3 + 1])) : POSModel.noWord))
+                add(FH.f(49, i + 1 < hi ? UInt64(bitPattern: Int64(t.cluster[(i + 1) * 3 + 2])) : POSModel.noWord))
+            }
+            if x & 2048 != 0 { add(FH.f(50, UInt64(t.bits[i]), i + 1 < hi ? UInt64(t.bits[i + 1]) : 0xff)) }
+            if x & 4096 != 0 { add(FH.f(51, p2, p1, amb[i])) }
         }
         return k
     }
 
-    /// The ambiguity class of each token (hash of its tag set, or a shape-based unknown marker).
-    func ambiguityClasses(_ t: SyntaxTables) -> [UInt64] {
+    /// The ambiguity class of each token (hash of its tag set, or a shape-based unknown marker), and its
+    /// class in the tag dictionary (255: none).
+    func ambiguityClasses(_ t: SyntaxTables) -> (classes: [UInt64], dictionary: [UInt8]) {
         var out = [UInt64](repeating: 0, count: t.lower.count)
+        var dict = [UInt8](repeating: 255, count: t.lower.count)
         for i in 0..<t.lower.count {
             let r = words.row(t.lower[i])
             let a = r >= 0 ? wordAmbiguity[Int(r)] : 0
+            if r >= 0 { dict[i] = wordDictionary[Int(r)] }
             out[i] = a != 0 ? a : FH.f(99, t.shape[i])
         }
-        return out
+        return (out, dict)
     }
 
     /// Tags every sentence of `doc` (the tables of `doc`); returns one class per token (0 for ignored ones).
@@ -157,7 +179,7 @@ public struct POSModel: Sendable {
         _ m: POSModel, _ t: SyntaxTables, sentences: [Range<Int>], perceptron: inout AveragedPerceptron,
         gold: [UInt8]?, into out: inout [UInt8]
     ) {
-        let amb = m.ambiguityClasses(t)
+        let (amb, dict) = m.ambiguityClasses(t)
         let c = perceptron.classes
         let buf = UnsafeMutablePointer<UInt64>.allocate(capacity: maxFeatures)
         defer { buf.deallocate() }
@@ -169,9 +191,8 @@ public struct POSModel: Sendable {
                 var p2 = startTag
                 for i in s {
                     var best: Int
-                    let r = gold == nil ? m.words.row(t.lower[i]) : -1
-                    if r >= 0 && m.wordDictionary[Int(r)] != 255 {
-                        best = Int(m.wordDictionary[Int(r)])
+                    if gold == nil && dict[i] != 255 {
+                        best = Int(dict[i])
                     } else {
                         let k = m.extract(t, ab, i, s.lowerBound, s.upperBound, p1, p2, into: buf)
                         let fs = UnsafeBufferPointer(start: buf, count: k)
@@ -220,7 +241,8 @@ public struct POSModel: Sendable {
             w.u64(v)
         }
         SparseWeights.encode(perceptron, prune: Float(self["prune"] ?? "") ?? 0.002, into: &w)
-        var cfg = config.filter { $0.key != "features" }
+        var cfg = config.filter { $0.key != "features" && $0.key != "extras" }
+        if featureSet >= 3 { cfg.insert(("extras", String(extras)), at: 0) }
         cfg.insert(("features", String(featureSet)), at: 0)
         return ModelFile(kind: POSModel.kind, config: cfg, payload: w.bytes).encoded()
     }

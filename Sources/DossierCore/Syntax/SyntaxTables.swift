@@ -22,6 +22,8 @@ public struct SyntaxTables: Sendable {
         // Affixes per interned lowercase form, computed once per distinct word.
         var cache = [Int32](repeating: -1, count: doc.interner.count)
         var affixes: [UInt64] = []
+        // Cluster row per interned form (-2: not looked up yet), so each distinct form is looked up once.
+        var clusterRow = [Int32](repeating: -2, count: clusters == nil ? 0 : doc.interner.count)
         for (i, t) in doc.tokens.enumerated() {
             lower[i] = doc.interner.hash(of: t.lower)
             form[i] = doc.interner.hash(of: t.form)
@@ -42,8 +44,12 @@ public struct SyntaxTables: Sendable {
             }
             for k in 0..<5 { affix[i * 5 + k] = affixes[slot * 5 + k] }
             if let c = clusters {
-                var r = c.row(form[i])
-                if r < 0 { r = c.row(lower[i]) }
+                var r = clusterRow[Int(t.form)]
+                if r == -2 {
+                    r = c.row(form[i])
+                    if r < 0 { r = c.row(lower[i]) }
+                    clusterRow[Int(t.form)] = r
+                }
                 if r >= 0 {
                     for l in 0..<min(3, c.sizes.count) { cluster[i * 3 + l] = Int32(c.id(row: r, level: l)) }
                 }
@@ -160,17 +166,16 @@ extension SyntaxTables {
 }
 
 /// A read-only, cache-friendly form of a trained perceptron for tagging and parsing: one open-addressing
-/// table whose slots hold a 32-bit feature key and a row number together, and rows stored sparsely as
-/// (class, weight) pairs. A lookup touches about two cache lines instead of a dense row of every class.
+/// table whose slots hold a 32-bit feature key and the start of its row together, and rows stored sparsely
+/// as a count followed by (weight, class) pairs packed in 32 bits (the weight as a 16-bit integer of one
+/// scale, as in the model files). A lookup touches about two cache lines instead of a dense row of every class.
 public struct CompactScorer: Sendable {
-    struct Entry {
-        var weight: Float
-        var cls: UInt32
-    }
     let slots: ContiguousArray<UInt64>
     let mask: Int
-    let offsets: ContiguousArray<UInt32>
-    let entries: ContiguousArray<Entry>
+    /// Per row: the number of pairs, then the pairs (weight << 16 | class).
+    let entries: ContiguousArray<UInt32>
+    /// The value of one weight unit.
+    let scale: Float
     public let classes: Int
 
     public init(_ p: AveragedPerceptron) {
@@ -179,29 +184,32 @@ public struct CompactScorer: Sendable {
         var size = 16
         while size < pairs.count * 2 { size <<= 1 }
         var slots = ContiguousArray<UInt64>(repeating: 0, count: size)
-        var offsets = ContiguousArray<UInt32>([0])
-        var entries = ContiguousArray<Entry>()
+        var entries = ContiguousArray<UInt32>()
         let c = p.classes
-        var row: UInt64 = 0
+        var maxAbs: Float = 0
+        for x in p.weights { maxAbs = max(maxAbs, abs(x)) }
+        let scale = maxAbs > 0 ? maxAbs / 32767 : 1
+        var row: [UInt32] = []
         for (f, r) in pairs {
             let base = Int(r) * c
-            var any = false
-            for k in 0..<c where p.weights[base + k] != 0 {
-                entries.append(Entry(weight: p.weights[base + k], cls: UInt32(k)))
-                any = true
+            row.removeAll(keepingCapacity: true)
+            for k in 0..<c {
+                let q = Int16((p.weights[base + k] / scale).rounded())
+                if q != 0 { row.append(UInt32(UInt16(bitPattern: q)) << 16 | UInt32(k)) }
             }
-            if !any { continue }
-            offsets.append(UInt32(entries.count))
+            if row.isEmpty { continue }
+            let start = UInt64(entries.count)
+            entries.append(UInt32(row.count))
+            entries.append(contentsOf: row)
             let key = f & 0xffff_ffff
             var s = CompactScorer.slot(key, size - 1)
             while slots[s] != 0 { s = (s + 1) & (size - 1) }
-            slots[s] = key << 32 | (row + 1)
-            row += 1
+            slots[s] = key << 32 | (start + 1)
         }
         self.slots = slots
         self.mask = size - 1
-        self.offsets = offsets
         self.entries = entries
+        self.scale = scale
     }
 
     @inline(__always) static func slot(_ key: UInt64, _ mask: Int) -> Int {
@@ -210,33 +218,37 @@ public struct CompactScorer: Sendable {
 
     /// Adds the weights of `features` (32-bit keys) to `scores`.
     ///
-    /// Two passes: the first loads every feature's first slot (independent loads the processor overlaps),
-    /// the second resolves collisions and adds the rows.
+    /// Three passes of independent loads the processor overlaps: every feature's first slot, then the
+    /// resolved rows' starts (collisions followed), then the rows added.
     @inline(__always)
     public func score(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>) {
         let n = min(features.count, 256)
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n) { first in
             slots.withUnsafeBufferPointer { sl in
                 for i in 0..<n { first[i] = sl[CompactScorer.slot(features[i] & 0xffff_ffff, mask)] }
-                offsets.withUnsafeBufferPointer { off in
-                    entries.withUnsafeBufferPointer { en in
-                        for i in 0..<n {
-                            let key = features[i] & 0xffff_ffff
-                            var e = first[i]
-                            var s = CompactScorer.slot(key, mask)
-                            while e != 0 && e >> 32 != key {
-                                s = (s &+ 1) & mask
-                                e = sl[s]
-                            }
-                            if e == 0 { continue }
-                            let r = Int(e & 0xffff_ffff) &- 1
-                            var j = Int(off[r])
-                            let end = Int(off[r &+ 1])
-                            while j < end {
-                                let x = en[j]
-                                scores[Int(x.cls)] += x.weight
-                                j &+= 1
-                            }
+                var m = 0
+                for i in 0..<n {
+                    let key = features[i] & 0xffff_ffff
+                    var e = first[i]
+                    var s = CompactScorer.slot(key, mask)
+                    while e != 0 && e >> 32 != key {
+                        s = (s &+ 1) & mask
+                        e = sl[s]
+                    }
+                    if e == 0 { continue }
+                    first[m] = (e & 0xffff_ffff) &- 1
+                    m &+= 1
+                }
+                let sc = scale
+                entries.withUnsafeBufferPointer { en in
+                    for i in 0..<m {
+                        var j = Int(first[i])
+                        let end = j &+ 1 &+ Int(en[j])
+                        j &+= 1
+                        while j < end {
+                            let x = en[j]
+                            scores[Int(x & 0xffff)] += Float(Int16(truncatingIfNeeded: x >> 16)) * sc
+                            j &+= 1
                         }
                     }
                 }

@@ -31,6 +31,10 @@ public struct POSTrainer: Sendable {
     public var ambiguityMinCount = 3
     /// Feature templates (``POSModel/featureVersions``).
     public var features = POSModel.featureVersion
+    /// Optional templates of version 3 (``POSModel/extras``).
+    public var extras = 0
+    /// Train this many models (seeds `seed`, `seed + 1`, ...) and keep their mean (``AveragedPerceptron/mean``).
+    public var seeds = 1
 
     public init() {}
 
@@ -68,25 +72,37 @@ public struct POSTrainer: Sendable {
             ("dictionary.entries", String(dictionary.count)),
         ]
         if dictionaryPurity != 0.995 { config.append(("dictionary.purity", String(dictionaryPurity))) }
+        if dictionaryMinCount != 20 { config.append(("dictionary.minCount", String(dictionaryMinCount))) }
+        if features >= 3 { config.append(("extras", String(extras))) }
+        if seeds > 1 { config.append(("seeds", String(seeds))) }
         var model = POSModel(
             classes: classes, perceptron: AveragedPerceptron(classes: classes.count, capacity: 1 << 18),
             dictionary: dictionary, ambiguity: ambiguity, clusters: clusters, config: config)
-        var rng = SplitMix64(seed: seed)
-        var order = Array(train.ranges.indices)
-        var out = [UInt8](repeating: 0, count: train.tokenCount)
-        var p = model.perceptron
-        for e in 0..<epochs {
-            rng.shuffle(&order)
-            POSModel.decode(
-                model, train.tables, sentences: order.map { train.ranges[$0] }, perceptron: &p, gold: goldIDs,
-                into: &out)
-            var right = 0
-            for i in 0..<goldIDs.count where out[i] == goldIDs[i] { right += 1 }
-            log(
-                "epoch \(e + 1): train accuracy \(String(format: "%.2f", 100 * Double(right) / Double(max(1, goldIDs.count))))"
-            )
+        var finished: [AveragedPerceptron] = []
+        for k in 0..<max(seeds, 1) {
+            var rng = SplitMix64(seed: seed &+ UInt64(k))
+            var order = Array(train.ranges.indices)
+            var out = [UInt8](repeating: 0, count: train.tokenCount)
+            var p = AveragedPerceptron(classes: classes.count, capacity: 1 << 18)
+            for e in 0..<epochs {
+                rng.shuffle(&order)
+                POSModel.decode(
+                    model, train.tables, sentences: order.map { train.ranges[$0] }, perceptron: &p, gold: goldIDs,
+                    into: &out)
+                var right = 0
+                for i in 0..<goldIDs.count where out[i] == goldIDs[i] { right += 1 }
+                log(
+                    "\(seeds > 1 ? "model \(k + 1), " : "")epoch \(e + 1): train accuracy \(String(format: "%.2f", 100 * Double(right) / Double(max(1, goldIDs.count))))"
+                )
+            }
+            p.finish(threshold: 1e-3)
+            finished.append(p)
+            if seeds > 1, let dev {
+                model.perceptron = p
+                log("model \(k + 1): dev UPOS \(String(format: "%.2f", POSEvaluation(model: model, gold: dev).upos))")
+            }
         }
-        p.finish(threshold: 1e-3)
+        let p = AveragedPerceptron.mean(finished) ?? finished[0]
         model.perceptron = p
         if let dev {
             let s = POSEvaluation(model: model, gold: dev)
@@ -136,6 +152,8 @@ public struct ParserTrainer: Sendable {
     public var lift = false
     /// Beam width: 1 trains the greedy parser with the dynamic oracle, more a beam with global updates.
     public var beam = 1
+    /// Feature templates (``ParserModel/featureVersions``).
+    public var features = ParserModel.featureVersion
 
     public init() {}
 
@@ -164,12 +182,14 @@ public struct ParserTrainer: Sendable {
             }
             let heads = gold.map { Int32($0 == 0 ? n : $0 - 1) }
             let labs = s.words.map { index[$0.deprel] ?? 0 }
-            items.append((train.ranges[k], heads, labs, ParserModel.values(train.tables, tags, train.ranges[k])))
+            let values = ParserModel.values(train.tables, tags, train.ranges[k], version: features)
+            items.append((train.ranges[k], heads, labs, values))
         }
         log("\(items.count) projective sentences (\(lifted) lifted), \(skipped) skipped")
         var model = ParserModel(
             labels: labels, actions: AveragedPerceptron(classes: 3, capacity: 1 << 20),
-            labeler: AveragedPerceptron(classes: labels.count, capacity: 1 << 18), config: [("prune", String(prune))])
+            labeler: AveragedPerceptron(classes: labels.count, capacity: 1 << 18),
+            config: [("features", String(features)), ("prune", String(prune))])
         var a = model.actions
         var l = model.labeler
         var rng = SplitMix64(seed: seed)

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+@testable import DossierCore
+
+/// The tagger's and parser's feature versions, the seed ensemble and the compact scorer.
+@Suite("Tagger and parser model options")
+struct SyntaxModelTests {
+    /// A few sentences of our own in CoNLL-U.
+    static let treebank = """
+        1\tOfficials\tofficial\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+        2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_
+        3\twith\twith\tADP\tIN\t_\t5\tcase\t_\t_
+        4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_
+        5\tminister\tminister\tNOUN\tNN\t_\t2\tobl\t_\t_
+        6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+        1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+        2\ttreaty\ttreaty\tNOUN\tNN\t_\t4\tnsubj:pass\t_\t_
+        3\twas\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_
+        4\tsigned\tsign\tVERB\tVBN\t_\t0\troot\t_\t_
+        5\tin\tin\tADP\tIN\t_\t6\tcase\t_\t_
+        6\tMay\tMay\tPROPN\tNNP\t_\t4\tobl\t_\t_
+        7\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+
+        1\tShe\tshe\tPRON\tPRP\t_\t2\tnsubj\t_\t_
+        2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_
+        3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+        4\ttalks\ttalk\tNOUN\tNNS\t_\t6\tnsubj\t_\t_
+        5\twill\twill\tAUX\tMD\t_\t6\taux\t_\t_
+        6\tresume\tresume\tVERB\tVB\t_\t2\tccomp\t_\t_
+        7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+
+        """
+
+    @Test func compactScorerMatchesThePerceptron() {
+        var p = AveragedPerceptron(classes: 5)
+        let feats: [UInt64] = [0x11, 0x2_0001, 0x33_0003, 0x7777_0005]
+        feats.withUnsafeBufferPointer { fs in
+            for k in 0..<40 {
+                p.tick()
+                p.update(UnsafeBufferPointer(rebasing: fs[(k % 3)...]), truth: k % 5, guess: (k + 2) % 5)
+            }
+        }
+        p.finish(threshold: 0)
+        let scorer = CompactScorer(p)
+        let query: [UInt64] = feats + [0x9999_0001]
+        var a = [Float](repeating: 0, count: 5)
+        var b = [Float](repeating: 0, count: 5)
+        query.withUnsafeBufferPointer { q in
+            a.withUnsafeMutableBufferPointer { p.score(q, into: $0) }
+            b.withUnsafeMutableBufferPointer { scorer.score(q, into: $0) }
+        }
+        let top = a.map(abs).max() ?? 1
+        for k in 0..<5 { #expect(abs(a[k] - b[k]) <= top * 1e-3) }
+    }
+
+    @Test func taggerVersionThreeKeepsItsTemplatesAndEnsemble() throws {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
+        var trainer = POSTrainer()
+        trainer.epochs = 4
+        trainer.features = 3
+        trainer.extras = 13
+        trainer.seeds = 2
+        let model = trainer.train(corpus, dev: nil, clusters: nil) { _ in }
+        #expect(model.featureSet == 3)
+        #expect(model.extras == 13)
+        #expect(model["seeds"] == "2")
+        let again = try POSModel(decoding: model.encoded(), name: "m", clusters: nil)
+        #expect(again.featureSet == 3)
+        #expect(again.extras == 13)
+        #expect(again.tag(corpus.document, corpus.tables) == model.tag(corpus.document, corpus.tables))
+        #expect(POSEvaluation(model: again, gold: corpus).upos == 100)
+    }
+
+    @Test(arguments: [2, 3, 4])
+    func parserFeatureVersionsTrainAndLoad(_ version: Int) throws {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
+        let tags = corpus.goldTags.map { StableHash.hash($0) }
+        var trainer = ParserTrainer()
+        trainer.epochs = 10
+        trainer.features = version
+        trainer.prune = 0
+        let model = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        #expect(model.featureSet == version)
+        #expect(ParserEvaluation(model: model, gold: corpus, tags: tags).uas == 100)
+        let again = try ParserModel(decoding: model.encoded(), name: "m")
+        #expect(again.featureSet == version)
+        let s = ParserEvaluation(model: again, gold: corpus, tags: tags)
+        #expect(s.uas == 100)
+        #expect(s.las == 100)
+    }
+
+    @Test func betweenCountsVerbsAndPunctuation() {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
+        // Universal tags in the low byte, as the tagger's hashes carry them.
+        let tags = corpus.sentences.flatMap { s in
+            s.words.map { StableHash.hash($0.upos) & ~0xff | UInt64(UPOS(name: $0.upos)?.rawValue ?? 0) }
+        }
+        let v = ParserModel.values(corpus.tables, tags, corpus.ranges[2], version: 3)
+        // "She said the talks will resume .": between "She" (0) and "resume" (5): said, will (2 verbs/aux).
+        #expect(v.between(0, 5) == UInt64(2 * 3 + 0 + 1))
+        // Adjacent words: nothing between.
+        #expect(v.between(0, 1) == 0)
+        // Between "said" (1) and the root: the last verb and the full stop.
+        #expect(v.between(1, 7) == UInt64(2 * 3 + 1 + 1))
+        let old = ParserModel.values(corpus.tables, tags, corpus.ranges[2], version: 2)
+        #expect(old.between(0, 5) == 0)
+    }
+}
