@@ -22,9 +22,11 @@ struct EvaluateNER: ParsableCommand {
 
     @Option(name: .long, help: "Gold CoNLL file (IOB1 or IOB2).") var gold: String
     @Option(name: .long, help: "A model file (default: the bundled model).") var model: String?
+    @Option(name: .long, help: "Decode with this beam width instead of the model's own.") var beam: Int?
 
     func run() throws {
-        let m = try loadNERModel(model)
+        var m = try loadNERModel(model)
+        if let beam { m.beam = beam }
         let docs = CoNLL.read(try readText(gold))
         let scores = m.evaluate(docs)
         print(scores.report(), terminator: "")

@@ -39,9 +39,12 @@ struct TrainNER: ParsableCommand {
         name: .long,
         help: """
             Optional feature groups, a bit set (see docs/ner.md): 1 extended prediction history, 2 context \
-            aggregation, 4 all-caps words as title case, 8 headlines last, 16 cluster conjunctions.
+            aggregation, 4 all-caps words as title case, 8 headlines last, 16 cluster conjunctions, \
+            32 hyphen parts, 64 neighbour affixes, 128 parentheses.
             """)
     var options = 0
+    @Option(name: .long, help: "Beam width: 1 greedy (trained locally), more: beam search trained globally.")
+    var beam = 1
 
     func run() throws {
         let bundled = try NERModel.bundledResources()
@@ -56,6 +59,7 @@ struct TrainNER: ParsableCommand {
         trainer.twoPass = twoPass
         trainer.ensemble = ensemble
         trainer.wordDropout = wordDropout
+        trainer.beam = beam
         var docs: [CoNLL.Document] = []
         for path in train { docs += CoNLL.read(try readText(path)) }
         let start = Date()

@@ -14,6 +14,8 @@ public struct NERModel: Sendable {
     public let features: NERFeatures
     /// The settings it was trained with, its seed and scores (saved in the file).
     public var config: [(key: String, value: String)]
+    /// Beam width of decoding (1: greedy); saved in the config as `beam`.
+    public var beam: Int
 
     public init(
         perceptron: AveragedPerceptron, second: AveragedPerceptron? = nil, features: NERFeatures,
@@ -24,6 +26,7 @@ public struct NERModel: Sendable {
         self.second = second
         self.features = features
         self.config = config
+        self.beam = config.first(where: { $0.key == "beam" }).flatMap { Int($0.value) } ?? 1
     }
 
     /// A config value.
@@ -134,7 +137,10 @@ public struct NERModel: Sendable {
     public func labels(_ doc: Document) -> [Int] {
         var tables = features.tables(doc, all: false)
         var p = perceptron
-        let first = NERModel.decode(doc, &tables, features: features, scheme: scheme, perceptron: &p, gold: nil)
+        let first =
+            beam > 1
+            ? NERModel.decodeBeam(doc, &tables, features: features, scheme: scheme, perceptron: &p, gold: nil, width: beam)
+            : NERModel.decode(doc, &tables, features: features, scheme: scheme, perceptron: &p, gold: nil)
         guard var p2 = second else { return first }
         let st = features.stacked(doc, labels: first, scheme: scheme)
         return NERModel.decode(
