@@ -443,23 +443,36 @@ public struct NERFeatures: Sendable {
     /// The most features ``labelFeatures(_:_:previous:into:)`` writes.
     static let maxLabelFeatures = 8
 
-    /// Writes the features of token `i` that depend on the two previous labels (the rest of ``extract`` does
-    /// not), so that a beam decoder scores the rest once per token and these once per hypothesis.
+    /// Writes the features of token `i` that depend on the previous labels (the rest of ``extract`` does not),
+    /// so that a beam decoder scores the rest once per token and these once per hypothesis.
     @inline(__always)
     func labelFeatures(
         _ t: Tables, _ i: Int, previous: (Int, Int), into out: UnsafeMutablePointer<UInt64>
     ) -> Int {
-        let L = NERFeatures.levels
+        NERFeatures.transitionFeatures(previous: previous, into: out)
+            + wordLabelFeatures(t, i, previous: previous.0, into: out + 2)
+    }
+
+    /// The two features of the previous labels alone (the same for every token).
+    @inline(__always)
+    static func transitionFeatures(previous: (Int, Int), into out: UnsafeMutablePointer<UInt64>) -> Int {
         let p1 = UInt64(previous.0 + 1)
-        let p2 = UInt64(previous.1 + 1)
         out[0] = NERFeatures.f(22, p1)
-        out[1] = NERFeatures.f(23, p1, p2)
-        out[2] = NERFeatures.f(24, p1, t.lower[i])
-        out[3] = NERFeatures.f(25, p1, t.shape[i])
-        out[4] = NERFeatures.f(50, p1, UInt64(bitPattern: Int64(t.cluster[i * L + 1])))
-        guard options.contains(.clusterConjunctions) else { return 5 }
-        out[5] = NERFeatures.f(90, p1, UInt64(bitPattern: Int64(t.cluster[i * L + 2])))
-        return 6
+        out[1] = NERFeatures.f(23, p1, UInt64(previous.1 + 1))
+        return 2
+    }
+
+    /// The features of the previous label conjoined with token `i`'s word, shape and clusters.
+    @inline(__always)
+    func wordLabelFeatures(_ t: Tables, _ i: Int, previous: Int, into out: UnsafeMutablePointer<UInt64>) -> Int {
+        let L = NERFeatures.levels
+        let p1 = UInt64(previous + 1)
+        out[0] = NERFeatures.f(24, p1, t.lower[i])
+        out[1] = NERFeatures.f(25, p1, t.shape[i])
+        out[2] = NERFeatures.f(50, p1, UInt64(bitPattern: Int64(t.cluster[i * L + 1])))
+        guard options.contains(.clusterConjunctions) else { return 3 }
+        out[3] = NERFeatures.f(90, p1, UInt64(bitPattern: Int64(t.cluster[i * L + 2])))
+        return 4
     }
 
     /// What a first tagging pass found, for the second pass (document-level context aggregation).
