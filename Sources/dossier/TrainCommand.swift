@@ -44,13 +44,13 @@ struct TrainNER: ParsableCommand {
             """)
     var options = 0
     @Option(name: .long, help: "Beam width: 1 greedy (trained locally), more: beam search trained globally.")
-    var beam = 1
+    var beam = 4
     @Option(name: .long, help: "Saved with the model: tagging drops hypotheses this far below the best.")
-    var beamMargin: Float?
+    var beamMargin: Float = 160
     @Option(
         name: .long,
         help: "Saved with the model: a lowercase word after a name is scored only if an open hypothesis is this close.")
-    var openMargin: Float?
+    var openMargin: Float = 20
 
     func run() throws {
         let bundled = try NERModel.bundledResources()
@@ -73,8 +73,10 @@ struct TrainNER: ParsableCommand {
         let devExamples = try dev.map { trainer.examples(CoNLL.read(try readText($0)), scheme: scheme) } ?? []
         stderrLine("\(examples.count) documents, \(examples.reduce(0) { $0 + $1.gold.count }) tokens")
         var model = trainer.train(examples, dev: devExamples) { stderrLine($0) }
-        if let beamMargin { model.config.append(("beamMargin", String(beamMargin))) }
-        if let openMargin { model.config.append(("openMargin", String(openMargin))) }
+        if beam > 1 {
+            model.config.append(("beamMargin", String(beamMargin)))
+            model.config.append(("openMargin", String(openMargin)))
+        }
         model.config.append(("trainFiles", train.map { ($0 as NSString).lastPathComponent }.joined(separator: ",")))
         let bytes = model.encoded()
         try Data(bytes).write(to: URL(fileURLWithPath: out))
