@@ -77,10 +77,10 @@ extension NERModel {
             return b
         }
         // The label-independent features of every token of the sentence (kept for the training updates).
-        let stat = buffer(maxF * longest, UInt64(0))
+        let stat = UnsafeMutablePointer<UInt64>.allocate(capacity: maxF * longest)
         let statCount = buffer(longest, 0)
-        let lf = buffer(NERFeatures.maxLabelFeatures, UInt64(0))
-        let lf2 = buffer(NERFeatures.maxLabelFeatures, UInt64(0))
+        let lf = UnsafeMutablePointer<UInt64>.allocate(capacity: NERFeatures.maxLabelFeatures)
+        let lf2 = UnsafeMutablePointer<UInt64>.allocate(capacity: NERFeatures.maxLabelFeatures)
         let staticScores = buffer(classes, Float(0))
         // Per token: the scores of the word-label features for each previous label, computed on demand
         // (`wordLabelAt[p1] == i` when done for token `i`).
@@ -158,14 +158,14 @@ extension NERModel {
                 let pp2 = j > lo + 1 ? (j - 2 >= from ? predicted[j - 2 - lo] : g[j - 2]) : 0
                 if yg == yp && gp1 == pp1 && gp2 == pp2 { continue }
                 if yg != yp {
-                    let fs = UnsafeBufferPointer(start: stat.baseAddress! + (j - lo) * maxF, count: c)
+                    let fs = UnsafeBufferPointer(start: stat + (j - lo) * maxF, count: c)
                     perceptron.add(fs, class: yg, 1)
                     perceptron.add(fs, class: yp, -1)
                 }
-                let kg = features.labelFeatures(tables, j, previous: (gp1, gp2), into: lf.baseAddress!)
-                let kp = features.labelFeatures(tables, j, previous: (pp1, pp2), into: lf2.baseAddress!)
-                perceptron.add(UnsafeBufferPointer(start: lf.baseAddress!, count: kg), class: yg, 1)
-                perceptron.add(UnsafeBufferPointer(start: lf2.baseAddress!, count: kp), class: yp, -1)
+                let kg = features.labelFeatures(tables, j, previous: (gp1, gp2), into: lf)
+                let kp = features.labelFeatures(tables, j, previous: (pp1, pp2), into: lf2)
+                perceptron.add(UnsafeBufferPointer(start: lf, count: kg), class: yg, 1)
+                perceptron.add(UnsafeBufferPointer(start: lf2, count: kp), class: yp, -1)
             }
         }
 
@@ -233,7 +233,7 @@ extension NERModel {
                 if i > lo { features.fill(&tables, i - 1) }
                 features.fill(&tables, i)
                 if i + 1 < hi { features.fill(&tables, i + 1) }
-                let sp = stat.baseAddress! + (i - lo) * maxF
+                let sp = stat + (i - lo) * maxF
                 let k = features.extract(
                     doc, tables, i, lo, hi, previous: (0, 0), history: hist, extended: ext, stacked: nil,
                     labelFeatures: false, into: sp)
@@ -247,16 +247,16 @@ extension NERModel {
                     let w = h.p1 * classes
                     if wordLabelAt[h.p1] != i {
                         wordLabelAt[h.p1] = i
-                        let kl = features.wordLabelFeatures(tables, i, previous: h.p1, into: lf.baseAddress!)
+                        let kl = features.wordLabelFeatures(tables, i, previous: h.p1, into: lf)
                         let row = UnsafeMutableBufferPointer(rebasing: wordLabel[w..<(w + classes)])
                         for c in 0..<classes { row[c] = 0 }
-                        perceptron.score(UnsafeBufferPointer(start: lf.baseAddress!, count: kl), into: row)
+                        perceptron.score(UnsafeBufferPointer(start: lf, count: kl), into: row)
                     }
                     var tr = (h.p1 * classes + h.p2) * classes
                     if training {
-                        let kt = NERFeatures.transitionFeatures(previous: (h.p1, h.p2), into: lf.baseAddress!)
+                        let kt = NERFeatures.transitionFeatures(previous: (h.p1, h.p2), into: lf)
                         for c in 0..<classes { oneRow[c] = 0 }
-                        perceptron.score(UnsafeBufferPointer(start: lf.baseAddress!, count: kt), into: oneRow)
+                        perceptron.score(UnsafeBufferPointer(start: lf, count: kt), into: oneRow)
                         tr = -1
                     }
                     if !candidate && !isOpen[h.p1] {
@@ -269,7 +269,8 @@ extension NERModel {
                     let row = i == lo ? 0 : (h.p1 + 1) * classes
                     for c in 0..<classes where allowed[row + c] && (!last || ends[c]) {
                         let t = tr >= 0 ? trans[tr + c] : oneRow[c]
-                        cands[nc] = Candidate(score: h.score + staticScores[c] + wordLabel[w + c] + t, from: b, label: c)
+                        let score = h.score + staticScores[c] + wordLabel[w + c] + t
+                        cands[nc] = Candidate(score: score, from: b, label: c)
                         nc += 1
                     }
                 }

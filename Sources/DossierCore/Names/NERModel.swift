@@ -1,7 +1,8 @@
 import Foundation
 
-/// The trained name tagger: an averaged perceptron over ``NERFeatures``, decoded greedily left to right under
-/// BILOU constraints over CoNLL's four types (PER, ORG, LOC, MISC).
+/// The trained name tagger: an averaged perceptron over ``NERFeatures`` over CoNLL's four types (PER, ORG, LOC,
+/// MISC) under BIO or BILOU constraints, decoded with a beam (``beam`` > 1, see `NERBeam.swift`) or greedily left
+/// to right.
 public struct NERModel: Sendable {
     /// The model's span types, CoNLL-2003's.
     public static let types = ["PER", "ORG", "LOC", "MISC"]
