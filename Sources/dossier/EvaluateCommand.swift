@@ -22,9 +22,17 @@ struct EvaluateNER: ParsableCommand {
 
     @Option(name: .long, help: "Gold CoNLL file (IOB1 or IOB2).") var gold: String
     @Option(name: .long, help: "A model file (default: the bundled model).") var model: String?
+    @Option(name: .long, help: "Decode with this beam width instead of the model's own.") var beam: Int?
+    @Option(name: .long, help: "Drop hypotheses scoring this much below the best (default: the model's own).")
+    var beamMargin: Float?
+    @Option(name: .long, help: "Score a lowercase word after a name only if an open hypothesis is this close.")
+    var openMargin: Float?
 
     func run() throws {
-        let m = try loadNERModel(model)
+        var m = try loadNERModel(model)
+        if let beam { m.beam = beam }
+        if let beamMargin { m.beamMargin = beamMargin }
+        if let openMargin { m.openMargin = openMargin }
         let docs = CoNLL.read(try readText(gold))
         let scores = m.evaluate(docs)
         print(scores.report(), terminator: "")

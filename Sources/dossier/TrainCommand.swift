@@ -39,9 +39,18 @@ struct TrainNER: ParsableCommand {
         name: .long,
         help: """
             Optional feature groups, a bit set (see docs/ner.md): 1 extended prediction history, 2 context \
-            aggregation, 4 all-caps words as title case, 8 headlines last, 16 cluster conjunctions.
+            aggregation, 4 all-caps words as title case, 8 headlines last, 16 cluster conjunctions, \
+            32 hyphen parts, 64 neighbour affixes, 128 parentheses.
             """)
     var options = 0
+    @Option(name: .long, help: "Beam width: 1 greedy (trained locally), more: beam search trained globally.")
+    var beam = 4
+    @Option(name: .long, help: "Saved with the model: tagging drops hypotheses this far below the best.")
+    var beamMargin: Float = 160
+    @Option(
+        name: .long,
+        help: "Saved with the model: a lowercase word after a name is scored only if an open hypothesis is this close.")
+    var openMargin: Float = 20
 
     func run() throws {
         let bundled = try NERModel.bundledResources()
@@ -56,6 +65,7 @@ struct TrainNER: ParsableCommand {
         trainer.twoPass = twoPass
         trainer.ensemble = ensemble
         trainer.wordDropout = wordDropout
+        trainer.beam = beam
         var docs: [CoNLL.Document] = []
         for path in train { docs += CoNLL.read(try readText(path)) }
         let start = Date()
@@ -63,6 +73,10 @@ struct TrainNER: ParsableCommand {
         let devExamples = try dev.map { trainer.examples(CoNLL.read(try readText($0)), scheme: scheme) } ?? []
         stderrLine("\(examples.count) documents, \(examples.reduce(0) { $0 + $1.gold.count }) tokens")
         var model = trainer.train(examples, dev: devExamples) { stderrLine($0) }
+        if beam > 1 {
+            model.config.append(("beamMargin", String(beamMargin)))
+            model.config.append(("openMargin", String(openMargin)))
+        }
         model.config.append(("trainFiles", train.map { ($0 as NSString).lastPathComponent }.joined(separator: ",")))
         let bytes = model.encoded()
         try Data(bytes).write(to: URL(fileURLWithPath: out))

@@ -31,6 +31,13 @@ public struct NERFeatures: Sendable {
         public static let headlinesLast = Options(rawValue: 8)
         /// The word's clusters conjoined with the previous label and the neighbours' cluster pair.
         public static let clusterConjunctions = Options(rawValue: 16)
+        /// Hyphenated words (`London-based`, `ex-England`): the first and last parts' forms, the first part's
+        /// gazetteer kinds and cluster.
+        public static let hyphenParts = Options(rawValue: 32)
+        /// The three-byte suffixes and prefixes of the neighbouring words.
+        public static let neighbourAffixes = Options(rawValue: 64)
+        /// Whether the word is inside parentheses.
+        public static let parentheses = Options(rawValue: 128)
     }
 
     public init(clusters: WordClusters?, gazetteer: Gazetteer?, casing: WordClusters? = nil, options: Options = []) {
@@ -62,6 +69,9 @@ public struct NERFeatures: Sendable {
         var topic: UInt64 = 0
         /// Casing bucket of each token's lowercase form, -1 when unknown.
         var casing: [Int8]
+        /// With ``Options/hyphenParts``: per token, the hashes of the lowercase first and last parts of a
+        /// hyphenated word (0, 0 for others).
+        var hyphen: [UInt64] = []
     }
 
     static let boundary: UInt64 = 0x5f5f_4f55_5453_4944
@@ -115,6 +125,17 @@ public struct NERFeatures: Sendable {
             gazetteer: [UInt32](repeating: 0, count: n), context: [UInt8](repeating: 0, count: n),
             casing: [Int8](repeating: -1, count: casing == nil ? 0 : n))
         var uncapitalized = [Bool](repeating: false, count: doc.interner.count)
+        if options.contains(.hyphenParts) {
+            t.hyphen = [UInt64](repeating: 0, count: 2 * n)
+            for (i, tok) in doc.tokens.enumerated() where tok.flags.contains(.hyphenated) {
+                doc.interner.withBytes(of: tok.lower) { p in
+                    guard let a = p.firstIndex(of: 0x2d), let z = p.lastIndex(of: 0x2d), a > 0, z + 1 < p.count
+                    else { return }
+                    t.hyphen[2 * i] = StableHash.hash(UnsafeBufferPointer(rebasing: p[0..<a]))
+                    t.hyphen[2 * i + 1] = StableHash.hash(UnsafeBufferPointer(rebasing: p[(z + 1)...]))
+                }
+            }
+        }
         if let first = doc.sentences.first(where: { !$0.flags.contains(.ignored) }), !first.tokens.isEmpty {
             t.topic = doc.interner.hash(of: doc.tokens[first.tokens.lowerBound].lower)
         }
@@ -170,6 +191,7 @@ public struct NERFeatures: Sendable {
             var caps = 0
             var letters = 0
             var quoted = false
+            var parens = 0
             for i in s.tokens {
                 let f = doc.tokens[i].flags
                 if f.contains(.alpha) {
@@ -181,7 +203,10 @@ public struct NERFeatures: Sendable {
             for i in s.tokens {
                 let tok = doc.tokens[i]
                 if tok.flags.contains(.quote) { quoted.toggle() }
+                if tok.flags.contains(.closeBracket) && parens > 0 { parens -= 1 }
                 var c = allCaps
+                if parens > 0 && options.contains(.parentheses) { c |= 8 }
+                if tok.flags.contains(.openBracket) { parens += 1 }
                 if quoted { c |= 2 }
                 if uncapitalized[Int(tok.lower)] { c |= 4 }
                 t.context[i] = c
@@ -240,7 +265,7 @@ public struct NERFeatures: Sendable {
     ///   - history: what this word form was labeled earlier in the document: 0 never seen, 1 `O`, 2 + type.
     func extract(
         _ doc: Document, _ t: Tables, _ i: Int, _ lo: Int, _ hi: Int, previous: (Int, Int), history: UInt8,
-        extended: UInt32 = 0, stacked: Stacked?, into out: UnsafeMutablePointer<UInt64>
+        extended: UInt32 = 0, stacked: Stacked?, labelFeatures: Bool = true, into out: UnsafeMutablePointer<UInt64>
     ) -> Int {
         let L = NERFeatures.levels
         var k = 0
@@ -257,8 +282,6 @@ public struct NERFeatures: Sendable {
         let lp2 = i + 2 < hi ? t.lower[i + 2] : b
         let sm1 = i > lo ? t.shape[i - 1] : b
         let sp1 = i + 1 < hi ? t.shape[i + 1] : b
-        let p1 = UInt64(previous.0 + 1)
-        let p2 = UInt64(previous.1 + 1)
         add(0x1)
         add(NERFeatures.f(1, t.form[i]))
         add(NERFeatures.f(2, l0))
@@ -289,10 +312,7 @@ public struct NERFeatures: Sendable {
         add(NERFeatures.f(19, s0, sp1))
         add(NERFeatures.f(20, lm1, l0))
         add(NERFeatures.f(21, l0, lp1))
-        add(NERFeatures.f(22, p1))
-        add(NERFeatures.f(23, p1, p2))
-        add(NERFeatures.f(24, p1, l0))
-        add(NERFeatures.f(25, p1, s0))
+        if labelFeatures { k += self.labelFeatures(t, i, previous: previous, into: out + k) }
         for l in 0..<3 {
             let c = t.cluster[i * L + l]
             if c >= 0 { add(NERFeatures.f(26 + UInt64(l), UInt64(c))) }
@@ -331,7 +351,6 @@ public struct NERFeatures: Sendable {
         add(NERFeatures.f(47, UInt64(bitPattern: Int64(cm0))))
         add(NERFeatures.f(48, UInt64(bitPattern: Int64(cp0))))
         add(NERFeatures.f(49, UInt64(bitPattern: Int64(t.cluster[i * L + 1])), s0))
-        add(NERFeatures.f(50, p1, UInt64(bitPattern: Int64(t.cluster[i * L + 1]))))
         if !t.casing.isEmpty {
             let cb = UInt64(bitPattern: Int64(t.casing[i]))
             add(NERFeatures.f(80, cb))
@@ -371,10 +390,41 @@ public struct NERFeatures: Sendable {
             }
         }
         if options.contains(.clusterConjunctions) {
-            add(NERFeatures.f(90, p1, UInt64(bitPattern: Int64(t.cluster[i * L + 2]))))
             add(NERFeatures.f(91, UInt64(bitPattern: Int64(cm1)), UInt64(bitPattern: Int64(cp1))))
             add(NERFeatures.f(92, UInt64(bitPattern: Int64(cm1)), UInt64(bitPattern: Int64(t.cluster[i * L + 1]))))
         }
+        if !t.hyphen.isEmpty && t.hyphen[2 * i] != 0 {
+            let h0 = t.hyphen[2 * i]
+            let h1 = t.hyphen[2 * i + 1]
+            add(NERFeatures.f(93, h0))
+            add(NERFeatures.f(94, h1))
+            if let g = gazetteer {
+                let kinds = g.kinds(of: Gazetteer.extend(Gazetteer.seed, h0))
+                add(NERFeatures.f(95, UInt64(kinds)))
+                add(NERFeatures.f(96, UInt64(kinds), h1))
+            }
+            if let c = clusters {
+                let r = c.row(h0)
+                if r >= 0 && c.sizes.count > 1 { add(NERFeatures.f(98, UInt64(c.id(row: r, level: 1)))) }
+            }
+        }
+        if options.contains(.neighbourAffixes) {
+            @inline(__always) func affixes(_ j: Int, _ template: UInt64) {
+                doc.interner.withBytes(of: doc.tokens[j].lower) { p in
+                    let n = p.count
+                    guard n > 3 else { return }
+                    var h = StableHash.offsetBasis
+                    for m in 0..<3 { h = (h ^ UInt64(p[n - 1 - m])) &* StableHash.prime }
+                    add(NERFeatures.f(template, h))
+                    h = StableHash.offsetBasis
+                    for m in 0..<3 { h = (h ^ UInt64(p[m])) &* StableHash.prime }
+                    add(NERFeatures.f(template + 1, h))
+                }
+            }
+            if i > lo { affixes(i - 1, 100) }
+            if i + 1 < hi { affixes(i + 1, 102) }
+        }
+        if ctx & 8 != 0 { add(NERFeatures.f(104, s0)) }
         if let st = stacked {
             // Second pass: the first pass's labels here and around, and what it said about this word form
             // elsewhere in the document.
@@ -388,6 +438,41 @@ public struct NERFeatures: Sendable {
             add(NERFeatures.f(66, UInt64(st.majority[i]), i == lo ? 1 : 2))
         }
         return k
+    }
+
+    /// The most features ``labelFeatures(_:_:previous:into:)`` writes.
+    static let maxLabelFeatures = 8
+
+    /// Writes the features of token `i` that depend on the previous labels (the rest of ``extract`` does not),
+    /// so that a beam decoder scores the rest once per token and these once per hypothesis.
+    @inline(__always)
+    func labelFeatures(
+        _ t: Tables, _ i: Int, previous: (Int, Int), into out: UnsafeMutablePointer<UInt64>
+    ) -> Int {
+        NERFeatures.transitionFeatures(previous: previous, into: out)
+            + wordLabelFeatures(t, i, previous: previous.0, into: out + 2)
+    }
+
+    /// The two features of the previous labels alone (the same for every token).
+    @inline(__always)
+    static func transitionFeatures(previous: (Int, Int), into out: UnsafeMutablePointer<UInt64>) -> Int {
+        let p1 = UInt64(previous.0 + 1)
+        out[0] = NERFeatures.f(22, p1)
+        out[1] = NERFeatures.f(23, p1, UInt64(previous.1 + 1))
+        return 2
+    }
+
+    /// The features of the previous label conjoined with token `i`'s word, shape and clusters.
+    @inline(__always)
+    func wordLabelFeatures(_ t: Tables, _ i: Int, previous: Int, into out: UnsafeMutablePointer<UInt64>) -> Int {
+        let L = NERFeatures.levels
+        let p1 = UInt64(previous + 1)
+        out[0] = NERFeatures.f(24, p1, t.lower[i])
+        out[1] = NERFeatures.f(25, p1, t.shape[i])
+        out[2] = NERFeatures.f(50, p1, UInt64(bitPattern: Int64(t.cluster[i * L + 1])))
+        guard options.contains(.clusterConjunctions) else { return 3 }
+        out[3] = NERFeatures.f(90, p1, UInt64(bitPattern: Int64(t.cluster[i * L + 2])))
+        return 4
     }
 
     /// What a first tagging pass found, for the second pass (document-level context aggregation).

@@ -1,19 +1,31 @@
 import Foundation
 
-/// The trained name tagger: an averaged perceptron over ``NERFeatures``, decoded greedily left to right under
-/// BILOU constraints over CoNLL's four types (PER, ORG, LOC, MISC).
+/// The trained name tagger: an averaged perceptron over ``NERFeatures`` over CoNLL's four types (PER, ORG, LOC,
+/// MISC) under BIO or BILOU constraints, decoded with a beam (``beam`` > 1, see `NERBeam.swift`) or greedily left
+/// to right.
 public struct NERModel: Sendable {
     /// The model's span types, CoNLL-2003's.
     public static let types = ["PER", "ORG", "LOC", "MISC"]
     public static let kind = "ner"
 
     public let scheme: TagScheme
-    public internal(set) var perceptron: AveragedPerceptron
+    public internal(set) var perceptron: AveragedPerceptron {
+        didSet { transitions = NERModel.transitionScores(perceptron) }
+    }
+    /// The beam decoder's table of ``NERModel/transitionScores(_:)`` of ``perceptron``.
+    var transitions: [Float]
     /// The second-pass model, which also sees the first pass's labels across the document (nil: one pass).
     public internal(set) var second: AveragedPerceptron?
     public let features: NERFeatures
     /// The settings it was trained with, its seed and scores (saved in the file).
     public var config: [(key: String, value: String)]
+    /// Beam width of decoding (1: greedy); saved in the config as `beam`.
+    public var beam: Int
+    /// Tagging drops hypotheses scoring more than this below the best; saved in the config as `beamMargin`.
+    public var beamMargin: Float
+    /// Tagging scores a lowercase word after a name only if a hypothesis with an open span scores within this
+    /// of the best; saved in the config as `openMargin`.
+    public var openMargin: Float
 
     public init(
         perceptron: AveragedPerceptron, second: AveragedPerceptron? = nil, features: NERFeatures,
@@ -24,6 +36,10 @@ public struct NERModel: Sendable {
         self.second = second
         self.features = features
         self.config = config
+        self.transitions = NERModel.transitionScores(perceptron)
+        self.beam = config.first(where: { $0.key == "beam" }).flatMap { Int($0.value) } ?? 1
+        self.beamMargin = config.first(where: { $0.key == "beamMargin" }).flatMap { Float($0.value) } ?? .infinity
+        self.openMargin = config.first(where: { $0.key == "openMargin" }).flatMap { Float($0.value) } ?? .infinity
     }
 
     /// A config value.
@@ -134,7 +150,12 @@ public struct NERModel: Sendable {
     public func labels(_ doc: Document) -> [Int] {
         var tables = features.tables(doc, all: false)
         var p = perceptron
-        let first = NERModel.decode(doc, &tables, features: features, scheme: scheme, perceptron: &p, gold: nil)
+        let first =
+            beam > 1
+            ? NERModel.decodeBeam(
+                doc, &tables, features: features, scheme: scheme, perceptron: &p, gold: nil, width: beam,
+                transitions: transitions, margin: beamMargin, openMargin: openMargin)
+            : NERModel.decode(doc, &tables, features: features, scheme: scheme, perceptron: &p, gold: nil)
         guard var p2 = second else { return first }
         let st = features.stacked(doc, labels: first, scheme: scheme)
         return NERModel.decode(

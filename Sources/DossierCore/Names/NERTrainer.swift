@@ -12,6 +12,8 @@ public struct NERTrainer: Sendable {
     public var ensemble = 1
     /// Per mille of training tokens whose word and lowercase-word features are hidden (word dropout).
     public var wordDropout: UInt64 = 0
+    /// Beam width (1: greedy decoding, trained locally; more: beam decoding, trained globally).
+    public var beam = 1
 
     public init(epochs: Int = 10, seed: UInt64 = 1, features: NERFeatures) {
         self.epochs = epochs
@@ -51,7 +53,8 @@ public struct NERTrainer: Sendable {
     /// training data (jackknifing), so that it learns how far the first pass can be trusted on unseen text.
     public func train(_ train: [Example], dev: [Example] = [], log: (String) -> Void = { _ in }) -> NERModel {
         let first = trainEnsemble(train, stacked: nil, log: log) { p in
-            NERModel(perceptron: p, features: features, config: [], scheme: scheme).evaluate(dev).overall.f1
+            NERModel(perceptron: p, features: features, config: [("beam", String(beam))], scheme: scheme)
+                .evaluate(dev).overall.f1
         }
         var second: AveragedPerceptron? = nil
         if twoPass {
@@ -76,10 +79,11 @@ public struct NERTrainer: Sendable {
                     .evaluate(dev).overall.f1
             }
         }
-        let model = NERModel(perceptron: first, second: second, features: features, config: [], scheme: scheme)
+        let model = NERModel(
+            perceptron: first, second: second, features: features, config: [("beam", String(beam))], scheme: scheme)
         var config: [(key: String, value: String)] = [
             ("version", "1"), ("epochs", String(epochs)), ("seed", String(seed)), ("ensemble", String(ensemble)),
-            ("wordDropout", String(wordDropout)),
+            ("wordDropout", String(wordDropout)), ("beam", String(beam)),
             ("twoPass", String(twoPass)),
             ("folds", String(folds)), ("trainDocuments", String(train.count)),
             ("trainTokens", String(train.reduce(0) { $0 + $1.gold.count })),
@@ -134,9 +138,15 @@ public struct NERTrainer: Sendable {
             for d in order {
                 let ex = train[d]
                 var tables = ex.tables
-                let guess = NERModel.decode(
-                    ex.document, &tables, features: features, scheme: scheme, perceptron: &perceptron, gold: ex.gold,
-                    stacked: stacked?[d], dropout: (dropRng.next(), wordDropout))
+                let dropSeed = dropRng.next()
+                let guess =
+                    beam > 1 && stacked == nil
+                    ? NERModel.decodeBeam(
+                        ex.document, &tables, features: features, scheme: scheme, perceptron: &perceptron,
+                        gold: ex.gold, width: beam)
+                    : NERModel.decode(
+                        ex.document, &tables, features: features, scheme: scheme, perceptron: &perceptron,
+                        gold: ex.gold, stacked: stacked?[d], dropout: (dropSeed, wordDropout))
                 for (g, t) in zip(guess, ex.gold) where g != 0 || t != 0 {
                     seen += 1
                     if g == t { correct += 1 }
