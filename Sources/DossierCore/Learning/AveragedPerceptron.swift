@@ -24,12 +24,14 @@ public struct AveragedPerceptron: Sendable {
         self.weights = []
     }
 
-    /// A model from trained parts (used by ``AveragedPerceptron/decode(_:)``).
-    init(classes: Int, table: FeatureTable, weights: ContiguousArray<Float>) {
+    /// A model from trained parts (used by ``AveragedPerceptron/decode(_:)``). Without `packed`, ``score(_:into:)``
+    /// reads the flat weights: for models scored through another form (the syntax models' `CompactScorer`), whose
+    /// packed copy would only take memory (about 130 MB for the tagger).
+    init(classes: Int, table: FeatureTable, weights: ContiguousArray<Float>, packed: Bool = true) {
         self.classes = classes
         self.table = table
         self.weights = weights
-        self.packed = PackedWeights(table: table, weights: weights, classes: classes)
+        self.packed = packed ? PackedWeights(table: table, weights: weights, classes: classes) : nil
     }
 
     /// The number of feature rows.

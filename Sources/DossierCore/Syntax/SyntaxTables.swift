@@ -154,7 +154,8 @@ enum SparseWeights {
                 weights[i * c + k] = Float(q) * scale
             }
         }
-        return AveragedPerceptron(classes: c, table: table, weights: weights)
+        // Scored through `CompactScorer`: no packed copy.
+        return AveragedPerceptron(classes: c, table: table, weights: weights, packed: false)
     }
 }
 
