@@ -56,6 +56,22 @@ struct SyntaxModelTests {
         for k in 0..<5 { #expect(abs(a[k] - b[k]) <= top * 1e-3) }
     }
 
+    @Test("a tagger read from file keeps only its scorer and writes the same file again")
+    func loadedTaggerReencodesExactly() throws {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
+        var trainer = POSTrainer()
+        trainer.epochs = 3
+        let model = trainer.train(corpus, dev: nil, clusters: nil) { _ in }
+        let bytes = model.encoded()
+        let loaded = try POSModel(decoding: bytes, name: "m", clusters: nil)
+        #expect(loaded.encoded() == bytes)
+        #expect(loaded.perceptron.featureCount > 0)
+        #expect(loaded.tag(corpus.document, corpus.tables) == model.tag(corpus.document, corpus.tables))
+        let bundled = try NERModel.resourceBytes("models", "pos.model")
+        let tagger = try POSModel(decoding: bundled, name: "pos.model", clusters: try SyntaxTables.bundledClusters())
+        #expect(tagger.encoded() == bundled, "the bundled tagger rebuilt from its scorer")
+    }
+
     @Test func taggerVersionThreeKeepsItsTemplatesAndEnsemble() throws {
         let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
         var trainer = POSTrainer()

@@ -17,9 +17,17 @@ public struct POSModel: Sendable {
     public let classes: [String]
     public let upos: [UPOS]
     public let xpos: [String]
+    /// The weights. A model read from file keeps only their scoring form (``scorer``, a fraction of the memory
+    /// of the flat rows) and rebuilds the perceptron from it when asked (re-encoding, pruning).
     public internal(set) var perceptron: AveragedPerceptron {
-        didSet { scorer = CompactScorer(perceptron) }
+        get { held ?? scorer.expanded() }
+        set {
+            held = newValue
+            scorer = CompactScorer(newValue)
+        }
     }
+    /// The perceptron as trained; nil for a model read from file.
+    private var held: AveragedPerceptron?
     /// The inference form of ``perceptron``.
     public private(set) var scorer: CompactScorer
     /// Lowercase word hash -> class, for frequent words that always take one tag.
@@ -40,12 +48,12 @@ public struct POSModel: Sendable {
 
     public init(
         classes: [String], perceptron: AveragedPerceptron, dictionary: [UInt64: UInt8], ambiguity: [UInt64: UInt64],
-        clusters: WordClusters?, config: [(key: String, value: String)]
+        clusters: WordClusters?, config: [(key: String, value: String)], keepWeights: Bool = true
     ) {
         self.classes = classes
         self.upos = classes.map { UPOS(name: String($0.split(separator: "|").first ?? "X")) ?? .x }
         self.xpos = classes.map { String($0.split(separator: "|").last ?? "_") }
-        self.perceptron = perceptron
+        self.held = keepWeights ? perceptron : nil
         self.scorer = CompactScorer(perceptron)
         self.dictionary = dictionary
         self.ambiguity = ambiguity
@@ -167,7 +175,7 @@ public struct POSModel: Sendable {
 
     /// Tags every sentence of `doc` (the tables of `doc`); returns one class per token (0 for ignored ones).
     public func tag(_ doc: Document, _ t: SyntaxTables) -> [UInt8] {
-        var p = perceptron
+        var p = AveragedPerceptron(classes: classes.count)  // not read: tagging scores with `scorer`
         var out = [UInt8](repeating: 0, count: doc.tokens.count)
         let sentences = doc.sentences.filter { !$0.flags.contains(.ignored) }.map(\.tokens)
         POSModel.decode(self, t, sentences: sentences, perceptron: &p, gold: nil, into: &out)
@@ -279,7 +287,7 @@ public struct POSModel: Sendable {
         }
         self.init(
             classes: classes, perceptron: p, dictionary: dict, ambiguity: amb,
-            clusters: file["clusters"] == "none" ? nil : clusters, config: file.config)
+            clusters: file["clusters"] == "none" ? nil : clusters, config: file.config, keepWeights: false)
     }
 }
 

@@ -213,6 +213,26 @@ public struct CompactScorer: Sendable {
         self.scale = scale
     }
 
+    /// The perceptron this scorer was made from (rows in their original order, weights at the scorer's 16-bit
+    /// precision, i.e. as read from a model file); rows without weights are left out.
+    public func expanded() -> AveragedPerceptron {
+        var rows: [(start: Int, key: UInt64)] = []
+        for e in slots where e != 0 { rows.append((Int(e & 0xffff_ffff) - 1, e >> 32)) }
+        rows.sort { $0.start < $1.start }
+        var table = FeatureTable(capacity: max(rows.count, 16))
+        var weights = ContiguousArray<Float>(repeating: 0, count: rows.count * classes)
+        for (i, r) in rows.enumerated() {
+            _ = table.insert(r.key)
+            let count = Int(entries[r.start])
+            for j in (r.start + 1)..<(r.start + 1 + count) {
+                let x = entries[j]
+                let k = Int(x & 0xffff)
+                if k < classes { weights[i * classes + k] = Float(Int16(bitPattern: UInt16(x >> 16))) * scale }
+            }
+        }
+        return AveragedPerceptron(classes: classes, table: table, weights: weights, packed: false)
+    }
+
     @inline(__always) static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
     }
