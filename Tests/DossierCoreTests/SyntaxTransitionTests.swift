@@ -148,11 +148,11 @@ struct SyntaxBeamTests {
         ["Go", "!"],
     ]
 
-    /// Tags and parses the sentences with the bundled models at a beam width.
+    /// Tags and parses the sentences with the bundled tagger and beam model at a beam width.
     static func parse(width: Int) throws -> (heads: [Int32], labels: [UInt8]) {
         let clusters = try SyntaxTables.bundledClusters()
         let tagger = try POSModel.bundled(clusters: clusters)
-        var parser = try ParserModel.bundled()
+        var parser = try ParserModel.bundledBeam()
         parser.beamWidth = width
         let doc = Document(pretokenized: sentences)
         let tables = SyntaxTables(doc, clusters: clusters)
@@ -160,10 +160,13 @@ struct SyntaxBeamTests {
         return parser.parse(tables, tags: tags, sentences: doc.sentences.map(\.tokens))
     }
 
+    /// The beam model's weights decoded greedily and with a beam of 1 (the bundled greedy model has
+    /// labelled transitions, which the beam search does not use).
     @Test func widthOneIsGreedy() throws {
         let clusters = try SyntaxTables.bundledClusters()
         let tagger = try POSModel.bundled(clusters: clusters)
-        let parser = try ParserModel.bundled()
+        let parser = try ParserModel.bundledBeam()
+        #expect(!parser.labelled)
         let doc = Document(pretokenized: SyntaxBeamTests.sentences)
         let tables = SyntaxTables(doc, clusters: clusters)
         let tags = tagger.tagHashes(tagger.tag(doc, tables))
