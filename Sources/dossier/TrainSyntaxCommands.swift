@@ -71,10 +71,13 @@ struct TrainParser: ParsableCommand {
     @Option(name: .long, help: "Parser feature templates (2, 3 or 4).") var features = ParserModel.featureVersion
     @Flag(name: .long, help: "Lift the crossing arcs of non-projective trees and train them (else skipped).")
     var lift = false
+    @Flag(name: .long, help: "Labelled transitions: score the relation with the action (one perceptron; greedy).")
+    var labelled = false
     @Option(name: .long, help: "Keep the jackknifed training tags in this file and reuse them when it matches.")
     var tagsCache: String?
 
     func run() throws {
+        if labelled && beam > 1 { throw ValidationError("--labelled trains the greedy parser only (no --beam)") }
         let start = Date()
         let clusters = try SyntaxTables.bundledClusters()
         let tagger = try loadPOSModel(pos, clusters: clusters)
@@ -130,6 +133,7 @@ struct TrainParser: ParsableCommand {
         trainer.beam = beam
         trainer.lift = lift
         trainer.features = features
+        trainer.labelled = labelled
         var model = trainer.train(corpus, tags: tags, dev: devCorpus, devTags: devTags) { stderrLine($0) }
         model.config.append(("jackknife", String(jackknife)))
         model.config.append(("trainFiles", train.map { ($0 as NSString).lastPathComponent }.joined(separator: ",")))

@@ -108,6 +108,44 @@ struct SyntaxModelTests {
         #expect(s.las == 100)
     }
 
+    @Test func labelledTransitionsTrainReloadAndParseTheSame() throws {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
+        let tags = corpus.goldTags.map { StableHash.hash($0) }
+        var trainer = ParserTrainer()
+        trainer.epochs = 10
+        trainer.labelled = true
+        trainer.prune = 0
+        let model = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        #expect(model.labelled)
+        #expect(model["transitions"] == "labelled")
+        #expect(model.actions.classes == ParserModel.classCount(labels: model.labels.count))
+        let s = ParserEvaluation(model: model, gold: corpus, tags: tags)
+        #expect(s.uas == 100)
+        #expect(s.las == 100)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("labelled-\(UUID()).model")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(model.encoded()).write(to: url)
+        let again = try ParserModel(decoding: [UInt8](try Data(contentsOf: url)), name: url.path)
+        #expect(again.labelled)
+        let a = model.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+        let b = again.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+        #expect(a.heads == b.heads)
+        #expect(a.labels == b.labels)
+        #expect(ParserEvaluation(model: again, gold: corpus, tags: tags).las == 100)
+    }
+
+    @Test func unlabelledModelsStayUnlabelled() throws {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
+        let tags = corpus.goldTags.map { StableHash.hash($0) }
+        var trainer = ParserTrainer()
+        trainer.epochs = 2
+        let model = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        #expect(!model.labelled)
+        #expect(model.actions.classes == 3)
+        #expect(model["transitions"] == nil)
+        #expect(try !ParserModel(decoding: model.encoded(), name: "m").labelled)
+    }
+
     @Test func betweenCountsVerbsAndPunctuation() {
         let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
         // Universal tags in the low byte, as the tagger's hashes carry them.

@@ -32,6 +32,35 @@ struct SyntaxTransitionTests {
         #expect(ParserModel.oracleHeads(heads) == heads)
     }
 
+    /// Relation ids for a tree: distinct per word, so a wrong relation anywhere shows.
+    static func labels(_ heads: [Int]) -> [UInt8] { heads.indices.map { UInt8(($0 * 7 + heads[$0]) % 5) } }
+
+    @Test(arguments: trees)
+    func labelledOracleReproducesProjectiveTreeWithItsRelations(_ heads: [Int]) {
+        let labs = SyntaxTransitionTests.labels(heads)
+        let out = ParserModel.labelledOracleArcs(heads, labs, labels: 5)
+        #expect(out.heads == heads)
+        #expect(out.labels == labs)
+    }
+
+    @Test(.enabled(if: SyntaxSharedData.available, "needs ../shared (UD English-EWT dev)"))
+    func labelledOracleReproducesEveryProjectiveTreeOfEWTDev() throws {
+        let sentences = CoNLLU.read(try String(contentsOf: SyntaxSharedData.ewtDev, encoding: .utf8))
+        var names: [String: UInt8] = [:]
+        for s in sentences { for w in s.words where names[w.deprel] == nil { names[w.deprel] = UInt8(names.count) } }
+        #expect(names.count < 64)
+        var checked = 0
+        for s in sentences where s.isProjective {
+            let gold = s.words.map(\.head)
+            let labs = s.words.map { names[$0.deprel] ?? 0 }
+            let out = ParserModel.labelledOracleArcs(gold, labs, labels: names.count)
+            #expect(out.heads == gold, "\(s.comments.first ?? "")")
+            #expect(out.labels == labs, "\(s.comments.first ?? "")")
+            checked += 1
+        }
+        #expect(checked > 1900)
+    }
+
     @Test func nonProjectiveTreeIsDetected() {
         // 1 -> 3 crosses 2 -> 4.
         #expect(!DependencyTree.isProjective([3, 4, 0, 3]))
@@ -119,11 +148,11 @@ struct SyntaxBeamTests {
         ["Go", "!"],
     ]
 
-    /// Tags and parses the sentences with the bundled models at a beam width.
+    /// Tags and parses the sentences with the bundled tagger and beam model at a beam width.
     static func parse(width: Int) throws -> (heads: [Int32], labels: [UInt8]) {
         let clusters = try SyntaxTables.bundledClusters()
         let tagger = try POSModel.bundled(clusters: clusters)
-        var parser = try ParserModel.bundled()
+        var parser = try ParserModel.bundledBeam()
         parser.beamWidth = width
         let doc = Document(pretokenized: sentences)
         let tables = SyntaxTables(doc, clusters: clusters)
@@ -131,10 +160,13 @@ struct SyntaxBeamTests {
         return parser.parse(tables, tags: tags, sentences: doc.sentences.map(\.tokens))
     }
 
+    /// The beam model's weights decoded greedily and with a beam of 1 (the bundled greedy model has
+    /// labelled transitions, which the beam search does not use).
     @Test func widthOneIsGreedy() throws {
         let clusters = try SyntaxTables.bundledClusters()
         let tagger = try POSModel.bundled(clusters: clusters)
-        let parser = try ParserModel.bundled()
+        let parser = try ParserModel.bundledBeam()
+        #expect(!parser.labelled)
         let doc = Document(pretokenized: SyntaxBeamTests.sentences)
         let tables = SyntaxTables(doc, clusters: clusters)
         let tags = tagger.tagHashes(tagger.tag(doc, tables))

@@ -31,12 +31,16 @@ public struct ParserModel: Sendable {
     public var config: [(key: String, value: String)]
     /// The feature templates of this model (config `features`).
     public let featureSet: Int
+    /// Labelled transitions (config `transitions` = `labelled`): `actions` scores SHIFT, LEFT-rel and
+    /// RIGHT-rel together (``classCount(labels:)`` classes) and `labeler` is empty.
+    public let labelled: Bool
 
     public init(
         labels: [String], actions: AveragedPerceptron, labeler: AveragedPerceptron,
         config: [(key: String, value: String)]
     ) {
         self.featureSet = Int(config.first(where: { $0.key == "features" })?.value ?? "") ?? ParserModel.featureVersion
+        self.labelled = config.contains { $0.key == "transitions" && $0.value == "labelled" }
         self.labels = labels
         self.actions = actions
         self.labeler = labeler
@@ -59,6 +63,13 @@ public struct ParserModel: Sendable {
     public static let shift = 0
     public static let left = 1
     public static let right = 2
+
+    /// Classes of a labelled-transition model: SHIFT (0), then LEFT-rel (1 + 2 rel), RIGHT-rel (2 + 2 rel).
+    public static func classCount(labels: Int) -> Int { 1 + 2 * labels }
+    /// The transition of a labelled class.
+    @inline(__always) static func action(ofClass c: Int) -> Int { c == 0 ? shift : (c - 1) & 1 == 0 ? left : right }
+    /// The relation of a labelled arc class.
+    @inline(__always) static func label(ofClass c: Int) -> UInt8 { c == 0 ? 0 : UInt8((c - 1) >> 1) }
 
     // MARK: - State
 
@@ -158,6 +169,18 @@ public struct ParserModel: Sendable {
                 if g != s1 && g >= b && g < n { c += 1 }
             }
             return c
+        }
+
+        /// The cost of a labelled class: the unlabelled cost of its transition (`costs`, by transition) plus 1
+        /// when it attaches a word to its gold head with another relation than the gold one.
+        @inline(__always)
+        func labelledCost(_ cls: Int, _ costs: (Int, Int, Int), _ gold: [Int32], _ goldLabels: [UInt8]) -> Int {
+            let a = ParserModel.action(ofClass: cls)
+            if a == ParserModel.shift { return costs.0 }
+            let d = s(0)
+            let h = a == ParserModel.left ? b : s(1)
+            let wrong = gold[d] == Int32(h) && goldLabels[d] != ParserModel.label(ofClass: cls) ? 1 : 0
+            return (a == ParserModel.left ? costs.1 : costs.2) + wrong
         }
     }
 
@@ -430,6 +453,73 @@ public struct ParserModel: Sendable {
         return (heads, Array(st.label[0..<n]))
     }
 
+    /// Parses one sentence with labelled transitions: one perceptron over SHIFT, LEFT-rel and RIGHT-rel.
+    /// With `gold`, trains it with the dynamic oracle extended to relations (a zero-cost arc class makes
+    /// the gold arc with the gold relation, or an arc the gold tree has no longer anyway).
+    static func parseLabelled(
+        _ v: Values, n: Int, actions: inout AveragedPerceptron, gold: (heads: [Int32], labels: [UInt8])?,
+        explore: Bool, rng: inout SplitMix64, buf: UnsafeMutablePointer<UInt64>,
+        scores: UnsafeMutableBufferPointer<Float>, scorer: CompactScorer? = nil
+    ) -> (heads: [Int32], labels: [UInt8]) {
+        var st = State(n)
+        let cc = actions.classes
+        while !st.terminal {
+            let k = actionFeatures(st, v, into: buf)
+            let fs = UnsafeBufferPointer(start: buf, count: k)
+            for j in 0..<cc { scores[j] = 0 }
+            if let scorer { scorer.score(fs, into: scores) } else { actions.score(fs, into: scores) }
+            let canShift = st.legal(shift), canLeft = st.legal(left), canRight = st.legal(right)
+            var guess = -1
+            var top = -Float.infinity
+            if canShift {
+                guess = 0
+                top = scores[0]
+            }
+            if canLeft || canRight {
+                var j = 1
+                while j < cc {
+                    if canLeft && (guess < 0 || scores[j] > top) {
+                        guess = j
+                        top = scores[j]
+                    }
+                    if canRight && (guess < 0 || scores[j + 1] > top) {
+                        guess = j + 1
+                        top = scores[j + 1]
+                    }
+                    j += 2
+                }
+            }
+            if guess < 0 { break }
+            var next = guess
+            if let g = gold {
+                let costs = (
+                    canShift ? st.cost(shift, g.heads) : Int.max, canLeft ? st.cost(left, g.heads) : Int.max,
+                    canRight ? st.cost(right, g.heads) : Int.max
+                )
+                var truth = -1
+                var best = Int.max
+                for c in 0..<cc {
+                    let a = action(ofClass: c)
+                    if (a == shift && !canShift) || (a == left && !canLeft) || (a == right && !canRight) { continue }
+                    let cost = st.labelledCost(c, costs, g.heads, g.labels)
+                    if cost < best || (cost == best && scores[c] > scores[truth]) {
+                        best = cost
+                        truth = c
+                    }
+                }
+                // Without a zero-cost class (only after non-projective gold) the cheapest counts as right.
+                let gcost = st.labelledCost(guess, costs, g.heads, g.labels)
+                actions.tick()
+                if gcost > best { actions.update(fs, truth: truth, guess: guess) }
+                next = explore && rng.below(10) < 9 ? guess : truth
+            }
+            st.apply(action(ofClass: next), label(ofClass: next))
+        }
+        var heads = [Int32](repeating: -1, count: n)
+        for i in 0..<n { heads[i] = st.head[i] == Int32(n) ? -1 : st.head[i] }
+        return (heads, Array(st.label[0..<n]))
+    }
+
     /// Parses the sentences of a document given its tables and the tagger's classes per token (as hashes).
     /// Returns document-level heads (-1 root or unparsed) and relation ids.
     public func parse(_ tables: SyntaxTables, tags: [UInt64], sentences: [Range<Int>]) -> (
@@ -443,19 +533,23 @@ public struct ParserModel: Sendable {
         var rng = SplitMix64(seed: 0)
         let buf = UnsafeMutablePointer<UInt64>.allocate(capacity: ParserModel.maxFeatures)
         defer { buf.deallocate() }
-        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(3, labeler.classes))
+        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(3, labeler.classes, actions.classes))
         defer { scores.deallocate() }
         let width = beamWidth
         for r in sentences where !r.isEmpty {
             let v = ParserModel.values(tables, tags, r, version: featureSet)
             let out =
-                width > 1
-                ? ParserModel.beamParse(
-                    v, n: r.count, width: width, actions: &a, labeler: &l, gold: nil, buf: buf, scores: scores,
-                    scorers: (actionScorer, labelScorer))
-                : ParserModel.parse(
-                    v, n: r.count, actions: &a, labeler: &l, gold: nil, explore: false, rng: &rng, buf: buf,
-                    scores: scores, scorers: (actionScorer, labelScorer))
+                labelled
+                ? ParserModel.parseLabelled(
+                    v, n: r.count, actions: &a, gold: nil, explore: false, rng: &rng, buf: buf, scores: scores,
+                    scorer: actionScorer)
+                : width > 1
+                    ? ParserModel.beamParse(
+                        v, n: r.count, width: width, actions: &a, labeler: &l, gold: nil, buf: buf, scores: scores,
+                        scorers: (actionScorer, labelScorer))
+                    : ParserModel.parse(
+                        v, n: r.count, actions: &a, labeler: &l, gold: nil, explore: false, rng: &rng, buf: buf,
+                        scores: scores, scorers: (actionScorer, labelScorer))
             for k in 0..<r.count {
                 heads[r.lowerBound + k] = out.heads[k] < 0 ? -1 : Int32(r.lowerBound) + out.heads[k]
                 labs[r.lowerBound + k] = out.labels[k]
@@ -496,7 +590,8 @@ public struct ParserModel: Sendable {
         for _ in 0..<nl { labels.append(try r.string()) }
         let a = try SparseWeights.decode(&r)
         let l = try SparseWeights.decode(&r)
-        guard a.classes == 3, l.classes == nl else {
+        let labelled = file["transitions"] == "labelled"
+        guard a.classes == (labelled ? ParserModel.classCount(labels: nl) : 3), l.classes == nl else {
             throw DossierError(.resource, "parser weights do not match", input: name)
         }
         self.init(labels: labels, actions: a, labeler: l, config: file.config)
@@ -522,5 +617,37 @@ extension ParserModel {
             st.apply(chosen, 0)
         }
         return (0..<n).map { st.head[$0] < 0 ? -1 : (Int(st.head[$0]) == n ? 0 : Int(st.head[$0]) + 1) }
+    }
+
+    /// Follows the labelled dynamic oracle alone (the first zero-cost class each time, over `labels`
+    /// relations) on gold heads (1-based, 0 root) and relation ids; returns the heads and relations it builds:
+    /// equal to the gold for every projective tree.
+    public static func labelledOracleArcs(_ gold: [Int], _ goldLabels: [UInt8], labels: Int) -> (
+        heads: [Int], labels: [UInt8]
+    ) {
+        let n = gold.count
+        let g = gold.map { Int32($0 == 0 ? n : $0 - 1) }
+        let cc = classCount(labels: labels)
+        var st = State(n)
+        var steps = 0
+        while !st.terminal && steps < 4 * n + 4 {
+            steps += 1
+            let costs = (
+                st.legal(shift) ? st.cost(shift, g) : Int.max, st.legal(left) ? st.cost(left, g) : Int.max,
+                st.legal(right) ? st.cost(right, g) : Int.max
+            )
+            var chosen = -1
+            for c in 0..<cc where st.legal(action(ofClass: c)) && st.labelledCost(c, costs, g, goldLabels) == 0 {
+                chosen = c
+                break
+            }
+            if chosen < 0 {
+                guard let a = (0..<3).first(where: { st.legal($0) }) else { break }
+                chosen = a == shift ? 0 : a == left ? 1 : 2
+            }
+            st.apply(action(ofClass: chosen), label(ofClass: chosen))
+        }
+        let heads = (0..<n).map { st.head[$0] < 0 ? -1 : (Int(st.head[$0]) == n ? 0 : Int(st.head[$0]) + 1) }
+        return (heads, Array(st.label[0..<n]))
     }
 }

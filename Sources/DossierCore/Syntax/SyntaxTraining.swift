@@ -154,6 +154,8 @@ public struct ParserTrainer: Sendable {
     public var beam = 1
     /// Feature templates (``ParserModel/featureVersions``).
     public var features = ParserModel.featureVersion
+    /// Labelled transitions: one perceptron scores SHIFT, LEFT-rel and RIGHT-rel (greedy only).
+    public var labelled = false
 
     public init() {}
 
@@ -186,17 +188,22 @@ public struct ParserTrainer: Sendable {
             items.append((train.ranges[k], heads, labs, values))
         }
         log("\(items.count) projective sentences (\(lifted) lifted), \(skipped) skipped")
+        let joint = labelled && beam <= 1
         var model = ParserModel(
-            labels: labels, actions: AveragedPerceptron(classes: 3, capacity: 1 << 20),
-            labeler: AveragedPerceptron(classes: labels.count, capacity: 1 << 18),
-            config: [("features", String(features)), ("prune", String(prune))])
+            labels: labels,
+            actions: AveragedPerceptron(
+                classes: joint ? ParserModel.classCount(labels: labels.count) : 3, capacity: 1 << 20),
+            labeler: AveragedPerceptron(classes: labels.count, capacity: joint ? 16 : 1 << 18),
+            config: [("features", String(features)), ("prune", String(prune))]
+                + (joint ? [("transitions", "labelled")] : []))
         var a = model.actions
         var l = model.labeler
         var rng = SplitMix64(seed: seed)
         var order = Array(items.indices)
         let buf = UnsafeMutablePointer<UInt64>.allocate(capacity: ParserModel.maxFeatures)
         defer { buf.deallocate() }
-        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(3, labels.count))
+        let scores = UnsafeMutableBufferPointer<Float>.allocate(
+            capacity: max(3, ParserModel.classCount(labels: labels.count)))
         defer { scores.deallocate() }
         for e in 0..<epochs {
             rng.shuffle(&order)
@@ -205,13 +212,17 @@ public struct ParserTrainer: Sendable {
             for j in order {
                 let it = items[j]
                 let out =
-                    beam > 1
-                    ? ParserModel.beamParse(
-                        it.values, n: it.r.count, width: beam, actions: &a, labeler: &l,
-                        gold: (it.heads, it.labels), buf: buf, scores: scores)
-                    : ParserModel.parse(
-                        it.values, n: it.r.count, actions: &a, labeler: &l, gold: (it.heads, it.labels),
+                    joint
+                    ? ParserModel.parseLabelled(
+                        it.values, n: it.r.count, actions: &a, gold: (it.heads, it.labels),
                         explore: e >= staticEpochs, rng: &rng, buf: buf, scores: scores)
+                    : beam > 1
+                        ? ParserModel.beamParse(
+                            it.values, n: it.r.count, width: beam, actions: &a, labeler: &l,
+                            gold: (it.heads, it.labels), buf: buf, scores: scores)
+                        : ParserModel.parse(
+                            it.values, n: it.r.count, actions: &a, labeler: &l, gold: (it.heads, it.labels),
+                            explore: e >= staticEpochs, rng: &rng, buf: buf, scores: scores)
                 for k in 0..<it.r.count {
                     total += 1
                     let g = it.heads[k] == Int32(it.r.count) ? -1 : it.heads[k]
@@ -221,7 +232,7 @@ public struct ParserTrainer: Sendable {
             log("epoch \(e + 1): train UAS \(String(format: "%.2f", 100 * Double(right) / Double(max(total, 1))))")
         }
         a.finish(threshold: 1e-3)
-        l.finish(threshold: 1e-3)
+        if !joint { l.finish(threshold: 1e-3) }
         model.actions = a
         model.labeler = l
         var config: [(key: String, value: String)] = [
@@ -233,6 +244,7 @@ public struct ParserTrainer: Sendable {
         // Only what differs from the greedy defaults, so the greedy model's file is as before.
         if beam > 1 { config.append(("beam", String(beam))) }
         if lift { config.append(("lift", "yes")) }
+        if joint { config.append(("transitions", "labelled")) }
         model.config = config
         if let dev, let devTags {
             let s = ParserEvaluation(model: model, gold: dev, tags: devTags)
