@@ -19,12 +19,24 @@ public struct ParserModel: Sendable {
 
     /// Relation names (UD, with subtypes).
     public let labels: [String]
+    /// The action and relation weights. A model read from file keeps only their scoring forms (`actionScorer`,
+    /// `labelScorer`) and rebuilds a perceptron from them when asked (re-encoding, pruning).
     public internal(set) var actions: AveragedPerceptron {
-        didSet { actionScorer = CompactScorer(actions) }
+        get { held?.actions ?? actionScorer.expanded() }
+        set {
+            held = (newValue, held?.labeler ?? labelScorer.expanded())
+            actionScorer = CompactScorer(newValue)
+        }
     }
     public internal(set) var labeler: AveragedPerceptron {
-        didSet { labelScorer = CompactScorer(labeler) }
+        get { held?.labeler ?? labelScorer.expanded() }
+        set {
+            held = (held?.actions ?? actionScorer.expanded(), newValue)
+            labelScorer = CompactScorer(newValue)
+        }
     }
+    /// The perceptrons as trained; nil for a model read from file.
+    private var held: (actions: AveragedPerceptron, labeler: AveragedPerceptron)?
     /// Inference forms of the two perceptrons.
     public private(set) var actionScorer: CompactScorer
     public private(set) var labelScorer: CompactScorer
@@ -37,13 +49,12 @@ public struct ParserModel: Sendable {
 
     public init(
         labels: [String], actions: AveragedPerceptron, labeler: AveragedPerceptron,
-        config: [(key: String, value: String)]
+        config: [(key: String, value: String)], keepWeights: Bool = true
     ) {
         self.featureSet = Int(config.first(where: { $0.key == "features" })?.value ?? "") ?? ParserModel.featureVersion
         self.labelled = config.contains { $0.key == "transitions" && $0.value == "labelled" }
         self.labels = labels
-        self.actions = actions
-        self.labeler = labeler
+        self.held = keepWeights ? (actions, labeler) : nil
         self.actionScorer = CompactScorer(actions)
         self.labelScorer = CompactScorer(labeler)
         self.config = config
@@ -528,12 +539,14 @@ public struct ParserModel: Sendable {
         let total = tags.count
         var heads = [Int32](repeating: -1, count: total)
         var labs = [UInt8](repeating: 0, count: total)
-        var a = actions
-        var l = labeler
+        // Not read when parsing (the scorers are): they carry the class counts.
+        var a = AveragedPerceptron(classes: actionScorer.classes)
+        var l = AveragedPerceptron(classes: labelScorer.classes)
         var rng = SplitMix64(seed: 0)
         let buf = UnsafeMutablePointer<UInt64>.allocate(capacity: ParserModel.maxFeatures)
         defer { buf.deallocate() }
-        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(3, labeler.classes, actions.classes))
+        let scores = UnsafeMutableBufferPointer<Float>.allocate(
+            capacity: max(3, labelScorer.classes, actionScorer.classes))
         defer { scores.deallocate() }
         let width = beamWidth
         for r in sentences where !r.isEmpty {
@@ -594,7 +607,7 @@ public struct ParserModel: Sendable {
         guard a.classes == (labelled ? ParserModel.classCount(labels: nl) : 3), l.classes == nl else {
             throw DossierError(.resource, "parser weights do not match", input: name)
         }
-        self.init(labels: labels, actions: a, labeler: l, config: file.config)
+        self.init(labels: labels, actions: a, labeler: l, config: file.config, keepWeights: false)
     }
 }
 
