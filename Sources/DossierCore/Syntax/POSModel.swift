@@ -48,13 +48,14 @@ public struct POSModel: Sendable {
 
     public init(
         classes: [String], perceptron: AveragedPerceptron, dictionary: [UInt64: UInt8], ambiguity: [UInt64: UInt64],
-        clusters: WordClusters?, config: [(key: String, value: String)], keepWeights: Bool = true
+        clusters: WordClusters?, config: [(key: String, value: String)], keepWeights: Bool = true,
+        scorer given: CompactScorer? = nil
     ) {
         self.classes = classes
         self.upos = classes.map { UPOS(name: String($0.split(separator: "|").first ?? "X")) ?? .x }
         self.xpos = classes.map { String($0.split(separator: "|").last ?? "_") }
         self.held = keepWeights ? perceptron : nil
-        self.scorer = CompactScorer(perceptron)
+        self.scorer = given ?? CompactScorer(perceptron)
         self.dictionary = dictionary
         self.ambiguity = ambiguity
         var words = FeatureTable(capacity: ambiguity.count + dictionary.count)
@@ -281,13 +282,14 @@ public struct POSModel: Sendable {
             let k = try r.u64()
             amb[k] = try r.u64()
         }
-        let p = try SparseWeights.decode(&r)
-        guard p.classes == nc else {
+        let scorer = try SparseWeights.decodeScorer(&r)
+        guard scorer.classes == nc else {
             throw DossierError(.resource, "tagger weights do not match its classes", input: name)
         }
         self.init(
-            classes: classes, perceptron: p, dictionary: dict, ambiguity: amb,
-            clusters: file["clusters"] == "none" ? nil : clusters, config: file.config, keepWeights: false)
+            classes: classes, perceptron: AveragedPerceptron(classes: nc), dictionary: dict, ambiguity: amb,
+            clusters: file["clusters"] == "none" ? nil : clusters, config: file.config, keepWeights: false,
+            scorer: scorer)
     }
 }
 

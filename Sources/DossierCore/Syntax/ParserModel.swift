@@ -49,14 +49,15 @@ public struct ParserModel: Sendable {
 
     public init(
         labels: [String], actions: AveragedPerceptron, labeler: AveragedPerceptron,
-        config: [(key: String, value: String)], keepWeights: Bool = true
+        config: [(key: String, value: String)], keepWeights: Bool = true,
+        scorers given: (actions: CompactScorer, labels: CompactScorer)? = nil
     ) {
         self.featureSet = Int(config.first(where: { $0.key == "features" })?.value ?? "") ?? ParserModel.featureVersion
         self.labelled = config.contains { $0.key == "transitions" && $0.value == "labelled" }
         self.labels = labels
         self.held = keepWeights ? (actions, labeler) : nil
-        self.actionScorer = CompactScorer(actions)
-        self.labelScorer = CompactScorer(labeler)
+        self.actionScorer = given?.actions ?? CompactScorer(actions)
+        self.labelScorer = given?.labels ?? CompactScorer(labeler)
         self.config = config
     }
 
@@ -601,13 +602,15 @@ public struct ParserModel: Sendable {
         guard nl > 1, nl < 64 else { throw DossierError(.resource, "parser has \(nl) relations", input: name) }
         var labels: [String] = []
         for _ in 0..<nl { labels.append(try r.string()) }
-        let a = try SparseWeights.decode(&r)
-        let l = try SparseWeights.decode(&r)
+        let a = try SparseWeights.decodeScorer(&r)
+        let l = try SparseWeights.decodeScorer(&r)
         let labelled = file["transitions"] == "labelled"
         guard a.classes == (labelled ? ParserModel.classCount(labels: nl) : 3), l.classes == nl else {
             throw DossierError(.resource, "parser weights do not match", input: name)
         }
-        self.init(labels: labels, actions: a, labeler: l, config: file.config, keepWeights: false)
+        self.init(
+            labels: labels, actions: AveragedPerceptron(classes: a.classes), labeler: AveragedPerceptron(classes: nl),
+            config: file.config, keepWeights: false, scorers: (a, l))
     }
 }
 

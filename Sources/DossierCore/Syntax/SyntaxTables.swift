@@ -130,32 +130,41 @@ enum SparseWeights {
         w.raw(rows.bytes)
     }
 
-    static func decode(_ r: inout ByteReader) throws(DossierError) -> AveragedPerceptron {
+    /// The scoring form of the weights, built straight from the file's rows (no flat weights in between).
+    static func decodeScorer(_ r: inout ByteReader) throws(DossierError) -> CompactScorer {
         let c = Int(try r.u32())
         let rows = Int(try r.u32())
         guard c > 0, c < 256, rows < 1 << 26 else {
             throw DossierError(.resource, "sparse perceptron header is malformed", input: r.name)
         }
         let scale = try r.f32()
-        var table = FeatureTable(capacity: rows)
-        var weights = ContiguousArray<Float>(repeating: 0, count: rows * c)
-        for i in 0..<rows {
+        var size = 16
+        while size < rows * 2 { size <<= 1 }
+        var slots = ContiguousArray<UInt64>(repeating: 0, count: size)
+        var entries = ContiguousArray<UInt32>()
+        for _ in 0..<rows {
             let key = UInt64(try r.u32())
-            guard table.insert(key) == Int32(i) else {
-                throw DossierError(.resource, "sparse perceptron has duplicate features", input: r.name)
-            }
             let nz = Int(try r.u8())
+            let start = UInt64(entries.count)
+            entries.append(UInt32(nz))
             for _ in 0..<nz {
-                let k = Int(try r.u8())
-                let q = Int16(bitPattern: try r.u16())
+                let k = UInt32(try r.u8())
+                let q = try r.u16()
                 guard k < c else {
                     throw DossierError(.resource, "sparse perceptron class out of range", input: r.name)
                 }
-                weights[i * c + k] = Float(q) * scale
+                entries.append(UInt32(q) << 16 | k)
             }
+            var s = CompactScorer.slot(key, size - 1)
+            while slots[s] != 0 {
+                guard slots[s] >> 32 != key else {
+                    throw DossierError(.resource, "sparse perceptron has duplicate features", input: r.name)
+                }
+                s = (s + 1) & (size - 1)
+            }
+            slots[s] = key << 32 | (start + 1)
         }
-        // Scored through `CompactScorer`: no packed copy.
-        return AveragedPerceptron(classes: c, table: table, weights: weights, packed: false)
+        return CompactScorer(slots: slots, mask: size - 1, entries: entries, scale: scale, classes: c)
     }
 }
 
@@ -178,6 +187,14 @@ public struct CompactScorer: Sendable {
     /// The value of one weight unit.
     let scale: Float
     public let classes: Int
+
+    init(slots: ContiguousArray<UInt64>, mask: Int, entries: ContiguousArray<UInt32>, scale: Float, classes: Int) {
+        self.slots = slots
+        self.mask = mask
+        self.entries = entries
+        self.scale = scale
+        self.classes = classes
+    }
 
     public init(_ p: AveragedPerceptron) {
         classes = p.classes
