@@ -258,6 +258,26 @@ public struct NERFeatures: Sendable {
         UInt32(seen) | UInt32(majority) << 8 | (unanimous ? 1 << 16 : 0)
     }
 
+    /// The packed extended history of word `lower` from per-word label counts (`width` per word): 0 if the word
+    /// has no earlier label in the document.
+    @inline(__always)
+    static func extendedHistory(_ counts: [UInt16], lower: Int, width: Int) -> UInt32 {
+        let base = lower * width
+        var seen: UInt8 = 0
+        var best = 0
+        var top: UInt16 = 0
+        var total: UInt16 = 0
+        for c in 0..<width where counts[base + c] > 0 {
+            seen |= 1 << UInt8(c)
+            total &+= counts[base + c]
+            if counts[base + c] > top {
+                top = counts[base + c]
+                best = c + 1
+            }
+        }
+        return seen == 0 ? 0 : packHistory(seen: seen, majority: UInt8(best), unanimous: top == total)
+    }
+
     /// Writes the features of token `i` of a sentence `lo..<hi` into `out`; returns how many.
     ///
     /// - Parameters:

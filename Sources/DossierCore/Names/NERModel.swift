@@ -222,25 +222,8 @@ public struct NERModel: Sendable {
                     continue
                 }
                 let hist = history[Int(tok.lower)]
-                var ext: UInt32 = 0
-                if extendedHistory {
-                    let base = Int(tok.lower) * width
-                    var seen: UInt8 = 0
-                    var best = 0
-                    var top: UInt16 = 0
-                    var total: UInt16 = 0
-                    for c in 0..<width where counts[base + c] > 0 {
-                        seen |= 1 << UInt8(c)
-                        total &+= counts[base + c]
-                        if counts[base + c] > top {
-                            top = counts[base + c]
-                            best = c + 1
-                        }
-                    }
-                    if seen != 0 {
-                        ext = NERFeatures.packHistory(seen: seen, majority: UInt8(best), unanimous: top == total)
-                    }
-                }
+                let ext =
+                    extendedHistory ? NERFeatures.extendedHistory(counts, lower: Int(tok.lower), width: width) : 0
                 if i > lo { features.fill(&tables, i - 1) }
                 features.fill(&tables, i)
                 if i + 1 < hi { features.fill(&tables, i + 1) }
