@@ -24,6 +24,15 @@ struct EvaluateQuotesCommand: ParsableCommand {
     @Flag(help: "Print the gold attributions missed and the quotes found with no gold counterpart.")
     var errors = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Write one tab-separated line per gold attribution and per unaligned quote found to FILE.",
+            discussion: "Columns: document, side (gold/extra), direct, speech, rule, gold/predicted/shared "
+                + "content tokens, gold/predicted/shared source tokens, gold cue, gold content, predicted "
+                + "content, gold source, predicted source. For error analysis on train.",
+            valueName: "FILE"))
+    var details: String?
+
     @Flag(help: "Run the pipeline without the syntax stage (the quotes stage then reads words alone).")
     var withoutSyntax = false
 
@@ -56,6 +65,7 @@ struct EvaluateQuotesCommand: ParsableCommand {
         var names = texts.filter { $0.hasSuffix(".txt") }.sorted()
         if let limit { names = Array(names.prefix(limit)) }
         var scorer = QuoteScorer(lexicon: lexicon)
+        scorer.recordDetails = details != nil
         var failed = false
         for name in names {
             let base = String(name.dropLast(4))
@@ -81,6 +91,24 @@ struct EvaluateQuotesCommand: ParsableCommand {
             }
         }
         print(scorer.report(), terminator: "")
+        if let details {
+            var out = ""
+            for d in scorer.details {
+                let cols: [String] = [
+                    d.document, d.side, d.direct ? "direct" : "indirect", d.speech ? "speech" : "other", d.rule,
+                    String(d.goldContent), String(d.predictedContent), String(d.contentOverlap), String(d.goldSource),
+                    String(d.predictedSource), String(d.sourceOverlap), d.goldCue, d.goldText, d.predictedText,
+                    d.goldSourceText, d.predictedSourceText,
+                ]
+                out += cols.map { $0.replacingOccurrences(of: "\t", with: " ") }.joined(separator: "\t") + "\n"
+            }
+            do {
+                try out.write(toFile: details, atomically: true, encoding: .utf8)
+            } catch {
+                Diagnostics.error(DossierError(.unreadable, "cannot write the details file", input: details))
+                failed = true
+            }
+        }
         if failed { throw ExitCode(1) }
     }
 

@@ -98,4 +98,34 @@ struct QuoteSyntaxTests {
         #expect(b?.text == "to reject the offer")
         #expect(b?.mention == "The union")
     }
+
+    @Test("what the parse hangs on the cue after the clause is more of the content")
+    func contentTail() throws {
+        let q = try first("Ruth Okafor said the harbour would stay open because the cranes had been repaired.")
+        #expect(q?.text == "the harbour would stay open because the cranes had been repaired")
+        let r = try first("Lena Park said the plan was ready on Tuesday after a long night of talks.")
+        #expect(r?.text == "the plan was ready on Tuesday after a long night of talks")
+        // Not past a semicolon, nor a clause set off by a comma.
+        let s = try first("Lena Park said the plan was ready; the vote comes later.")
+        #expect(s?.text == "the plan was ready")
+        let t = try first("The minister said the talks were useful, but she gave no date for the next round.")
+        #expect(t?.text == "the talks were useful")
+    }
+
+    @Test("a direct quote no sieve attributes goes on with the indirect speech before it")
+    func afterIndirect() throws {
+        let q = try findQuotes(
+            "Headline\n\nOn Monday, the harbour master said the quay would stay shut until the storm passed. "
+                + "“Nobody goes in or out until then.”")
+        #expect(q.count == 2)
+        #expect(q.last?.kind == .direct)
+        #expect(q.last?.rule == "quotes:after-indirect")
+        #expect(q.last?.mention == "the harbour master")
+        #expect(q.last?.cue == "said")
+        // A cue between them: not the same attribution.
+        let r = try findQuotes(
+            "Headline\n\nOn Monday, the harbour master said the quay would stay shut. Then a crane operator "
+                + "shouted across the dock. “Nobody goes in or out.”")
+        #expect(r.last?.rule != "quotes:after-indirect")
+    }
 }

@@ -219,6 +219,27 @@ extension QuoteScan {
                 cr = cr.lowerBound..<sub.upperBound
                 if let t = trimContent(cr, cue: x) { content = t }
             }
+            // What the parse hangs on the cue after the content, next to it ("says he is proud of the
+            // campaign | because ...", "told them the plan failed | but a judge ...", "said A | on Tuesday"),
+            // is more of the content, as PolNeAR bounds it: not past a semicolon, dash or colon, a cue or a
+            // direct quote.
+            if let c0 = content {
+                var cr = c0
+                for k in p.children(x) where Int(k) >= cr.upperBound && !isPunct(Int(k)) {
+                    let sub = p.subtree(Int(k))
+                    var w = max(cr.upperBound, sub.lowerBound)
+                    while w < sub.upperBound && isPunct(w) { w += 1 }
+                    let gap = cr.upperBound..<w
+                    if gap.contains(where: { isByte($0, UInt8(ascii: ";")) || isDash($0) || isColon($0) }) { break }
+                    // ", but she gave no date": a coordinated clause set off by a comma is the writer's.
+                    if Int(p.rel[Int(k)]) == ids.conj && gap.contains(where: { isComma($0) }) { break }
+                    guard sub.lowerBound <= cr.upperBound + 2, !sub.contains(where: { cue($0) != nil }),
+                        !sub.contains(where: { inSpan[$0] >= 0 && spans[Int(inSpan[$0])].role == .quote })
+                    else { break }
+                    cr = cr.lowerBound..<sub.upperBound
+                    if let t = trimContent(cr, cue: x) { content = t }
+                }
+            }
         }
         guard var c = content, c.count >= 1 else { return nil }
         if c.lowerBound < r.lowerBound || c.upperBound > r.upperBound {

@@ -158,8 +158,35 @@ struct QuoteScan {
         }
         found += findIndirect()
         found.sort { ($0.content.lowerBound, $0.content.upperBound) < ($1.content.lowerBound, $1.content.upperBound) }
+        afterIndirect(&found)
         var namer = SpeakerNames(self)
         return found.map { makeQuote(content: $0.content, kind: $0.kind, $0.attribution, namer: &namer) }
+    }
+
+    /// `after-indirect`: a direct quote no sieve attributed, right after indirect speech (in the next
+    /// sentence of its paragraph, or opening the next paragraph) with no cue between them, goes on with that
+    /// speech: the same speaker and cue, one attribution as PolNeAR annotates it ("Dekker said the harbour
+    /// would stay open. “We have no choice.”").
+    func afterIndirect(_ found: inout [Found]) {
+        var i = 1
+        while i < found.count {
+            defer { i += 1 }
+            guard found[i].kind == .direct, found[i].attribution.phrase == nil else { continue }
+            let prev = found[i - 1]
+            guard let ph = prev.attribution.phrase, let cue = prev.attribution.cue,
+                prev.kind != .direct || prev.attribution.rule == "after-indirect"
+            else { continue }
+            let a = prev.content.upperBound
+            var b = found[i].content.lowerBound
+            while b > a && (isQuote(b - 1) || isPunct(b - 1)) { b -= 1 }
+            guard a <= b, b < n else { continue }
+            let sa = Int(sentenceOf[a - 1])
+            let sb = Int(sentenceOf[b])
+            let samePara = paragraph(a - 1) == paragraph(b)
+            let nextPara = paragraph(b) == paragraph(a - 1) + 1 && doc.sentences[sb].tokens.lowerBound == b
+            guard sb - sa <= 1, samePara || nextPara, !(a..<b).contains(where: { isWord($0) }) else { continue }
+            found[i].attribution = Attribution(phrase: ph, cue: cue, rule: "after-indirect", confidence: 0.6)
+        }
     }
 
     func makeQuote(content: Range<Int>, kind: QuoteKind, _ a: Attribution, namer: inout SpeakerNames) -> Quote {

@@ -43,7 +43,33 @@ public struct QuoteScorer: Sendable {
     public private(set) var documents = 0
     public private(set) var predictedAttributions: [Slice: Int] = [:]
     public private(set) var goldAttributions: [Slice: Int] = [:]
+    /// When true, ``add(_:gold:)`` keeps one ``Detail`` per attribution for error analysis.
+    public var recordDetails = false
+    /// One line per gold attribution (aligned or not) and per predicted attribution left unaligned.
+    public private(set) var details: [Detail] = []
     let lexicon: QuoteLexicon
+
+    /// What one attribution scored, for error analysis (`dossier evaluate quotes --details FILE`).
+    public struct Detail: Sendable {
+        public var document: String
+        /// "gold" for a gold attribution (with its aligned prediction, if any), "extra" for an unaligned prediction.
+        public var side: String
+        public var direct: Bool
+        public var speech: Bool
+        /// The sieve of the aligned or extra prediction, empty for a miss.
+        public var rule: String
+        public var goldContent: Int
+        public var predictedContent: Int
+        public var contentOverlap: Int
+        public var goldSource: Int
+        public var predictedSource: Int
+        public var sourceOverlap: Int
+        public var goldCue: String
+        public var goldText: String
+        public var predictedText: String
+        public var goldSourceText: String
+        public var predictedSourceText: String
+    }
 
     public init(lexicon: QuoteLexicon) {
         self.lexicon = lexicon
@@ -65,6 +91,7 @@ public struct QuoteScorer: Sendable {
         var cue: Set<Int>
         var direct: Bool
         var speech: Bool
+        var rule = ""
 
         func part(_ p: Part) -> Set<Int> {
             switch p {
@@ -90,7 +117,8 @@ public struct QuoteScorer: Sendable {
             }
             let item = Item(
                 content: content, source: q.speakerMention.map { words(doc, $0.range, content: false) } ?? [],
-                cue: q.cue.map { words(doc, $0.range, content: false) } ?? [], direct: q.kind == .direct, speech: true)
+                cue: q.cue.map { words(doc, $0.range, content: false) } ?? [], direct: q.kind == .direct, speech: true,
+                rule: q.provenance.rule)
             if let c = q.cue { byCue[c] = predicted.count }
             predicted.append(item)
         }
@@ -133,6 +161,7 @@ public struct QuoteScorer: Sendable {
             usedG.insert(pr.g)
             aligned.append((pr.p, pr.g))
         }
+        if recordDetails { record(doc, predicted, golds, aligned) }
         for slice in Slice.allCases {
             let inP: (Item) -> Bool
             let inG: (Item) -> Bool
@@ -179,6 +208,39 @@ public struct QuoteScorer: Sendable {
                 }
                 counts[slice]?[part] = c
             }
+        }
+    }
+
+    mutating func record(_ doc: Document, _ predicted: [Item], _ golds: [Item], _ aligned: [(Int, Int)]) {
+        func text(_ s: Set<Int>) -> String {
+            s.sorted().map { doc.string(doc.tokens[$0].range) }.joined(separator: " ")
+        }
+        let name = doc.article.source.split(separator: "/").last.map(String.init) ?? doc.article.source
+        var byGold: [Int: Int] = [:]
+        var alignedP = Set<Int>()
+        for (i, j) in aligned {
+            byGold[j] = i
+            alignedP.insert(i)
+        }
+        for (j, g) in golds.enumerated() {
+            let p = byGold[j].map { predicted[$0] }
+            details.append(
+                Detail(
+                    document: name, side: "gold", direct: g.direct, speech: g.speech, rule: p?.rule ?? "",
+                    goldContent: g.content.count, predictedContent: p?.content.count ?? 0,
+                    contentOverlap: p.map { $0.content.intersection(g.content).count } ?? 0,
+                    goldSource: g.source.count, predictedSource: p?.source.count ?? 0,
+                    sourceOverlap: p.map { $0.source.intersection(g.source).count } ?? 0,
+                    goldCue: text(g.cue), goldText: text(g.content), predictedText: p.map { text($0.content) } ?? "",
+                    goldSourceText: text(g.source), predictedSourceText: p.map { text($0.source) } ?? ""))
+        }
+        for (i, p) in predicted.enumerated() where !alignedP.contains(i) {
+            details.append(
+                Detail(
+                    document: name, side: "extra", direct: p.direct, speech: false, rule: p.rule, goldContent: 0,
+                    predictedContent: p.content.count, contentOverlap: 0, goldSource: 0,
+                    predictedSource: p.source.count, sourceOverlap: 0, goldCue: "", goldText: "",
+                    predictedText: text(p.content), goldSourceText: "", predictedSourceText: text(p.source)))
         }
     }
 
