@@ -128,4 +128,32 @@ struct QuoteSyntaxTests {
                 + "shouted across the dock. “Nobody goes in or out.”")
         #expect(r.last?.rule != "quotes:after-indirect")
     }
+
+    @Test("a word that qualifies a quantity stays in the speaker; subjects joined by and are one phrase")
+    func quantityAndPairs() throws {
+        let q = try first("Nearly half of the dock workers said they would strike in March.")
+        #expect(q?.mention == "Nearly half of the dock workers")
+        let r = try first("Current and former pilots said the channel had silted up.")
+        #expect(r?.mention == "Current and former pilots")
+        #expect(r?.text == "the channel had silted up")
+    }
+
+    @Test("a name right after a cue that follows a comma is the speaker of what comes before")
+    func invertedName() throws {
+        let q = try first(
+            "The new timetable would cut waiting times at the ferry terminal by a third, said Ilse Marten, "
+                + "a planner at the port authority.")
+        #expect(q?.mention == "Ilse Marten, a planner at the port authority")
+        #expect(q?.text == "The new timetable would cut waiting times at the ferry terminal by a third")
+    }
+
+    @Test("the source of a closing according-to is the rest of the sentence")
+    func accordingToRest() throws {
+        let q = try first("The quay will reopen in May, according to two pilots who attended the meeting.")
+        #expect(q?.mention == "two pilots who attended the meeting")
+        #expect(q?.text == "The quay will reopen in May")
+        let r = try first(
+            "The quay will reopen in May, according to a notice from the harbour board released on Friday.")
+        #expect(r?.mention == "a notice from the harbour board released on Friday")
+    }
 }

@@ -267,7 +267,11 @@ extension QuoteScan {
         while end > x + 2 && (isTerminal(end - 1) || isPunct(end - 1) && inSpan[end - 1] < 0) { end -= 1 }
         let first = x == r.lowerBound || (x == r.lowerBound + 1 && classes(r.lowerBound).contains(.stop))
         var phrase = speakerAfter(x + 2, limit: end, appositive: !first)
-        if !first, let loose = loosePhrase(x + 2..<end, maxWords: 12),
+        if !first, end - (x + 2) <= 30, let rest = sourceRest(x + 2..<end) {
+            // "..., according to a report from the agency released on Friday.": the rest of the sentence,
+            // as PolNeAR bounds the source (its prepositional phrases and relative clauses too).
+            phrase = rest
+        } else if !first, let loose = loosePhrase(x + 2..<end, maxWords: 12),
             phrase == nil || loose.range.upperBound > phrase?.range.upperBound ?? 0
         {
             // "..., according to a new article in the Post": the rest of the sentence.
@@ -279,8 +283,8 @@ extension QuoteScan {
             while c < end && !isComma(c) { c += 1 }
             if c < end, c - (x + 2) <= 20, let loose = loosePhrase(x + 2..<c, maxWords: 20, strictStart: false) {
                 phrase = loose
-            } else if phrase == nil, c < end, c - (x + 2) <= 25 {
-                phrase = sourceRest(x + 2..<c)
+            } else if c < end, c - (x + 2) <= 25, let rest = sourceRest(x + 2..<c) {
+                phrase = rest
             }
         } else if phrase == nil, end - (x + 2) <= 25 {
             // "..., according to exit polls conducted for the networks.": the rest of the sentence.
@@ -391,10 +395,27 @@ extension QuoteScan {
     }
 
     /// A word that opens a clause rather than a speaker phrase: an adverb or a conjunction by the parse.
+    /// Not a word that qualifies a quantity ("Nearly half of voters", "About four in 10", "At least
+    /// half", "Virtually all analysts") or opens a pair ("Both The Times and the Journal"): PolNeAR keeps
+    /// them in the source.
     func isOpener(_ i: Int, _ syntax: SyntaxAnnotations) -> Bool {
         let u = syntax.upos[i]
-        return (u == .adv || u == .cconj || u == .sconj) && !classes(i).contains(.modifier)
+        guard (u == .adv || u == .cconj || u == .sconj) && !classes(i).contains(.modifier) else { return false }
+        if QuoteScan.pairOpeners.contains(lower[i]) { return false }
+        var j = i + 1
+        while j < n && (syntax.upos[j] == .adv || lower[j] == QuoteScan.least) && j - i < 3 { j += 1 }
+        if j < n && (syntax.upos[j] == .num || QuoteScan.quantities.contains(lower[j])) { return false }
+        return true
     }
+
+    static let least = StableHash.hash("least")
+    static let pairOpeners: Set<UInt64> = Set(["both", "either", "neither"].map { StableHash.hash($0) })
+    static let quantities: Set<UInt64> = Set(
+        [
+            "half", "all", "most", "many", "some", "few", "a", "one", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten", "every", "each", "more", "fewer", "twice", "a", "dozens", "hundreds", "thousands",
+            "majority", "third", "quarter", "two-thirds",
+        ].map { StableHash.hash($0) })
 
     /// A time word proper ("Tuesday", "yesterday", "week"), not the prepositions of the time class.
     func isTimeWord(_ i: Int) -> Bool {

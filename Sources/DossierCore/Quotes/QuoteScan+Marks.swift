@@ -263,4 +263,5 @@ extension QuoteScan {
     static let s = StableHash.hash("'s")
     static let of = StableHash.hash("of")
     static let and = StableHash.hash("and")
+    static let or = StableHash.hash("or")
 }

@@ -145,8 +145,13 @@ extension QuoteScan {
             if !hasSubject { content = nil }
             if let cr = content, cr.upperBound <= x {
                 // Content first: it opens the sentence (after a mark at most) and only the speaker stands
-                // between it and the cue.
+                // between it and the cue; and it is a clause, with a verb ("Former Breitbart reporter |
+                // Michelle Fields said" is a parse that took the title for the clause).
                 if cr.lowerBound > r.lowerBound + 1 { content = nil }
+                if let syntax = doc.syntax, !cr.contains(where: { syntax.upos[$0] == .verb || syntax.upos[$0] == .aux })
+                {
+                    content = nil
+                }
             }
         } else if rx == ids.parataxis, let h = p.headOf(x), h < x, cu.cueClass != .evidence {
             // "The talks failed, the ministry said." / "..., said a senior official." Unless the cue has a
@@ -182,7 +187,7 @@ extension QuoteScan {
                 if let m = p.child(xc, ids.mark), m < sub.lowerBound { sub = m..<sub.upperBound }
                 content = trimContent(sub, cue: x)
                 rule = "syntax-xcomp"
-            } else if let o = obj {
+            } else if let o = obj, !invertedSpeaker(cue: x, object: o, parse: p) {
                 let drop = Set(
                     p.children(o).map { Int($0) }.filter { k in
                         let rk = Int(p.rel[k])
@@ -272,6 +277,17 @@ extension QuoteScan {
         return finish(cc, ph, cue: cueRange, cu, rule: rule + how)
     }
 
+    /// "..., said Ines Moreau, a demographer.": a name right after a cue that follows a comma is the
+    /// speaker of what comes before (the word sieves take it), not the cue's object.
+    func invertedSpeaker(cue x: Int, object o: Int, parse p: Parse) -> Bool {
+        guard x > 0, isComma(x - 1), let syntax = doc.syntax else { return false }
+        let lo = p.subtree(o).lowerBound
+        guard lo == x + 1 else { return false }
+        return syntax.upos[o] == .propn || syntax.upos[x + 1] == .propn
+    }
+
+    func isNominal(_ u: UPOS) -> Bool { u == .noun || u == .propn || u == .pron || u == .num || u == .x }
+
     /// A content without the time adverbial the parse hung on it ("said Friday he would go").
     func dropLeadingTime(_ r: Range<Int>, parse p: Parse) -> Range<Int> {
         var lo = r.lowerBound
@@ -315,11 +331,18 @@ extension QuoteScan {
         for c in p.children(x) {
             let rc = Int(p.rel[Int(c)])
             if rc == ids.nsubj || rc == ids.csubj {
+                // Of two subjects the parse gave ("Current | and former officials said"), the nominal one.
+                if let s0 = subject, let syntax = doc.syntax,
+                    !isNominal(syntax.upos[Int(c)]) || isNominal(syntax.upos[s0])
+                {
+                    continue
+                }
                 subject = Int(c)
-                break
+                continue
             }
             if rc == ids.nsubjPass { passive = true }
         }
+        if subject != nil { passive = false }
         if passive {
             guard let ag = p.child(x, ids.oblAgent) else { return nil }
             // "by X": the phrase without "by".
@@ -390,7 +413,13 @@ extension QuoteScan {
             let rc = Int(p.rel[Int(c)])
             guard rc == ids.nsubj || rc == ids.csubj else { continue }
             let other = subjectSpan(Int(c), parse: p)
-            if other.upperBound == range.lowerBound || other.lowerBound == range.upperBound {
+            // Side by side, or joined by "and" / "or" ("Current | and former officials").
+            let gap =
+                other.upperBound <= range.lowerBound
+                ? other.upperBound..<range.lowerBound : range.upperBound..<max(range.upperBound, other.lowerBound)
+            if gap.count <= 2
+                && gap.allSatisfy({ isComma($0) || lower[$0] == QuoteScan.and || lower[$0] == QuoteScan.or })
+            {
                 range = min(other.lowerBound, range.lowerBound)..<max(other.upperBound, range.upperBound)
             }
         }
