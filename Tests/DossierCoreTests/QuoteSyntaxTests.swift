@@ -156,4 +156,17 @@ struct QuoteSyntaxTests {
             "The quay will reopen in May, according to a notice from the harbour board released on Friday.")
         #expect(r?.mention == "a notice from the harbour board released on Friday")
     }
+
+    @Test("of two complement clauses, the one with a subject; a name that opens the clause after an appositive")
+    func clauseChoice() throws {
+        let q = try first("Asked whether the ferries would run on Sunday, Marten said she could not promise anything.")
+        #expect(q?.mention == "Marten")
+        #expect(q?.text == "she could not promise anything")
+        let r = try first(
+            "Tobias Renn, acting director of the pilots' guild, said Marten's plan was rejected by the board.")
+        #expect(r?.mention == "Tobias Renn, acting director of the pilots' guild")
+        #expect(r?.text == "Marten's plan was rejected by the board")
+        let s = try first("The port office said about half of the new berths were booked until spring.")
+        #expect(s?.text == "about half of the new berths were booked until spring")
+    }
 }

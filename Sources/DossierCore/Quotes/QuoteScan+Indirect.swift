@@ -175,7 +175,7 @@ extension QuoteScan {
                 start = k + 1
                 rule = "indirect-clause"
             } else if k < end && (isWord(k) || flags(k).contains(.digits) || flags(k).contains(.number))
-                && !classes(k).contains(.prep) && !isComma(k)
+                && (!classes(k).contains(.prep) || quantityFollows(k)) && !isComma(k)
             {
                 start = k
                 rule = "indirect-clause"
@@ -185,6 +185,15 @@ extension QuoteScan {
         let content = c0..<contentEnd(from: c0, end: end)
         return finish(content, sp, cue: x..<x + 1, cu, rule: rule + (subjectRule ?? ""))
     }
+
+    /// "about" before a number or a quantity ("said about half of the rise ...") opens a subject, not a
+    /// prepositional phrase.
+    func quantityFollows(_ k: Int) -> Bool {
+        guard k + 1 < n, lower[k] == QuoteScan.about else { return false }
+        return flags(k + 1).contains(.digits) || QuoteScan.quantities.contains(lower[k + 1])
+    }
+
+    static let about = StableHash.hash("about")
 
     /// Where a reported clause ends before the sentence does: at a semicolon or a dash, or at a comma that
     /// opens another clause (", but", ", which", ", despite", ", adding ...").

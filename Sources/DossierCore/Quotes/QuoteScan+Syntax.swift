@@ -129,7 +129,17 @@ extension QuoteScan {
         guard rx >= 0 else { return nil }
         var content: Range<Int>? = nil
         var rule = "syntax-ccomp"
-        if let c = p.child(x, ids.ccomp) {
+        // The complement clause: of two the parse gave ("Asked if ..., Clinton said she ..."), the one with
+        // a subject, after the cue first.
+        let ccomps = p.children(x).map { Int($0) }.filter { Int(p.rel[$0]) == ids.ccomp }
+        let withSubject = ccomps.filter { c in
+            p.children(c).contains { k in
+                let rk = Int(p.rel[Int(k)])
+                return rk == ids.nsubj || rk == ids.nsubjPass || rk == ids.csubj || rk == ids.expl
+            }
+        }
+        let chosen = withSubject.first(where: { $0 > x }) ?? withSubject.first ?? ccomps.first
+        if let c = chosen {
             // A second reporting verb coordinated inside the clause reports its own content ("said he
             // found the talks useful and called them a start").
             let split = p.children(c).filter { Int(p.rel[Int($0)]) == ids.conj && cue(Int($0)) != nil }
@@ -279,11 +289,15 @@ extension QuoteScan {
 
     /// "..., said Ines Moreau, a demographer.": a name right after a cue that follows a comma is the
     /// speaker of what comes before (the word sieves take it), not the cue's object.
+    /// Not when a verb comes right after the name ("X, a director, said Clinton's response was weak": the name opens
+    /// the reported clause).
     func invertedSpeaker(cue x: Int, object o: Int, parse p: Parse) -> Bool {
         guard x > 0, isComma(x - 1), let syntax = doc.syntax else { return false }
-        let lo = p.subtree(o).lowerBound
-        guard lo == x + 1 else { return false }
-        return syntax.upos[o] == .propn || syntax.upos[x + 1] == .propn
+        let sub = p.subtree(o)
+        guard sub.lowerBound == x + 1 else { return false }
+        guard syntax.upos[o] == .propn || syntax.upos[x + 1] == .propn else { return false }
+        let e = sub.upperBound
+        return !(e < sentence(x).upperBound && (syntax.upos[e] == .verb || syntax.upos[e] == .aux))
     }
 
     func isNominal(_ u: UPOS) -> Bool { u == .noun || u == .propn || u == .pron || u == .num || u == .x }
@@ -343,6 +357,14 @@ extension QuoteScan {
             if rc == ids.nsubjPass { passive = true }
         }
         if subject != nil { passive = false }
+        if subject == nil && !passive, let syntax = doc.syntax {
+            // A name before the cue the parse hung on it as something else ("Mr. Cruz, whose ... , said":
+            // `vocative`, `dep`).
+            subject = p.children(x).map { Int($0) }.first { c in
+                let name = p.relationName(p.relation(c))
+                return c < x && (name == "vocative" || name == "dep") && isNominal(syntax.upos[c])
+            }
+        }
         if passive {
             guard let ag = p.child(x, ids.oblAgent) else { return nil }
             // "by X": the phrase without "by".
