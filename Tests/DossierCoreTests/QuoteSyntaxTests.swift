@@ -169,4 +169,10 @@ struct QuoteSyntaxTests {
         let s = try first("The port office said about half of the new berths were booked until spring.")
         #expect(s?.text == "about half of the new berths were booked until spring")
     }
+
+    @Test("a content after its cue runs on over what the parse hung elsewhere, to where a reported clause ends")
+    func runOn() throws {
+        let q = try first("The inspector said the cranes were in poor shape, including the two bought last year.")
+        #expect(q?.text == "the cranes were in poor shape, including the two bought last year")
+    }
 }

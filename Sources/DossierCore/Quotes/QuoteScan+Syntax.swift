@@ -256,6 +256,28 @@ extension QuoteScan {
                 }
             }
         }
+        // A content after its cue runs on to where the word sieves end a reported clause (a semicolon, a
+        // dash, ", but", ", which", another cue...), over what the parse hung elsewhere ("the emails were on
+        // work topics, | including speeches and meetings"), with no cue, "according to" or direct quote in
+        // what it adds.
+        if let c0 = content, c0.lowerBound > x {
+            var end = r.upperBound
+            while end > c0.upperBound
+                && (isTerminal(end - 1) || isPunct(end - 1) && !(isQuote(end - 1) && inSpan[end - 1] >= 0))
+            {
+                end -= 1
+            }
+            let e = end > c0.upperBound ? contentEnd(from: c0.lowerBound, end: end) : c0.upperBound
+            if e > c0.upperBound,
+                !(c0.upperBound..<e).contains(where: { k in
+                    cue(k) != nil || lower[k] == QuoteScan.according
+                        || (inSpan[k] >= 0 && spans[Int(inSpan[k])].role == .quote)
+                }),
+                let t = trimContent(c0.lowerBound..<e, cue: x)
+            {
+                content = t
+            }
+        }
         guard var c = content, c.count >= 1 else { return nil }
         if c.lowerBound < r.lowerBound || c.upperBound > r.upperBound {
             c = max(c.lowerBound, r.lowerBound)..<min(c.upperBound, r.upperBound)
