@@ -28,7 +28,7 @@ struct EvaluateQuotesCommand: ParsableCommand {
         help: ArgumentHelp(
             "Write one tab-separated line per gold attribution and per unaligned quote found to FILE.",
             discussion: "Columns: document, side (gold/extra), direct, speech, rule, gold/predicted/shared "
-                + "content tokens, gold/predicted/shared source tokens, gold cue, gold content, predicted "
+                + "content tokens, gold/predicted/shared source tokens, gold cue (the cue found for an extra), gold content, predicted "
                 + "content, gold source, predicted source. For error analysis on train.",
             valueName: "FILE"))
     var details: String?

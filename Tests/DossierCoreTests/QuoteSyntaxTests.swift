@@ -175,4 +175,12 @@ struct QuoteSyntaxTests {
         let q = try first("The inspector said the cranes were in poor shape, including the two bought last year.")
         #expect(q?.text == "the cranes were in poor shape, including the two bought last year")
     }
+
+    @Test("a cue form the parse tags as a noun is no cue; 'continues to' is aspect, not speech")
+    func notCues() throws {
+        #expect(try findQuotes("Headline\n\nFive other states hold primaries and caucuses next week.").isEmpty)
+        #expect(try findQuotes("Headline\n\nThe council continues to study the plan for the new quay.").isEmpty)
+        let q = try first("The harbour master continued: the quay will stay shut until the storm has passed.")
+        #expect(q?.text == "the quay will stay shut until the storm has passed")
+    }
 }

@@ -157,7 +157,10 @@ extension QuoteScan {
             k += 1
         }
         if start == nil {
-            guard cu.cueClass != .evidence else { return nil }
+            // "continued as a member until 2014": "continue" reports only after "that" or a colon.
+            guard cu.cueClass != .evidence, cu.lemma != "continue" || (x + 1 < end && isColon(x + 1)) else {
+                return nil
+            }
             k = x + 1
             while k < end && (isAuxOrAdverb(k) || classes(k).contains(.time) || classes(k).contains(.audience)) {
                 k += 1

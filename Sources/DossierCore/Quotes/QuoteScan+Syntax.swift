@@ -182,7 +182,9 @@ extension QuoteScan {
                 rule = "syntax-parataxis"
             }
         }
-        if content == nil && rx != ids.parataxis && cu.cueClass != .evidence {
+        // "continues to grow": aspect, not speech; "continue" reports only a clause.
+        let aspectual = cu.lemma == "continue"
+        if content == nil && rx != ids.parataxis && cu.cueClass != .evidence && !aspectual {
             // No complement clause: an infinitive ("urged voters to stay home": the infinitive; the object is
             // the audience) or an object ("denied the report", "announced a new plan").
             let kids = p.children(x).map { Int($0) }.filter { $0 > x }

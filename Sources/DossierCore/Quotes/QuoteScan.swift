@@ -113,9 +113,12 @@ struct QuoteScan {
     }
     /// The cue a token is, if it is a lowercase reporting word that is not a noun after a determiner ("the
     /// report said", "a note reads").
+    /// With a parse, a word tagged as a noun is not a cue either ("voters in all five states", "his
+    /// remarks", "Editor's note").
     func cue(_ i: Int) -> QuoteLexicon.Cue? {
         guard isLowerWord(i), let c = lex.cue(lower[i]) else { return nil }
         if i > 0 && QuoteScan.determiners.contains(lower[i - 1]) { return nil }
+        if parse?.analysed[i] == true, let syntax = doc.syntax, syntax.upos[i] == .noun { return nil }
         return c
     }
 

@@ -239,7 +239,7 @@ public struct QuoteScorer: Sendable {
                 Detail(
                     document: name, side: "extra", direct: p.direct, speech: false, rule: p.rule, goldContent: 0,
                     predictedContent: p.content.count, contentOverlap: 0, goldSource: 0,
-                    predictedSource: p.source.count, sourceOverlap: 0, goldCue: "", goldText: "",
+                    predictedSource: p.source.count, sourceOverlap: 0, goldCue: text(p.cue), goldText: "",
                     predictedText: text(p.content), goldSourceText: "", predictedSourceText: text(p.source)))
         }
     }
