@@ -398,13 +398,41 @@ extension QuoteScan {
         }
         if let t = (lo + 1..<hi).first(where: { k in
             (lower[k] == QuoteScan.on || QuoteScan.timePreps.contains(lower[k]) || isTimeWord(k)) && hi - k <= 4
-                && (k..<hi).contains(where: { isTimeWord($0) })
+                && (k..<hi).contains(where: { isTimeWord($0) }) || isAside(k, end: hi)
         }) {
             hi = t
             while hi > lo + 1 && isComma(hi - 1) { hi -= 1 }
         }
         return lo..<hi
     }
+
+    /// An aside between a speaker and the cue that PolNeAR leaves out of the source: "for his part", "at the
+    /// time", "when contacted by Reuters", "when asked about it", "in a statement", "in an interview".
+    func isAside(_ k: Int, end: Int) -> Bool {
+        let len = end - k
+        guard len >= 2, len <= 6 else { return false }
+        let w = lower[k]
+        if w == QuoteScan.when || w == QuoteScan.asideWhile {
+            return endsInEd(k + 1) || endsInIng(k + 1) || lower[k + 1] == QuoteScan.asked
+        }
+        if w == QuoteScan.asideFor, len == 3 { return lower[k + 2] == QuoteScan.part }
+        if w == QuoteScan.asideAt, len == 3 { return lower[k + 2] == QuoteScan.asideTime }
+        if w == QuoteScan.asideIn, len == 3 { return QuoteScan.asideNouns.contains(lower[k + 2]) }
+        return false
+    }
+
+    static let when = StableHash.hash("when")
+    static let asideWhile = StableHash.hash("while")
+    static let asideFor = StableHash.hash("for")
+    static let asideAt = StableHash.hash("at")
+    static let asideIn = StableHash.hash("in")
+    static let part = StableHash.hash("part")
+    static let asideTime = StableHash.hash("time")
+    static let asked = StableHash.hash("asked")
+    static let asideNouns: Set<UInt64> = Set(
+        ["statement", "interview", "email", "e-mail", "release", "speech", "tweet", "letter", "post"].map {
+            StableHash.hash($0)
+        })
 
     /// A word that opens a clause rather than a speaker phrase: an adverb or a conjunction by the parse.
     /// Not a word that qualifies a quantity ("Nearly half of voters", "About four in 10", "At least
