@@ -13,10 +13,19 @@ struct EvaluatePOS: ParsableCommand {
     @Option(name: .long, help: "Write the tagger pruned at this fraction of the largest weight to --pruned-out.")
     var prune: Float?
     @Option(name: .long, help: "Where to write the pruned tagger (scored instead of the input).") var prunedOut: String?
+    @Option(name: .long, help: "Re-decide tokens below this first-pass margin (a two-pass tagger; 0: one pass).")
+    var secondMargin: Float?
+    @Option(name: .long, help: "Weight of the first-pass scores in the second pass (a two-pass tagger).")
+    var secondScale: Float?
+    @Option(name: .long, help: "Re-decide only tokens whose two best classes differ in UPOS (a two-pass tagger).")
+    var secondUpos: Bool?
 
     func run() throws {
         let clusters = try SyntaxTables.bundledClusters()
         var tagger = try loadPOSModel(model, clusters: clusters)
+        if let secondMargin { tagger.second?.margin = secondMargin }
+        if let secondScale { tagger.second?.scale = secondScale }
+        if let secondUpos { tagger.second?.uposOnly = secondUpos }
         if let prune, let prunedOut {
             tagger.config.removeAll { $0.key == "prune" }
             tagger.config.append(("prune", String(prune)))

@@ -18,8 +18,23 @@ struct TrainPOS: ParsableCommand {
     var dictionaryPurity = 0.995
     @Option(name: .long, help: "Tag dictionary: words seen at least this many times.") var dictionaryMinCount = 20
     @Option(name: .long, help: "Optional templates of feature version 3 (a bit mask).") var extras = 0
+    @Option(name: .long, help: "Ambiguity classes for words seen at least this many times.") var ambiguityMinCount = 3
     @Option(name: .long, help: "Train this many models with consecutive seeds and keep their mean.") var seeds = 1
     @Option(name: .long, help: "Drop weights below this fraction of the largest (model size).") var prune: Float = 0.002
+    @Option(name: .long, help: "Second-pass templates (1; 0: one pass).") var secondPass = 0
+    @Option(name: .long, help: "Second-pass training passes.") var secondEpochs = 6
+    @Option(name: .long, help: "Jackknife folds of the second pass's training data.") var secondFolds = 4
+    @Option(name: .long, help: "Training passes of the jackknife taggers (default: --epochs).") var foldEpochs: Int?
+    @Option(name: .long, help: "First-pass margin below which the second pass re-decides a token.")
+    var secondMargin: Float = 4
+    @Option(name: .long, help: "Weight of the first-pass scores in the second pass.") var secondScale: Float = 1
+    @Option(name: .long, help: "Pruning of the second pass's weights (default: --prune).") var secondPrune: Float?
+    @Option(name: .long, help: "Use this tagger as the first pass instead of training one (with --second-pass).")
+    var firstPass: String?
+    @Flag(name: .long, help: "The second pass re-decides only tokens whose two best classes differ in UPOS.")
+    var secondUpos = false
+    @Option(name: .long, help: "Keep the jackknifed first pass in this file and reuse it when it matches.")
+    var secondCache: String?
 
     func run() throws {
         let start = Date()
@@ -36,9 +51,45 @@ struct TrainPOS: ParsableCommand {
         trainer.dictionaryPurity = dictionaryPurity
         trainer.dictionaryMinCount = dictionaryMinCount
         trainer.extras = extras
+        trainer.ambiguityMinCount = ambiguityMinCount
         trainer.seeds = seeds
         trainer.prune = prune
-        var model = trainer.train(corpus, dev: devCorpus, clusters: clusters) { stderrLine($0) }
+        trainer.secondPass = secondPass
+        trainer.secondEpochs = secondEpochs
+        trainer.secondFolds = secondFolds
+        trainer.foldEpochs = foldEpochs
+        trainer.secondMargin = secondMargin
+        trainer.secondScale = secondScale
+        trainer.secondPrune = secondPrune
+        var model =
+            try firstPass.map { try loadPOSModel($0, clusters: try clusters ?? SyntaxTables.bundledClusters()) }
+            ?? trainer.train(corpus, dev: devCorpus, clusters: clusters) { stderrLine($0) }
+        if secondPass != 0 {
+            guard POSSecondPass.templateVersions.contains(secondPass) else {
+                throw ValidationError("--second-pass must be in \(POSSecondPass.templateVersions)")
+            }
+            // The cache is named by what makes the jackknife: it is reused only for the same settings.
+            let key =
+                "\(secondFolds) \(foldEpochs ?? epochs) \(seed) \(features) \(extras) \(dictionaryPurity) \(dictionaryMinCount) \(prune) \(corpus.tokenCount) \(train.joined(separator: ","))"
+            var passOne: POSPassOne?
+            if let secondCache, let data = FileManager.default.contents(atPath: secondCache),
+                let nl = data.firstIndex(of: 10), String(decoding: data[..<nl], as: UTF8.self) == key
+            {
+                passOne = try POSPassOne(decoding: [UInt8](data[(nl + 1)...]), name: secondCache)
+                stderrLine("jackknifed first pass read from \(secondCache)")
+            }
+            if passOne == nil {
+                let p = trainer.jackknife(corpus, clusters: clusters) { stderrLine($0) }
+                if let secondCache {
+                    try Data(Array(key.utf8) + [10] + p.encoded()).write(to: URL(fileURLWithPath: secondCache))
+                }
+                passOne = p
+            }
+            if let passOne {
+                trainer.secondUposOnly = secondUpos
+                model = trainer.trainSecond(model, corpus, passOne: passOne, dev: devCorpus) { stderrLine($0) }
+            }
+        }
         model.config.append(("trainFiles", train.map { ($0 as NSString).lastPathComponent }.joined(separator: ",")))
         let bytes = model.encoded()
         try Data(bytes).write(to: URL(fileURLWithPath: out))

@@ -44,6 +44,8 @@ public struct POSModel: Sendable {
     let words: FeatureTable
     let wordDictionary: [UInt8]
     let wordAmbiguity: [UInt64]
+    /// The optional second pass (``POSSecondPass``): nil for a one-pass tagger.
+    public var second: POSSecondPass?
     public var config: [(key: String, value: String)]
 
     public init(
@@ -179,6 +181,10 @@ public struct POSModel: Sendable {
         var p = AveragedPerceptron(classes: classes.count)  // not read: tagging scores with `scorer`
         var out = [UInt8](repeating: 0, count: doc.tokens.count)
         let sentences = doc.sentences.filter { !$0.flags.contains(.ignored) }.map(\.tokens)
+        if let second {
+            tagTwoPass(t, sentences: sentences, second: second, into: &out)
+            return out
+        }
         POSModel.decode(self, t, sentences: sentences, perceptron: &p, gold: nil, into: &out)
         return out
     }
@@ -249,8 +255,21 @@ public struct POSModel: Sendable {
             w.u64(k)
             w.u64(v)
         }
-        SparseWeights.encode(perceptron, prune: Float(self["prune"] ?? "") ?? 0.002, into: &w)
-        var cfg = config.filter { $0.key != "features" && $0.key != "extras" }
+        let prune = Float(self["prune"] ?? "") ?? 0.002
+        SparseWeights.encode(perceptron, prune: prune, into: &w)
+        if let second {
+            SparseWeights.encode(second.perceptron, prune: Float(self["second.prune"] ?? "") ?? prune, into: &w)
+        }
+        var cfg = config.filter {
+            $0.key != "features" && $0.key != "extras"
+                && !["second", "second.margin", "second.scale", "second.upos"].contains($0.key)
+        }
+        if let second {
+            cfg.append(("second", String(second.templates)))
+            cfg.append(("second.margin", String(second.margin)))
+            cfg.append(("second.scale", String(second.scale)))
+            if second.uposOnly { cfg.append(("second.upos", "yes")) }
+        }
         if featureSet >= 3 { cfg.insert(("extras", String(extras)), at: 0) }
         cfg.insert(("features", String(featureSet)), at: 0)
         return ModelFile(kind: POSModel.kind, config: cfg, payload: w.bytes).encoded()
@@ -286,10 +305,23 @@ public struct POSModel: Sendable {
         guard scorer.classes == nc else {
             throw DossierError(.resource, "tagger weights do not match its classes", input: name)
         }
+        var pass: POSSecondPass?
+        if let v = file["second"] {
+            guard let templates = Int(v), POSSecondPass.templateVersions.contains(templates),
+                let margin = Float(file["second.margin"] ?? ""), let scale = Float(file["second.scale"] ?? "1")
+            else { throw DossierError(.resource, "tagger second pass '\(v)' is not known", input: name) }
+            let s = try SparseWeights.decodeScorer(&r)
+            guard s.classes == nc else {
+                throw DossierError(.resource, "tagger second-pass weights do not match its classes", input: name)
+            }
+            pass = POSSecondPass(scorer: s, templates: templates, margin: margin, scale: scale)
+            pass?.uposOnly = file["second.upos"] == "yes"
+        }
         self.init(
             classes: classes, perceptron: AveragedPerceptron(classes: nc), dictionary: dict, ambiguity: amb,
             clusters: file["clusters"] == "none" ? nil : clusters, config: file.config, keepWeights: false,
             scorer: scorer)
+        self.second = pass
     }
 }
 

@@ -35,16 +35,35 @@ public struct POSTrainer: Sendable {
     public var extras = 0
     /// Train this many models (seeds `seed`, `seed + 1`, ...) and keep their mean (``AveragedPerceptron/mean``).
     public var seeds = 1
+    /// Second-pass templates (``POSSecondPass/templateVersions``; 0: a one-pass tagger).
+    public var secondPass = 0
+    /// Second-pass training passes.
+    public var secondEpochs = 6
+    /// Jackknife folds for the second pass's training tags and scores.
+    public var secondFolds = 4
+    /// First-pass epochs of the jackknife taggers (nil: ``epochs``).
+    public var foldEpochs: Int?
+    /// Margin below which the second pass re-decides a token (``POSSecondPass/margin``).
+    public var secondMargin: Float = 4
+    /// Weight of the first-pass scores in the second pass (``POSSecondPass/scale``).
+    public var secondScale: Float = 1
+    /// Pruning of the second pass's weights in the model file (nil: ``prune``).
+    public var secondPrune: Float?
+    /// Re-decide only tokens whose two best first-pass classes differ in UPOS (``POSSecondPass/uposOnly``).
+    public var secondUposOnly = false
 
     public init() {}
 
-    public func train(_ train: SyntaxCorpus, dev: SyntaxCorpus?, clusters: WordClusters?, log: (String) -> Void)
-        -> POSModel
-    {
+    /// The classes of a corpus (`UPOS|XPOS` seen in it, sorted).
+    public static func classes(of train: SyntaxCorpus) -> [String] { Set(train.goldTags).sorted() }
+
+    /// Trains a one-pass tagger over `classes` (default: those of `train`).
+    public func train(
+        _ train: SyntaxCorpus, dev: SyntaxCorpus?, clusters: WordClusters?, classes given: [String]? = nil,
+        log: (String) -> Void
+    ) -> POSModel {
         let gold = train.goldTags
-        var counts: [String: Int] = [:]
-        for g in gold { counts[g, default: 0] += 1 }
-        let classes = counts.keys.sorted()
+        let classes = given ?? POSTrainer.classes(of: train)
         var index: [String: UInt8] = [:]
         for (i, c) in classes.enumerated() { index[c] = UInt8(i) }
         let goldIDs = gold.map { index[$0] ?? 0 }
@@ -74,6 +93,7 @@ public struct POSTrainer: Sendable {
         if dictionaryPurity != 0.995 { config.append(("dictionary.purity", String(dictionaryPurity))) }
         if dictionaryMinCount != 20 { config.append(("dictionary.minCount", String(dictionaryMinCount))) }
         if features >= 3 { config.append(("extras", String(extras))) }
+        if ambiguityMinCount != 3 { config.append(("ambiguity.minCount", String(ambiguityMinCount))) }
         if seeds > 1 { config.append(("seeds", String(seeds))) }
         var model = POSModel(
             classes: classes, perceptron: AveragedPerceptron(classes: classes.count, capacity: 1 << 18),
@@ -113,6 +133,123 @@ public struct POSTrainer: Sendable {
         config.append(("features.rows", String(p.featureCount)))
         model.config = config
         return model
+    }
+}
+
+extension POSTrainer {
+    /// First-pass tags and scores of every training token from taggers trained without its sentence
+    /// (``secondFolds`` folds, sentence `k` in fold `k % folds`), over the classes of the whole corpus.
+    public func jackknife(_ train: SyntaxCorpus, clusters: WordClusters?, log: (String) -> Void) -> POSPassOne {
+        let classes = POSTrainer.classes(of: train)
+        var out = POSPassOne(classes: classes.count, tokens: train.tokenCount)
+        let folds = max(secondFolds, 2)
+        var t = self
+        t.epochs = foldEpochs ?? epochs
+        t.secondPass = 0
+        for f in 0..<folds {
+            let keep = train.sentences.indices.filter { $0 % folds != f }
+            let held = train.sentences.indices.filter { $0 % folds == f }
+            let part = SyntaxCorpus(keep.map { train.sentences[$0] }, clusters: clusters)
+            let m = t.train(part, dev: nil, clusters: clusters, classes: classes) { log("fold \(f + 1), \($0)") }
+            m.passOne(train.tables, sentences: held.map { train.ranges[$0] }, into: &out)
+        }
+        var right = 0
+        let gold = train.goldTags
+        for i in 0..<gold.count where classes[Int(out.tags[i])] == gold[i] { right += 1 }
+        log(
+            "jackknifed first pass: accuracy \(String(format: "%.2f", 100 * Double(right) / Double(max(1, gold.count))))"
+        )
+        return out
+    }
+
+    /// Trains the second pass of `model` on jackknifed first-pass results (``jackknife(_:clusters:log:)``).
+    public func trainSecond(
+        _ model: POSModel, _ train: SyntaxCorpus, passOne: POSPassOne, dev: SyntaxCorpus?, log: (String) -> Void
+    ) -> POSModel {
+        let c = model.classes.count
+        var index: [String: UInt8] = [:]
+        for (i, k) in model.classes.enumerated() { index[k] = UInt8(i) }
+        let gold = train.goldTags.map { Int(index[$0] ?? 0) }
+        let (amb, _) = model.ambiguityClasses(train.tables)
+        var p = AveragedPerceptron(classes: c, capacity: 1 << 16)
+        var rng = SplitMix64(seed: seed)
+        var order = Array(train.ranges.indices)
+        let buf = UnsafeMutablePointer<UInt64>.allocate(capacity: POSModel.maxFeatures)
+        defer { buf.deallocate() }
+        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: c)
+        defer { scores.deallocate() }
+        var unsure = [Bool](repeating: false, count: train.tokenCount)
+        for i in 0..<train.tokenCount { unsure[i] = passOne.margin(i) < secondMargin }
+        let full = secondPass >= 2
+        amb.withUnsafeBufferPointer { ab in
+            passOne.tags.withUnsafeBufferPointer { first in
+                for e in 0..<max(secondEpochs, 1) {
+                    rng.shuffle(&order)
+                    var right = 0
+                    var before = 0
+                    var seen = 0
+                    for j in order {
+                        let s = train.ranges[j]
+                        var p1 = POSModel.startTag
+                        var p2 = POSModel.startTag
+                        for i in s {
+                            var best = Int(first[i])
+                            if full || unsure[i] {
+                                var k = 0
+                                if secondPass == 2 {
+                                    k = model.extract(
+                                        train.tables, ab, i, s.lowerBound, s.upperBound, p1, p2, into: buf)
+                                } else if secondPass == 3 {
+                                    k = POSSecondPass.extractBase(
+                                        train.tables, ab, i, s.lowerBound, s.upperBound, p1, p2, into: buf)
+                                }
+                                k += POSSecondPass.extract(
+                                    train.tables, ab, first, i, s.upperBound, p1, p2, into: buf + k)
+                                let fs = UnsafeBufferPointer(start: buf, count: k)
+                                // A full second pass learns alone, as the first; its scores are added to the first's
+                                // when tagging.
+                                for q in 0..<c { scores[q] = full ? 0 : secondScale * passOne.scores[i * c + q] }
+                                p.score(fs, into: scores)
+                                var top = -Float.infinity
+                                for q in 0..<c where scores[q] > top {
+                                    best = q
+                                    top = scores[q]
+                                }
+                                p.tick()
+                                p.update(fs, truth: gold[i], guess: best)
+                                seen += 1
+                                if best == gold[i] { right += 1 }
+                                if Int(first[i]) == gold[i] { before += 1 }
+                            }
+                            p2 = p1
+                            p1 = UInt64(best)
+                        }
+                    }
+                    log(
+                        "second pass, epoch \(e + 1): \(seen) tokens re-decided, right \(right) (first pass \(before))")
+                }
+            }
+        }
+        p.finish(threshold: 1e-3)
+        var m = model
+        m.second = POSSecondPass(
+            perceptron: p, templates: secondPass, margin: secondMargin, scale: secondScale)
+        m.second?.uposOnly = secondUposOnly
+        var config = m.config.filter { !$0.key.hasPrefix("dev.") && $0.key != "features.rows" }
+        if let secondPrune { config.append(("second.prune", String(secondPrune))) }
+        config.append(("second.epochs", String(secondEpochs)))
+        config.append(("second.folds", String(secondFolds)))
+        if let foldEpochs { config.append(("second.foldEpochs", String(foldEpochs))) }
+        if let dev {
+            let s = POSEvaluation(model: m, gold: dev)
+            config.append(("dev.upos", String(format: "%.2f", s.upos)))
+            config.append(("dev.xpos", String(format: "%.2f", s.xpos)))
+            log("two passes: dev UPOS \(String(format: "%.2f", s.upos)) XPOS \(String(format: "%.2f", s.xpos))")
+        }
+        config.append(("features.rows", m["features.rows"] ?? "0"))
+        config.append(("second.rows", String(p.featureCount)))
+        m.config = config
+        return m
     }
 }
 
