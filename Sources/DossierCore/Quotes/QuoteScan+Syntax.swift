@@ -13,13 +13,14 @@ extension QuoteScan {
     struct Relations {
         var nsubj = -1, nsubjPass = -1, csubj = -1, ccomp = -1, parataxis = -1, conj = -1, advcl = -1
         var xcomp = -1, aclRelcl = -1, acl = -1, oblAgent = -1, obl = -1, punct = -1, mark = -1, expl = -1
-        var cc = -1, discourse = -1, advmod = -1, root = -1
+        var cc = -1, discourse = -1, advmod = -1, root = -1, nsubjOuter = -1
 
         init(_ names: [String]) {
             for (k, r) in names.enumerated() {
                 switch r {
                 case "nsubj": nsubj = k
                 case "nsubj:pass": nsubjPass = k
+                case "nsubj:outer": nsubjOuter = k
                 case "csubj": csubj = k
                 case "ccomp": ccomp = k
                 case "parataxis": parataxis = k
@@ -135,7 +136,7 @@ extension QuoteScan {
         let withSubject = ccomps.filter { c in
             p.children(c).contains { k in
                 let rk = Int(p.rel[Int(k)])
-                return rk == ids.nsubj || rk == ids.nsubjPass || rk == ids.csubj || rk == ids.expl
+                return rk == ids.nsubj || rk == ids.nsubjPass || rk == ids.csubj || rk == ids.expl || rk == ids.nsubjOuter
             }
         }
         let chosen = withSubject.first(where: { $0 > x }) ?? withSubject.first ?? ccomps.first
@@ -150,7 +151,7 @@ extension QuoteScan {
             // opening "Asked about ...," taken for one).
             let hasSubject = p.children(c).contains { k in
                 let rk = Int(p.rel[Int(k)])
-                return rk == ids.nsubj || rk == ids.nsubjPass || rk == ids.csubj || rk == ids.expl
+                return rk == ids.nsubj || rk == ids.nsubjPass || rk == ids.csubj || rk == ids.expl || rk == ids.nsubjOuter
             }
             if !hasSubject { content = nil }
             if let cr = content, cr.upperBound <= x {
