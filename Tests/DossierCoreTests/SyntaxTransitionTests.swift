@@ -220,13 +220,12 @@ struct SyntaxBeamTests {
         return parser.parse(tables, tags: tags, sentences: doc.sentences.map(\.tokens))
     }
 
-    /// The beam model's weights decoded greedily and with a beam of 1 (the bundled greedy model has
-    /// labelled transitions, which the beam search does not use).
+    /// The bundled beam model's weights decoded greedily and with a beam of 1 (labelled transitions or not,
+    /// as the model has them).
     @Test func widthOneIsGreedy() throws {
         let clusters = try SyntaxTables.bundledClusters()
         let tagger = try POSModel.bundled(clusters: clusters)
         let parser = try ParserModel.bundledBeam()
-        #expect(!parser.labelled)
         let doc = Document(pretokenized: SyntaxBeamTests.sentences)
         let tables = SyntaxTables(doc, clusters: clusters)
         let tags = tagger.tagHashes(tagger.tag(doc, tables))
@@ -235,16 +234,26 @@ struct SyntaxBeamTests {
         var rng = SplitMix64(seed: 0)
         let buf = UnsafeMutablePointer<UInt64>.allocate(capacity: ParserModel.maxFeatures)
         defer { buf.deallocate() }
-        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: 64)
+        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(64, parser.actionScorer.classes))
         defer { scores.deallocate() }
         for s in doc.sentences {
             let v = ParserModel.values(tables, tags, s.tokens, version: parser.featureSet)
-            let greedy = ParserModel.parse(
-                v, n: s.tokens.count, actions: &a, labeler: &l, gold: nil, explore: false, rng: &rng, buf: buf,
-                scores: scores, scorers: (parser.actionScorer, parser.labelScorer))
-            let beam = ParserModel.beamParse(
-                v, n: s.tokens.count, width: 1, actions: &a, labeler: &l, gold: nil, buf: buf, scores: scores,
-                scorers: (parser.actionScorer, parser.labelScorer))
+            let n = s.tokens.count
+            let greedy =
+                parser.labelled
+                ? ParserModel.parseLabelled(
+                    v, n: n, actions: &a, gold: nil, explore: false, rng: &rng, buf: buf, scores: scores,
+                    scorer: parser.actionScorer)
+                : ParserModel.parse(
+                    v, n: n, actions: &a, labeler: &l, gold: nil, explore: false, rng: &rng, buf: buf,
+                    scores: scores, scorers: (parser.actionScorer, parser.labelScorer))
+            let beam =
+                parser.labelled
+                ? ParserModel.beamParseLabelled(
+                    v, n: n, width: 1, actions: &a, gold: nil, buf: buf, scores: scores, scorer: parser.actionScorer)
+                : ParserModel.beamParse(
+                    v, n: n, width: 1, actions: &a, labeler: &l, gold: nil, buf: buf, scores: scores,
+                    scorers: (parser.actionScorer, parser.labelScorer))
             #expect(beam.heads == greedy.heads)
             #expect(beam.labels == greedy.labels)
         }
