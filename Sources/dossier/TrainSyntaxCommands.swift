@@ -77,6 +77,10 @@ struct TrainParser: ParsableCommand {
         name: .long, parsing: .upToNextOption,
         help: "Also write the model after these epochs (to OUT.eN, scored on --dev); the training is unchanged.")
     var snapshotEpochs: [Int] = []
+    @Option(
+        name: .long,
+        help: "Give weights only to the action features this (pruned) model has (retraining; --labelled --beam).")
+    var keepFeaturesOf: String?
     @Option(name: .long, help: "Keep the jackknifed training tags in this file and reuse them when it matches.")
     var tagsCache: String?
 
@@ -138,6 +142,10 @@ struct TrainParser: ParsableCommand {
         trainer.features = features
         trainer.labelled = labelled
         trainer.snapshotEpochs = Set(snapshotEpochs)
+        if let keepFeaturesOf {
+            guard labelled && beam > 1 else { throw ValidationError("--keep-features-of needs --labelled --beam N") }
+            trainer.keep = try loadParserModel(keepFeaturesOf).actionScorer.keys
+        }
         let files = train.map { ($0 as NSString).lastPathComponent }.joined(separator: ",")
         var written: Error?
         var model = trainer.train(

@@ -347,6 +347,27 @@ struct SyntaxBeamTests {
         #expect(a.labels == b.labels)
     }
 
+    @Test func keptFeaturesAreTheOnlyOnesWithWeights() {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxBeamTests.treebank), clusters: nil)
+        let tags = corpus.goldTags.map { StableHash.hash($0) }
+        var trainer = ParserTrainer()
+        trainer.beam = 2
+        trainer.labelled = true
+        trainer.prune = 0
+        trainer.epochs = 4
+        let full = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        let all = full.actionScorer.keys
+        #expect(all.count > 20)
+        // Every other key of the full model.
+        let half = Set(all.sorted().enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
+        trainer.keep = half
+        let restricted = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        let kept = restricted.actionScorer.keys
+        #expect(!kept.isEmpty)
+        #expect(kept.isSubset(of: half))
+        #expect(restricted["features.kept"] == String(half.count))
+    }
+
     @Test func snapshotsAreTheShorterTrainings() {
         let corpus = SyntaxCorpus(CoNLLU.read(SyntaxBeamTests.treebank), clusters: nil)
         let tags = corpus.goldTags.map { StableHash.hash($0) }

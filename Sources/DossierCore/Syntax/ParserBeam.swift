@@ -203,10 +203,23 @@ extension ParserModel {
     static func beamParseLabelled(
         _ v: Values, n: Int, width: Int, actions: inout AveragedPerceptron,
         gold: (heads: [Int32], labels: [UInt8])?, buf: UnsafeMutablePointer<UInt64>,
-        scores: UnsafeMutableBufferPointer<Float>, scorer: CompactScorer? = nil
+        scores: UnsafeMutableBufferPointer<Float>, scorer: CompactScorer? = nil, keep: Set<UInt64>? = nil
     ) -> (heads: [Int32], labels: [UInt8]) {
         let width = max(1, width)
         let cc = scorer?.classes ?? actions.classes
+        /// The features of `st` an update may give weights: all, or those in `keep`.
+        @inline(__always) func updateFeatures(_ st: State) -> UnsafeBufferPointer<UInt64> {
+            var k = actionFeatures(st, v, into: buf)
+            if let keep {
+                var j = 0
+                for i in 0..<k where keep.contains(buf[i] & 0xffff_ffff) {
+                    buf[j] = buf[i]
+                    j += 1
+                }
+                k = j
+            }
+            return UnsafeBufferPointer(start: buf, count: k)
+        }
         var parents: [Int32] = [-1]
         var classes: [UInt8] = [0]
         let steps = 2 * n
@@ -305,10 +318,8 @@ extension ParserModel {
                     let pc = Int(pred[j]), gc = Int(goldClasses[j])
                     if !diverged && pc != gc { diverged = true }
                     if diverged {
-                        var k = actionFeatures(gs, v, into: buf)
-                        actions.add(UnsafeBufferPointer(start: buf, count: k), class: gc, 1)
-                        k = actionFeatures(ps, v, into: buf)
-                        actions.add(UnsafeBufferPointer(start: buf, count: k), class: pc, -1)
+                        actions.add(updateFeatures(gs), class: gc, 1)
+                        actions.add(updateFeatures(ps), class: pc, -1)
                     }
                     gs.apply(action(ofClass: gc), label(ofClass: gc))
                     ps.apply(action(ofClass: pc), label(ofClass: pc))

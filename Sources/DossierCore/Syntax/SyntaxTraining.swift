@@ -160,6 +160,9 @@ public struct ParserTrainer: Sendable {
     /// Epochs after which a finished copy of the model is handed to `snapshot` (scored on dev when given), so
     /// one run shows several epoch counts; the training itself is unchanged.
     public var snapshotEpochs: Set<Int> = []
+    /// Only these action feature keys (32-bit) get weights, e.g. those a pruned model kept: retraining on a
+    /// selected feature set (labelled beam training only).
+    public var keep: Set<UInt64>? = nil
 
     public init() {}
 
@@ -221,7 +224,7 @@ public struct ParserTrainer: Sendable {
                     ? beam > 1
                         ? ParserModel.beamParseLabelled(
                             it.values, n: it.r.count, width: beam, actions: &a, gold: (it.heads, it.labels), buf: buf,
-                            scores: scores)
+                            scores: scores, keep: keep)
                         : ParserModel.parseLabelled(
                             it.values, n: it.r.count, actions: &a, gold: (it.heads, it.labels),
                             explore: e >= staticEpochs, rng: &rng, buf: buf, scores: scores)
@@ -269,6 +272,7 @@ public struct ParserTrainer: Sendable {
         if beam > 1 { config.append(("beam", String(beam))) }
         if lift { config.append(("lift", "yes")) }
         if joint { config.append(("transitions", "labelled")) }
+        if let keep { config.append(("features.kept", String(keep.count))) }
         model.config = config
         if let dev, let devTags {
             let s = ParserEvaluation(model: model, gold: dev, tags: devTags)
