@@ -122,13 +122,20 @@ struct TrainParser: ParsableCommand {
     @Option(name: .long, help: "Parser feature templates (2, 3 or 4).") var features = ParserModel.featureVersion
     @Flag(name: .long, help: "Lift the crossing arcs of non-projective trees and train them (else skipped).")
     var lift = false
-    @Flag(name: .long, help: "Labelled transitions: score the relation with the action (one perceptron; greedy).")
+    @Flag(name: .long, help: "Labelled transitions: score the relation with the action (one perceptron).")
     var labelled = false
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: "Also write the model after these epochs (to OUT.eN, scored on --dev); the training is unchanged.")
+    var snapshotEpochs: [Int] = []
+    @Option(
+        name: .long,
+        help: "Give weights only to the action features this (pruned) model has (retraining; --labelled --beam).")
+    var keepFeaturesOf: String?
     @Option(name: .long, help: "Keep the jackknifed training tags in this file and reuse them when it matches.")
     var tagsCache: String?
 
     func run() throws {
-        if labelled && beam > 1 { throw ValidationError("--labelled trains the greedy parser only (no --beam)") }
         let start = Date()
         let clusters = try SyntaxTables.bundledClusters()
         let tagger = try loadPOSModel(pos, clusters: clusters)
@@ -185,9 +192,27 @@ struct TrainParser: ParsableCommand {
         trainer.lift = lift
         trainer.features = features
         trainer.labelled = labelled
-        var model = trainer.train(corpus, tags: tags, dev: devCorpus, devTags: devTags) { stderrLine($0) }
+        trainer.snapshotEpochs = Set(snapshotEpochs)
+        if let keepFeaturesOf {
+            guard labelled && beam > 1 else { throw ValidationError("--keep-features-of needs --labelled --beam N") }
+            trainer.keep = try loadParserModel(keepFeaturesOf).actionScorer.keys
+        }
+        let files = train.map { ($0 as NSString).lastPathComponent }.joined(separator: ",")
+        var written: Error?
+        var model = trainer.train(
+            corpus, tags: tags, dev: devCorpus, devTags: devTags, log: { stderrLine($0) },
+            snapshot: { e, m in
+                var m = m
+                m.config.append(("jackknife", String(jackknife)))
+                m.config.append(("trainFiles", files))
+                do {
+                    try Data(m.encoded()).write(to: URL(fileURLWithPath: "\(out).e\(e)"))
+                    stderrLine("wrote \(out).e\(e)")
+                } catch { written = error }
+            })
+        if let written { throw written }
         model.config.append(("jackknife", String(jackknife)))
-        model.config.append(("trainFiles", train.map { ($0 as NSString).lastPathComponent }.joined(separator: ",")))
+        model.config.append(("trainFiles", files))
         let bytes = model.encoded()
         try Data(bytes).write(to: URL(fileURLWithPath: out))
         stderrLine(

@@ -61,6 +61,49 @@ struct SyntaxTransitionTests {
         #expect(checked > 1900)
     }
 
+    /// Follows the labelled beam's gold sequence (``ParserModel/goldClass(_:_:)``) on gold heads (1-based,
+    /// 0 root) and relation ids, and returns the heads and relations it builds.
+    static func beamGoldArcs(_ gold: [Int], _ labs: [UInt8]) -> (heads: [Int], labels: [UInt8]) {
+        let n = gold.count
+        let g = (heads: gold.map { Int32($0 == 0 ? n : $0 - 1) }, labels: labs)
+        var st = ParserModel.State(n)
+        var steps = 0
+        while !st.terminal && steps < 2 * n {
+            steps += 1
+            let c = ParserModel.goldClass(st, g)
+            st.apply(ParserModel.action(ofClass: c), ParserModel.label(ofClass: c))
+        }
+        let heads = (0..<n).map { st.head[$0] < 0 ? -1 : (Int(st.head[$0]) == n ? 0 : Int(st.head[$0]) + 1) }
+        return (heads, Array(st.label[0..<n]))
+    }
+
+    @Test(arguments: trees)
+    func labelledBeamGoldSequenceReproducesProjectiveTree(_ heads: [Int]) {
+        let labs = SyntaxTransitionTests.labels(heads)
+        let out = SyntaxTransitionTests.beamGoldArcs(heads, labs)
+        #expect(out.heads == heads)
+        #expect(out.labels == labs)
+    }
+
+    @Test(.enabled(if: SyntaxSharedData.available, "needs ../shared (UD English-EWT dev)"))
+    func labelledBeamGoldSequenceReproducesEWTDevTrees() throws {
+        let sentences = CoNLLU.read(try String(contentsOf: SyntaxSharedData.ewtDev, encoding: .utf8))
+        var names: [String: UInt8] = [:]
+        for s in sentences { for w in s.words where names[w.deprel] == nil { names[w.deprel] = UInt8(names.count) } }
+        var checked = 0
+        for s in sentences where !s.words.isEmpty {
+            // Non-projective trees as the beam trains them: lifted.
+            let gold = s.isProjective ? s.words.map(\.head) : DependencyTree.projectivized(s.words.map(\.head))
+            guard DependencyTree.isProjective(gold) else { continue }
+            let labs = s.words.map { names[$0.deprel] ?? 0 }
+            let out = SyntaxTransitionTests.beamGoldArcs(gold, labs)
+            #expect(out.heads == gold, "\(s.comments.first ?? "")")
+            #expect(out.labels == labs, "\(s.comments.first ?? "")")
+            checked += 1
+        }
+        #expect(checked > 1990)
+    }
+
     @Test func nonProjectiveTreeIsDetected() {
         // 1 -> 3 crosses 2 -> 4.
         #expect(!DependencyTree.isProjective([3, 4, 0, 3]))
@@ -148,6 +191,23 @@ struct SyntaxBeamTests {
         ["Go", "!"],
     ]
 
+    /// Two tiny sentences of our own.
+    static let treebank = """
+        1\tOfficials\tofficial\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+        2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_
+        3\ton\ton\tADP\tIN\t_\t4\tcase\t_\t_
+        4\tMonday\tMonday\tPROPN\tNNP\t_\t2\tobl\t_\t_
+        5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+        1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+        2\tdeal\tdeal\tNOUN\tNN\t_\t4\tnsubj:pass\t_\t_
+        3\twas\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_
+        4\tsigned\tsign\tVERB\tVBN\t_\t0\troot\t_\t_
+        5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+
+
+        """
+
     /// Tags and parses the sentences with the bundled tagger and beam model at a beam width.
     static func parse(width: Int) throws -> (heads: [Int32], labels: [UInt8]) {
         let clusters = try SyntaxTables.bundledClusters()
@@ -160,13 +220,12 @@ struct SyntaxBeamTests {
         return parser.parse(tables, tags: tags, sentences: doc.sentences.map(\.tokens))
     }
 
-    /// The beam model's weights decoded greedily and with a beam of 1 (the bundled greedy model has
-    /// labelled transitions, which the beam search does not use).
+    /// The bundled beam model's weights decoded greedily and with a beam of 1 (labelled transitions or not,
+    /// as the model has them).
     @Test func widthOneIsGreedy() throws {
         let clusters = try SyntaxTables.bundledClusters()
         let tagger = try POSModel.bundled(clusters: clusters)
         let parser = try ParserModel.bundledBeam()
-        #expect(!parser.labelled)
         let doc = Document(pretokenized: SyntaxBeamTests.sentences)
         let tables = SyntaxTables(doc, clusters: clusters)
         let tags = tagger.tagHashes(tagger.tag(doc, tables))
@@ -175,16 +234,53 @@ struct SyntaxBeamTests {
         var rng = SplitMix64(seed: 0)
         let buf = UnsafeMutablePointer<UInt64>.allocate(capacity: ParserModel.maxFeatures)
         defer { buf.deallocate() }
-        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: 64)
+        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(64, parser.actionScorer.classes))
         defer { scores.deallocate() }
         for s in doc.sentences {
             let v = ParserModel.values(tables, tags, s.tokens, version: parser.featureSet)
-            let greedy = ParserModel.parse(
-                v, n: s.tokens.count, actions: &a, labeler: &l, gold: nil, explore: false, rng: &rng, buf: buf,
-                scores: scores, scorers: (parser.actionScorer, parser.labelScorer))
-            let beam = ParserModel.beamParse(
-                v, n: s.tokens.count, width: 1, actions: &a, labeler: &l, gold: nil, buf: buf, scores: scores,
-                scorers: (parser.actionScorer, parser.labelScorer))
+            let n = s.tokens.count
+            let greedy =
+                parser.labelled
+                ? ParserModel.parseLabelled(
+                    v, n: n, actions: &a, gold: nil, explore: false, rng: &rng, buf: buf, scores: scores,
+                    scorer: parser.actionScorer)
+                : ParserModel.parse(
+                    v, n: n, actions: &a, labeler: &l, gold: nil, explore: false, rng: &rng, buf: buf,
+                    scores: scores, scorers: (parser.actionScorer, parser.labelScorer))
+            let beam =
+                parser.labelled
+                ? ParserModel.beamParseLabelled(
+                    v, n: n, width: 1, actions: &a, gold: nil, buf: buf, scores: scores, scorer: parser.actionScorer)
+                : ParserModel.beamParse(
+                    v, n: n, width: 1, actions: &a, labeler: &l, gold: nil, buf: buf, scores: scores,
+                    scorers: (parser.actionScorer, parser.labelScorer))
+            #expect(beam.heads == greedy.heads)
+            #expect(beam.labels == greedy.labels)
+        }
+    }
+
+    /// A labelled-transition model decoded greedily and with a labelled beam of 1 makes the same choices.
+    @Test func labelledWidthOneIsLabelledGreedy() throws {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxBeamTests.treebank), clusters: nil)
+        let tags = corpus.goldTags.map { StableHash.hash($0) }
+        var trainer = ParserTrainer()
+        trainer.epochs = 1  // an imperfect model, so that the choices are not all the gold ones
+        trainer.labelled = true
+        trainer.prune = 0
+        let model = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        var a = model.actions
+        var rng = SplitMix64(seed: 0)
+        let buf = UnsafeMutablePointer<UInt64>.allocate(capacity: ParserModel.maxFeatures)
+        defer { buf.deallocate() }
+        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: model.actionScorer.classes)
+        defer { scores.deallocate() }
+        for r in corpus.ranges {
+            let v = ParserModel.values(corpus.tables, tags, r, version: model.featureSet)
+            let greedy = ParserModel.parseLabelled(
+                v, n: r.count, actions: &a, gold: nil, explore: false, rng: &rng, buf: buf, scores: scores,
+                scorer: model.actionScorer)
+            let beam = ParserModel.beamParseLabelled(
+                v, n: r.count, width: 1, actions: &a, gold: nil, buf: buf, scores: scores, scorer: model.actionScorer)
             #expect(beam.heads == greedy.heads)
             #expect(beam.labels == greedy.labels)
         }
@@ -214,21 +310,7 @@ struct SyntaxBeamTests {
 
     @Test func beamTrainingLearnsASmallTreebank() {
         // Two tiny sentences of our own; a beam-trained model must reproduce them.
-        let text = """
-            1\tOfficials\tofficial\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
-            2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_
-            3\ton\ton\tADP\tIN\t_\t4\tcase\t_\t_
-            4\tMonday\tMonday\tPROPN\tNNP\t_\t2\tobl\t_\t_
-            5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
-
-            1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
-            2\tdeal\tdeal\tNOUN\tNN\t_\t4\tnsubj:pass\t_\t_
-            3\twas\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_
-            4\tsigned\tsign\tVERB\tVBN\t_\t0\troot\t_\t_
-            5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
-
-
-            """
+        let text = SyntaxBeamTests.treebank
         let corpus = SyntaxCorpus(CoNLLU.read(text), clusters: nil)
         let tags = corpus.goldTags.map { StableHash.hash($0) }
         var trainer = ParserTrainer()
@@ -239,6 +321,70 @@ struct SyntaxBeamTests {
         let s = ParserEvaluation(model: model, gold: corpus, tags: tags)
         #expect(s.uas == 100)
         #expect(s.las == 100)
+    }
+
+    @Test func labelledBeamTrainingLearnsASmallTreebankAndReloads() throws {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxBeamTests.treebank), clusters: nil)
+        let tags = corpus.goldTags.map { StableHash.hash($0) }
+        var trainer = ParserTrainer()
+        trainer.epochs = 8
+        trainer.beam = 4
+        trainer.labelled = true
+        trainer.prune = 0
+        let model = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        #expect(model.beamWidth == 4)
+        #expect(model.labelled)
+        #expect(model.actions.classes == ParserModel.classCount(labels: model.labels.count))
+        let s = ParserEvaluation(model: model, gold: corpus, tags: tags)
+        #expect(s.uas == 100)
+        #expect(s.las == 100)
+        let again = try ParserModel(decoding: model.encoded(), name: "m")
+        #expect(again.labelled)
+        #expect(again.beamWidth == 4)
+        let a = model.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+        let b = again.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+        #expect(a.heads == b.heads)
+        #expect(a.labels == b.labels)
+    }
+
+    @Test func keptFeaturesAreTheOnlyOnesWithWeights() {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxBeamTests.treebank), clusters: nil)
+        let tags = corpus.goldTags.map { StableHash.hash($0) }
+        var trainer = ParserTrainer()
+        trainer.beam = 2
+        trainer.labelled = true
+        trainer.prune = 0
+        trainer.epochs = 4
+        let full = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        let all = full.actionScorer.keys
+        #expect(all.count > 20)
+        // Every other key of the full model.
+        let half = Set(all.sorted().enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
+        trainer.keep = half
+        let restricted = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        let kept = restricted.actionScorer.keys
+        #expect(!kept.isEmpty)
+        #expect(kept.isSubset(of: half))
+        #expect(restricted["features.kept"] == String(half.count))
+    }
+
+    @Test func snapshotsAreTheShorterTrainings() {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxBeamTests.treebank), clusters: nil)
+        let tags = corpus.goldTags.map { StableHash.hash($0) }
+        var trainer = ParserTrainer()
+        trainer.beam = 2
+        trainer.labelled = true
+        trainer.prune = 0
+        trainer.epochs = 2
+        let short = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        trainer.epochs = 4
+        trainer.snapshotEpochs = [2]
+        var snapshots: [Int: [UInt8]] = [:]
+        _ = trainer.train(corpus, tags: tags, dev: nil, devTags: nil, log: { _ in }) { e, m in
+            snapshots[e] = m.encoded()
+        }
+        #expect(snapshots.keys.sorted() == [2])
+        #expect(snapshots[2] == short.encoded())
     }
 }
 

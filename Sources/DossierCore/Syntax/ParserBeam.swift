@@ -184,3 +184,150 @@ extension ParserModel {
         return (heads, Array(bestState.label[0..<n]))
     }
 }
+
+extension ParserModel {
+    /// The labelled class of the canonical gold transition (``goldAction(_:_:)``): SHIFT, or the arc with the
+    /// dependent's gold relation.
+    static func goldClass(_ st: State, _ gold: (heads: [Int32], labels: [UInt8])) -> Int {
+        let a = goldAction(st, gold.heads)
+        if a == shift { return 0 }
+        let d = st.s(0)
+        return (a == left ? 1 : 2) + 2 * Int(gold.labels[d])
+    }
+
+    /// Beam search over labelled transitions (SHIFT, LEFT-rel, RIGHT-rel scored by one perceptron), so the
+    /// relations are part of the scored sequence: the beam keeps the `width` best (configuration, relations)
+    /// sequences. With `gold`, updates `actions` globally (max-violation) on the labelled gold sequence; returns
+    /// the best parse found before the update. With width 1 it makes ``parseLabelled`` 's choices (ties go to
+    /// the lower item and class number in both).
+    static func beamParseLabelled(
+        _ v: Values, n: Int, width: Int, actions: inout AveragedPerceptron,
+        gold: (heads: [Int32], labels: [UInt8])?, buf: UnsafeMutablePointer<UInt64>,
+        scores: UnsafeMutableBufferPointer<Float>, scorer: CompactScorer? = nil, keep: Set<UInt64>? = nil
+    ) -> (heads: [Int32], labels: [UInt8]) {
+        let width = max(1, width)
+        let cc = scorer?.classes ?? actions.classes
+        /// The features of `st` an update may give weights: all, or those in `keep`.
+        @inline(__always) func updateFeatures(_ st: State) -> UnsafeBufferPointer<UInt64> {
+            var k = actionFeatures(st, v, into: buf)
+            if let keep {
+                var j = 0
+                for i in 0..<k where keep.contains(buf[i] & 0xffff_ffff) {
+                    buf[j] = buf[i]
+                    j += 1
+                }
+                k = j
+            }
+            return UnsafeBufferPointer(start: buf, count: k)
+        }
+        var parents: [Int32] = [-1]
+        var classes: [UInt8] = [0]
+        let steps = 2 * n
+        parents.reserveCapacity(steps * width + 1)
+        classes.reserveCapacity(steps * width + 1)
+        var beam = [BeamItem(st: State(n), score: 0, node: 0)]
+        var next: [BeamItem] = []
+        next.reserveCapacity(width)
+        // The best `width` candidates so far, best first (a candidate's action is its class here).
+        var top: [Candidate] = []
+        top.reserveCapacity(width + 1)
+
+        @inline(__always) func score(_ st: State, _ a: inout AveragedPerceptron) {
+            let k = actionFeatures(st, v, into: buf)
+            let fs = UnsafeBufferPointer(start: buf, count: k)
+            for j in 0..<cc { scores[j] = 0 }
+            if let scorer { scorer.score(fs, into: scores) } else { a.score(fs, into: scores) }
+        }
+        /// Keeps `c` if it is among the best `width`; an equal score keeps the earlier candidate ahead.
+        @inline(__always) func offer(_ c: Candidate) {
+            if top.count == width, let last = top.last, !(c.score > last.score) { return }
+            var j = top.count
+            while j > 0 && c.score > top[j - 1].score { j -= 1 }
+            top.insert(c, at: j)
+            if top.count > width { top.removeLast() }
+        }
+
+        var gst = State(n)
+        var goldClasses: [UInt8] = []
+        var goldScore: Float = 0
+        var goldIndex = 0
+        var worst: (violation: Float, step: Int, node: Int32)? = nil
+
+        for step in 0..<steps {
+            top.removeAll(keepingCapacity: true)
+            for (i, it) in beam.enumerated() {
+                score(it.st, &actions)
+                let base = it.score
+                if it.st.legal(shift) { offer(Candidate(score: base + scores[0], item: Int32(i), action: 0)) }
+                let canLeft = it.st.legal(left), canRight = it.st.legal(right)
+                if canLeft || canRight {
+                    var j = 1
+                    while j < cc {
+                        if canLeft { offer(Candidate(score: base + scores[j], item: Int32(i), action: Int32(j))) }
+                        if canRight {
+                            offer(Candidate(score: base + scores[j + 1], item: Int32(i), action: Int32(j + 1)))
+                        }
+                        j += 2
+                    }
+                }
+            }
+            if top.isEmpty { break }
+            var goldCls = -1
+            if let g = gold {
+                goldCls = goldClass(gst, g)
+                score(gst, &actions)
+                goldScore += scores[goldCls]
+            }
+            next.removeAll(keepingCapacity: true)
+            var newGold = -1
+            for c in top {
+                var st = beam[Int(c.item)].st
+                let cls = Int(c.action)
+                st.apply(action(ofClass: cls), label(ofClass: cls))
+                parents.append(beam[Int(c.item)].node)
+                classes.append(UInt8(cls))
+                if Int(c.item) == goldIndex && cls == goldCls { newGold = next.count }
+                next.append(BeamItem(st: st, score: c.score, node: Int32(parents.count - 1)))
+            }
+            swap(&beam, &next)
+            if gold != nil {
+                gst.apply(action(ofClass: goldCls), label(ofClass: goldCls))
+                goldClasses.append(UInt8(goldCls))
+                goldIndex = newGold
+                if goldIndex != 0 {
+                    let violation = beam[0].score - goldScore
+                    if violation > (worst?.violation ?? -.infinity) { worst = (violation, step, beam[0].node) }
+                }
+            }
+        }
+        let bestState = beam[0].st
+        if gold != nil {
+            actions.tick()
+            if let w = worst {
+                var pred: [UInt8] = []
+                var node = Int(w.node)
+                while node > 0 {
+                    pred.append(classes[node])
+                    node = Int(parents[node])
+                }
+                pred.reverse()
+                var ps = State(n)
+                var gs = State(n)
+                var diverged = false
+                for j in 0..<pred.count {
+                    let pc = Int(pred[j]), gc = Int(goldClasses[j])
+                    if !diverged && pc != gc { diverged = true }
+                    if diverged {
+                        actions.add(updateFeatures(gs), class: gc, 1)
+                        actions.add(updateFeatures(ps), class: pc, -1)
+                    }
+                    gs.apply(action(ofClass: gc), label(ofClass: gc))
+                    ps.apply(action(ofClass: pc), label(ofClass: pc))
+                }
+            }
+        }
+        var heads = [Int32](repeating: -1, count: n)
+        for i in 0..<n { heads[i] = bestState.head[i] == Int32(n) ? -1 : bestState.head[i] }
+        return (heads, Array(bestState.label[0..<n]))
+    }
+}

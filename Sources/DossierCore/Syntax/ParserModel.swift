@@ -554,9 +554,13 @@ public struct ParserModel: Sendable {
             let v = ParserModel.values(tables, tags, r, version: featureSet)
             let out =
                 labelled
-                ? ParserModel.parseLabelled(
-                    v, n: r.count, actions: &a, gold: nil, explore: false, rng: &rng, buf: buf, scores: scores,
-                    scorer: actionScorer)
+                ? width > 1
+                    ? ParserModel.beamParseLabelled(
+                        v, n: r.count, width: width, actions: &a, gold: nil, buf: buf, scores: scores,
+                        scorer: actionScorer)
+                    : ParserModel.parseLabelled(
+                        v, n: r.count, actions: &a, gold: nil, explore: false, rng: &rng, buf: buf, scores: scores,
+                        scorer: actionScorer)
                 : width > 1
                     ? ParserModel.beamParse(
                         v, n: r.count, width: width, actions: &a, labeler: &l, gold: nil, buf: buf, scores: scores,

@@ -49,7 +49,7 @@ public struct SyntaxAnalyzer: Stage {
     }
 
     /// The stage with the engine's bundled models: the greedy parser, or with `beam` the beam-search parser
-    /// (`parser-beam.model`: about one point more accurate, four to five times slower).
+    /// (`parser-beam.model`, labelled transitions: about 1.7 UAS and 2 LAS more accurate, five times slower).
     public static func standard(beam: Bool = false) throws(DossierError) -> SyntaxAnalyzer {
         let clusters = try SyntaxTables.bundledClusters()
         return SyntaxAnalyzer(

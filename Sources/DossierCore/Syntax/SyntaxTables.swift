@@ -250,6 +250,13 @@ public struct CompactScorer: Sendable {
         return AveragedPerceptron(classes: classes, table: table, weights: weights, packed: false)
     }
 
+    /// The feature keys that have a row.
+    public var keys: Set<UInt64> {
+        var out = Set<UInt64>(minimumCapacity: slots.count / 2)
+        for e in slots where e != 0 { out.insert(e >> 32) }
+        return out
+    }
+
     @inline(__always) static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
     }

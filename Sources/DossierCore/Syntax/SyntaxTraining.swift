@@ -291,13 +291,21 @@ public struct ParserTrainer: Sendable {
     public var beam = 1
     /// Feature templates (``ParserModel/featureVersions``).
     public var features = ParserModel.featureVersion
-    /// Labelled transitions: one perceptron scores SHIFT, LEFT-rel and RIGHT-rel (greedy only).
+    /// Labelled transitions: one perceptron scores SHIFT, LEFT-rel and RIGHT-rel (greedy, or with `beam` > 1
+    /// the beam over labelled sequences).
     public var labelled = false
+    /// Epochs after which a finished copy of the model is handed to `snapshot` (scored on dev when given), so
+    /// one run shows several epoch counts; the training itself is unchanged.
+    public var snapshotEpochs: Set<Int> = []
+    /// Only these action feature keys (32-bit) get weights, e.g. those a pruned model kept: retraining on a
+    /// selected feature set (labelled beam training only).
+    public var keep: Set<UInt64>? = nil
 
     public init() {}
 
     public func train(
-        _ train: SyntaxCorpus, tags: [UInt64], dev: SyntaxCorpus?, devTags: [UInt64]?, log: (String) -> Void
+        _ train: SyntaxCorpus, tags: [UInt64], dev: SyntaxCorpus?, devTags: [UInt64]?, log: (String) -> Void,
+        snapshot: (Int, ParserModel) -> Void = { _, _ in }
     ) -> ParserModel {
         var labelSet = Set<String>()
         for s in train.sentences { for w in s.words { labelSet.insert(w.deprel) } }
@@ -325,8 +333,8 @@ public struct ParserTrainer: Sendable {
             items.append((train.ranges[k], heads, labs, values))
         }
         log("\(items.count) projective sentences (\(lifted) lifted), \(skipped) skipped")
-        let joint = labelled && beam <= 1
-        var model = ParserModel(
+        let joint = labelled
+        let model = ParserModel(
             labels: labels,
             actions: AveragedPerceptron(
                 classes: joint ? ParserModel.classCount(labels: labels.count) : 3, capacity: 1 << 20),
@@ -350,9 +358,13 @@ public struct ParserTrainer: Sendable {
                 let it = items[j]
                 let out =
                     joint
-                    ? ParserModel.parseLabelled(
-                        it.values, n: it.r.count, actions: &a, gold: (it.heads, it.labels),
-                        explore: e >= staticEpochs, rng: &rng, buf: buf, scores: scores)
+                    ? beam > 1
+                        ? ParserModel.beamParseLabelled(
+                            it.values, n: it.r.count, width: beam, actions: &a, gold: (it.heads, it.labels), buf: buf,
+                            scores: scores, keep: keep)
+                        : ParserModel.parseLabelled(
+                            it.values, n: it.r.count, actions: &a, gold: (it.heads, it.labels),
+                            explore: e >= staticEpochs, rng: &rng, buf: buf, scores: scores)
                     : beam > 1
                         ? ParserModel.beamParse(
                             it.values, n: it.r.count, width: beam, actions: &a, labeler: &l,
@@ -367,7 +379,22 @@ public struct ParserTrainer: Sendable {
                 }
             }
             log("epoch \(e + 1): train UAS \(String(format: "%.2f", 100 * Double(right) / Double(max(total, 1))))")
+            if e + 1 < epochs && snapshotEpochs.contains(e + 1) {
+                snapshot(
+                    e + 1, finished(model, a, l, joint: joint, epochs: e + 1, dev: dev, devTags: devTags, log: log))
+            }
         }
+        return finished(model, a, l, joint: joint, epochs: epochs, dev: dev, devTags: devTags, log: log)
+    }
+
+    /// The model with the averaged weights of `a` and `l` after `epochs`, its config, and its dev scores.
+    private func finished(
+        _ model: ParserModel, _ a: AveragedPerceptron, _ l: AveragedPerceptron, joint: Bool, epochs: Int,
+        dev: SyntaxCorpus?, devTags: [UInt64]?, log: (String) -> Void
+    ) -> ParserModel {
+        var model = model
+        var a = a
+        var l = l
         a.finish(threshold: 1e-3)
         if !joint { l.finish(threshold: 1e-3) }
         model.actions = a
@@ -382,6 +409,7 @@ public struct ParserTrainer: Sendable {
         if beam > 1 { config.append(("beam", String(beam))) }
         if lift { config.append(("lift", "yes")) }
         if joint { config.append(("transitions", "labelled")) }
+        if let keep { config.append(("features.kept", String(keep.count))) }
         model.config = config
         if let dev, let devTags {
             let s = ParserEvaluation(model: model, gold: dev, tags: devTags)
