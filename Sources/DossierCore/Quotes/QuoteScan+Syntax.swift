@@ -136,7 +136,8 @@ extension QuoteScan {
         let withSubject = ccomps.filter { c in
             p.children(c).contains { k in
                 let rk = Int(p.rel[Int(k)])
-                return rk == ids.nsubj || rk == ids.nsubjPass || rk == ids.csubj || rk == ids.expl || rk == ids.nsubjOuter
+                return rk == ids.nsubj || rk == ids.nsubjPass || rk == ids.csubj || rk == ids.expl
+                    || rk == ids.nsubjOuter
             }
         }
         let chosen = withSubject.first(where: { $0 > x }) ?? withSubject.first ?? ccomps.first
@@ -151,7 +152,8 @@ extension QuoteScan {
             // opening "Asked about ...," taken for one).
             let hasSubject = p.children(c).contains { k in
                 let rk = Int(p.rel[Int(k)])
-                return rk == ids.nsubj || rk == ids.nsubjPass || rk == ids.csubj || rk == ids.expl || rk == ids.nsubjOuter
+                return rk == ids.nsubj || rk == ids.nsubjPass || rk == ids.csubj || rk == ids.expl
+                    || rk == ids.nsubjOuter
             }
             if !hasSubject { content = nil }
             if let cr = content, cr.upperBound <= x {
