@@ -183,4 +183,13 @@ struct QuoteSyntaxTests {
         let q = try first("The harbour master continued: the quay will stay shut until the storm has passed.")
         #expect(q?.text == "the quay will stay shut until the storm has passed")
     }
+
+    @Test("', according to X' inside a content is an attribution of its own")
+    func accordingInside() throws {
+        let q = try findQuotes(
+            "Headline\n\nMarten said the quay would reopen in May, according to a notice from the board.")
+        let said = q.first { $0.cue == "said" }
+        #expect(said?.text == "the quay would reopen in May")
+        #expect(q.contains { $0.cue == "according to" && $0.mention == "a notice from the board" })
+    }
 }

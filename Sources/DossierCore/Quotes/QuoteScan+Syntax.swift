@@ -283,6 +283,15 @@ extension QuoteScan {
                 content = t
             }
         }
+        // ", according to X" inside a content is an attribution of its own (the according-to sieve's).
+        if let c0 = content, c0.lowerBound > x,
+            let i = (c0.lowerBound + 1..<max(c0.lowerBound + 1, c0.upperBound - 1)).first(where: { k in
+                isComma(k) && inSpan[k] < 0 && lower[k + 1] == QuoteScan.according
+            }),
+            let t = trimContent(c0.lowerBound..<i, cue: x)
+        {
+            content = t
+        }
         guard var c = content, c.count >= 1 else { return nil }
         if c.lowerBound < r.lowerBound || c.upperBound > r.upperBound {
             c = max(c.lowerBound, r.lowerBound)..<min(c.upperBound, r.upperBound)
