@@ -159,9 +159,16 @@ struct QuoteSyntaxTests {
 
     @Test("of two complement clauses, the one with a subject; a name that opens the clause after an appositive")
     func clauseChoice() throws {
-        let q = try first("Asked whether the ferries would run on Sunday, Marten said she could not promise anything.")
+        let all = try findQuotes(
+            "Headline\n\nAsked whether the ferries would run on Sunday, Marten said she could not promise anything.")
+        let q = all.first { $0.cue == "said" }
         #expect(q?.mention == "Marten")
         #expect(q?.text == "she could not promise anything")
+        // The question is reported speech too, with no source named.
+        let asked = all.first { $0.cue == "Asked" }
+        #expect(asked?.text == "whether the ferries would run on Sunday")
+        #expect(asked?.mention == nil)
+        #expect(asked?.rule == "quotes:asked")
         let r = try first(
             "Tobias Renn, acting director of the pilots' guild, said Marten's plan was rejected by the board.")
         #expect(r?.mention == "Tobias Renn, acting director of the pilots' guild")

@@ -15,6 +15,7 @@ extension QuoteScan {
                 if let f = headline(r) { out.append(f) }
                 continue
             }
+            if let f = askedOpening(r) { out.append(f) }
             var x = r.lowerBound
             while x < r.upperBound {
                 if inSpan[x] >= 0 || !isText(x) {
@@ -57,6 +58,30 @@ extension QuoteScan {
         }
         return out
     }
+
+    /// `asked`: a sentence opened by "Asked whether ...," / "Asked about ...,": the question is reported speech
+    /// whose asker the sentence does not name (PolNeAR annotates it with no source); the content runs to the
+    /// comma that closes the participle clause.
+    func askedOpening(_ r: Range<Int>) -> Found? {
+        var x = r.lowerBound
+        while x < r.upperBound && (isQuote(x) || isPunct(x)) { x += 1 }
+        guard x + 1 < r.upperBound, inSpan[x] < 0, lower[x] == QuoteScan.asked, isCapWord(x),
+            QuoteScan.questionOpeners.contains(lower[x + 1])
+        else { return nil }
+        guard let comma = (x + 2..<r.upperBound).first(where: { isComma($0) && inSpan[$0] < 0 }) else { return nil }
+        // "Asked about X": "about" belongs to the cue, as PolNeAR marks it.
+        let about = lower[x + 1] == QuoteScan.about
+        let content = (about ? x + 2 : x + 1)..<comma
+        guard content.filter({ isWord($0) }).count >= 3, !content.contains(where: { cue($0) != nil }) else {
+            return nil
+        }
+        let kind: QuoteKind = content.contains(where: { inSpan[$0] >= 0 }) ? .mixed : .indirect
+        let cueRange = x..<(about ? x + 2 : x + 1)
+        return (content, kind, Attribution(phrase: nil, cue: cueRange, rule: "asked", confidence: 0.5))
+    }
+
+    static let questionOpeners: Set<UInt64> = Set(
+        ["whether", "if", "about", "what", "why", "how", "who", "when", "where", "which"].map { StableHash.hash($0) })
 
     /// A line in title case at the top of a paragraph, as headlines are written: three words or more, most
     /// of them capitalized, at most one sentence.
