@@ -199,4 +199,15 @@ struct QuoteSyntaxTests {
         #expect(said?.text == "the quay would reopen in May")
         #expect(q.contains { $0.cue == "according to" && $0.mention == "a notice from the board" })
     }
+
+    @Test("a direct quote no sieve attributes, inside reported speech, is part of that mixed quote")
+    func quoteInsideMixed() throws {
+        let q = try findQuotes(
+            "Headline\n\nAdam Berg, a member of the harbour board, said the decision was “a very positive step” "
+                + "given that “the channel has silted up for years.”")
+        #expect(q.count == 1)
+        #expect(q.first?.kind == .mixed)
+        #expect(q.first?.mention == "Adam Berg, a member of the harbour board")
+        #expect(q.first?.text.hasPrefix("the decision was “a very positive step” given that “the channel") == true)
+    }
 }

@@ -376,7 +376,15 @@ extension QuoteScan {
             }
         }
         guard words >= 3 else { return nil }
-        if direct * 2 >= content.count { return nil }
+        // Mostly a direct quote: left to the direct sieves, unless they found no speaker for it.
+        if direct * 2 >= content.count
+            && content.contains(where: {
+                inSpan[$0] >= 0 && spans[Int(inSpan[$0])].role == .quote
+                    && attributedQuotes.contains(Int(inSpan[$0]))
+            })
+        {
+            return nil
+        }
         if cu.cueClass == .partial && quoted == 0 { return nil }
         let kind: QuoteKind = quoted > 0 ? .mixed : .indirect
         let confidence = rule == "indirect-clause" ? 0.6 : 0.75

@@ -19,6 +19,8 @@ struct QuoteScan {
     var spans: [MarkedSpan] = []
     /// For each token, the index in ``spans`` of the marked span that covers it (marks included), or -1.
     var inSpan: ContiguousArray<Int32>
+    /// Direct quotes (span indices) that a sieve attributed, known before indirect speech is looked for.
+    var attributedQuotes: Set<Int> = []
     /// The dependency parse, when the syntax stage has run.
     let parse: Parse?
 
@@ -157,9 +159,24 @@ struct QuoteScan {
             var a = attributeDirect(k, previous: previous)
             if a.phrase == nil, let p = parse, let g = governorSpeaker(k, parse: p) { a = g }
             found.append((spans[k].content, .direct, a))
-            if a.phrase != nil { previous = (k, a) }
+            if a.phrase != nil {
+                previous = (k, a)
+                attributedQuotes.insert(k)
+            }
         }
-        found += findIndirect()
+        let indirect = findIndirect()
+        // A direct quote no sieve attributed that lies inside mixed speech is part of it ("said the plan was
+        // “a step” given that “...”").
+        let mixed = indirect.filter { $0.kind == .mixed }.map(\.content)
+        if !mixed.isEmpty {
+            found.removeAll { f in
+                f.kind == .direct && f.attribution.phrase == nil
+                    && mixed.contains {
+                        $0.lowerBound <= f.content.lowerBound && f.content.upperBound <= $0.upperBound + 1
+                    }
+            }
+        }
+        found += indirect
         found.sort { ($0.content.lowerBound, $0.content.upperBound) < ($1.content.lowerBound, $1.content.upperBound) }
         afterIndirect(&found)
         var namer = SpeakerNames(self)
