@@ -486,7 +486,7 @@ extension QuoteScan {
     static let quantities: Set<UInt64> = Set(
         [
             "half", "all", "most", "many", "some", "few", "a", "one", "two", "three", "four", "five", "six", "seven",
-            "eight", "nine", "ten", "every", "each", "more", "fewer", "twice", "a", "dozens", "hundreds", "thousands",
+            "eight", "nine", "ten", "every", "each", "more", "fewer", "twice", "dozens", "hundreds", "thousands",
             "majority", "third", "quarter", "two-thirds",
         ].map { StableHash.hash($0) })
 

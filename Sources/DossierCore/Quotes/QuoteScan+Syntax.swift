@@ -150,12 +150,7 @@ extension QuoteScan {
             if let cr = content, cr.lowerBound < x && cr.upperBound > x { content = nil }
             // A clause: the complement has a subject of its own (else "said Sunday on Fox News" or an
             // opening "Asked about ...," taken for one).
-            let hasSubject = p.children(c).contains { k in
-                let rk = Int(p.rel[Int(k)])
-                return rk == ids.nsubj || rk == ids.nsubjPass || rk == ids.csubj || rk == ids.expl
-                    || rk == ids.nsubjOuter
-            }
-            if !hasSubject { content = nil }
+            if !withSubject.contains(c) { content = nil }
             if let cr = content, cr.upperBound <= x {
                 // Content first: it opens the sentence (after a mark at most) and only the speaker stands
                 // between it and the cue; and it is a clause, with a verb ("Former Breitbart reporter |
@@ -462,7 +457,7 @@ extension QuoteScan {
         {
             return nil
         }
-        if let u = doc.syntax?.upos[s], u != .noun, u != .propn, u != .pron, u != .num, u != .x {
+        if let u = doc.syntax?.upos[s], !isNominal(u) {
             return nil  // a subject that is not a nominal: a bad parse, left to the word sieves
         }
         var range = subjectSpan(s, parse: p)
