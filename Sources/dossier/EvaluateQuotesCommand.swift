@@ -36,6 +36,9 @@ struct EvaluateQuotesCommand: ParsableCommand {
     @Flag(help: "Run the pipeline without the syntax stage (the quotes stage then reads words alone).")
     var withoutSyntax = false
 
+    @Flag(help: "Parse with the beam parser instead of the greedy one (slower; to measure what parses cost quotes).")
+    var beamParser = false
+
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
@@ -55,7 +58,14 @@ struct EvaluateQuotesCommand: ParsableCommand {
         let lexicon: QuoteLexicon
         do {
             let standard = try Pipeline.standard()
-            pipeline = withoutSyntax ? try Pipeline(standard.stages.filter { $0.name != "syntax" }) : standard
+            if withoutSyntax {
+                pipeline = try Pipeline(standard.stages.filter { $0.name != "syntax" })
+            } else if beamParser {
+                let beam = try SyntaxAnalyzer.standard(beam: true)
+                pipeline = try Pipeline(standard.stages.map { $0.name == "syntax" ? beam : $0 })
+            } else {
+                pipeline = standard
+            }
             lexicon = try QuoteLexicon.standard()
         } catch {
             Diagnostics.error(error)

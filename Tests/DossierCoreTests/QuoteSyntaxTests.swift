@@ -210,4 +210,29 @@ struct QuoteSyntaxTests {
         #expect(q.first?.mention == "Adam Berg, a member of the harbour board")
         #expect(q.first?.text.hasPrefix("the decision was “a very positive step” given that “the channel") == true)
     }
+
+    @Test(
+        "', said' with a noun phrase after it and no subject: the phrase is the speaker, the clause before the content")
+    func invertedObject() throws {
+        let q = try first(
+            "Keeping the old ferry running is well within the council's budget, said a handful of local traders.")
+        #expect(q?.mention == "a handful of local traders")
+        #expect(q?.text == "Keeping the old ferry running is well within the council's budget")
+        let r = try first("The new quay will be finished before winter, said several engineers on the project.")
+        #expect(r?.mention == "several engineers on the project")
+        #expect(r?.text == "The new quay will be finished before winter")
+        #expect(r?.rule.hasPrefix("quotes:syntax-inverted") == true)
+        // A participle's object is what it reports, never its speaker.
+        let c = try findQuotes("Headline\n\nThe ferry company cut its timetable, citing a shortage of pilots.")
+        #expect(!c.contains { $0.mention == "a shortage of pilots" })
+    }
+
+    @Test("a finite complement whose subject the parse missed is still the content")
+    func complementWithoutSubject() throws {
+        let q = try first(
+            "Ilse Marten, in a short statement, said just because the ferry was late did not mean the crew had failed.")
+        #expect(q?.cue == "said")
+        #expect(q?.text.hasSuffix("the ferry was late did not mean the crew had failed") == true)
+        #expect(q?.mention?.hasPrefix("Ilse Marten") == true)
+    }
 }

@@ -128,6 +128,7 @@ extension QuoteScan {
         let ids = p.ids
         let rx = p.relation(x)
         guard rx >= 0 else { return nil }
+        if let f = invertedObject(cue: x, cu, parse: p, sentence: r) { return f }
         var content: Range<Int>? = nil
         var rule = "syntax-ccomp"
         // The complement clause: of two the parse gave ("Asked if ..., Clinton said she ..."), the one with
@@ -140,7 +141,18 @@ extension QuoteScan {
                     || rk == ids.nsubjOuter
             }
         }
-        let chosen = withSubject.first(where: { $0 > x }) ?? withSubject.first ?? ccomps.first
+        // A finite complement after the cue whose subject the parse missed ("said just because X was obvious
+        // did not mean ..."), unless an object stands between them (the subject taken for the cue's object:
+        // the object sieve below reads "said the plan | was dead").
+        let clauses =
+            withSubject
+            + ccomps.filter { c in
+                c > x && !withSubject.contains(c) && isFinite(c, parse: p)
+                    && !p.children(x).contains { k in
+                        Int(k) > x && Int(k) < c && p.relationName(Int(p.rel[Int(k)])).hasSuffix("obj")
+                    }
+            }
+        let chosen = withSubject.first(where: { $0 > x }) ?? withSubject.first ?? clauses.first ?? ccomps.first
         if let c = chosen {
             // A second reporting verb coordinated inside the clause reports its own content ("said he
             // found the talks useful and called them a start").
@@ -150,7 +162,7 @@ extension QuoteScan {
             if let cr = content, cr.lowerBound < x && cr.upperBound > x { content = nil }
             // A clause: the complement has a subject of its own (else "said Sunday on Fox News" or an
             // opening "Asked about ...," taken for one).
-            if !withSubject.contains(c) { content = nil }
+            if !clauses.contains(c) { content = nil }
             if let cr = content, cr.upperBound <= x {
                 // Content first: it opens the sentence (after a mark at most) and only the speaker stands
                 // between it and the cue; and it is a clause, with a verb ("Former Breitbart reporter |
@@ -329,6 +341,59 @@ extension QuoteScan {
         guard syntax.upos[o] == .propn || syntax.upos[x + 1] == .propn else { return false }
         let e = sub.upperBound
         return !(e < sentence(x).upperBound && (syntax.upos[e] == .verb || syntax.upos[e] == .aux))
+    }
+
+    /// "The coast is hard to defend, said a handful of officers.": a cue after a comma, with no subject, whose
+    /// object runs to the end of the sentence, is an inverted attribution: the object is the speaker (any
+    /// noun phrase, not only a name as for ``invertedSpeaker(cue:object:parse:)``) and the clause before the
+    /// comma, opening the sentence, the content (`syntax-inverted`).
+    func invertedObject(cue x: Int, _ cu: QuoteLexicon.Cue, parse p: Parse, sentence r: Range<Int>) -> Found? {
+        guard cu.cueClass == .speech || cu.cueClass == .continuation, x - 1 > r.lowerBound + 2, isComma(x - 1),
+            inSpan[x - 1] < 0, let syntax = doc.syntax
+        else { return nil }
+        let ids = p.ids
+        guard
+            !p.children(x).contains(where: { k in
+                let rk = Int(p.rel[Int(k)])
+                return rk == ids.nsubj || rk == ids.nsubjPass || rk == ids.csubj || (rk == ids.ccomp && Int(k) > x)
+            }),
+            let o = p.children(x).map({ Int($0) }).first(where: { k in
+                k > x && p.relationName(Int(p.rel[k])) == "obj"
+            }),
+            isNominal(syntax.upos[o]), isFinite(x, parse: p)
+        else { return nil }
+        let sub = p.subtree(o)
+        guard sub.lowerBound == x + 1 else { return nil }
+        var end = r.upperBound
+        while end > sub.upperBound && (isTerminal(end - 1) || isPunct(end - 1)) { end -= 1 }
+        guard end == sub.upperBound else { return nil }
+        // The content: the sentence up to the comma, a clause (with a verb), no quote mark or cue in it.
+        var lo = r.lowerBound
+        while lo < x - 1 && isQuote(lo) && inSpan[lo] < 0 { lo += 1 }
+        var hi = x - 1
+        while hi > lo && isQuote(hi - 1) && inSpan[hi - 1] < 0 { hi -= 1 }
+        guard hi - lo >= 3,
+            (lo..<hi).contains(where: { syntax.upos[$0] == .verb || syntax.upos[$0] == .aux }),
+            !(lo..<hi).contains(where: { k in cue(k) != nil || lower[k] == QuoteScan.according || inSpan[k] >= 0 })
+        else { return nil }
+        let ph = phrase(trimPhrase(sub), head: o)
+        return finish(lo..<hi, ph, cue: x..<x + 1, cu, rule: "syntax-inverted")
+    }
+
+    /// A verb with a tense of its own: a past or present-tense form, or a modal or tensed auxiliary beside it.
+    func isFinite(_ v: Int, parse p: Parse) -> Bool {
+        guard let syntax = doc.syntax else { return false }
+        func tensed(_ t: Int) -> Bool {
+            let x = Int(syntax.xpos[t])
+            guard x < syntax.xposNames.count else { return false }
+            let n = syntax.xposNames[x]
+            return n == "VBD" || n == "VBZ" || n == "VBP" || n == "MD"
+        }
+        if syntax.upos[v] == .verb && tensed(v) { return true }
+        return p.children(v).contains { k in
+            let rk = p.relationName(Int(p.rel[Int(k)]))
+            return (rk == "aux" || rk == "cop") && tensed(Int(k))
+        }
     }
 
     func isNominal(_ u: UPOS) -> Bool { u == .noun || u == .propn || u == .pron || u == .num || u == .x }

@@ -56,7 +56,8 @@ public struct QuoteScorer: Sendable {
         public var side: String
         public var direct: Bool
         public var speech: Bool
-        /// The sieve of the aligned or extra prediction, empty for a miss.
+        /// The sieve of the aligned or extra prediction; for a miss, empty, or "~content:RULE" / "~cue:RULE" when
+        /// a prediction aligned to another gold attribution overlaps its content / has its cue.
         public var rule: String
         public var goldContent: Int
         public var predictedContent: Int
@@ -224,9 +225,19 @@ public struct QuoteScorer: Sendable {
         }
         for (j, g) in golds.enumerated() {
             let p = byGold[j].map { predicted[$0] }
+            // A gold attribution left unaligned: "~content:RULE" when a prediction aligned elsewhere
+            // overlaps its content, "~cue:RULE" when one has its cue, "" when nothing touches it.
+            var rule = p?.rule ?? ""
+            if p == nil {
+                if let q = predicted.first(where: { !$0.content.isDisjoint(with: g.content) }) {
+                    rule = "~content:" + q.rule
+                } else if let q = predicted.first(where: { !$0.cue.isDisjoint(with: g.cue) }) {
+                    rule = "~cue:" + q.rule
+                }
+            }
             details.append(
                 Detail(
-                    document: name, side: "gold", direct: g.direct, speech: g.speech, rule: p?.rule ?? "",
+                    document: name, side: "gold", direct: g.direct, speech: g.speech, rule: rule,
                     goldContent: g.content.count, predictedContent: p?.content.count ?? 0,
                     contentOverlap: p.map { $0.content.intersection(g.content).count } ?? 0,
                     goldSource: g.source.count, predictedSource: p?.source.count ?? 0,
