@@ -95,7 +95,7 @@ struct QuoteSyntaxTests {
         #expect(a?.text == "a new curfew for the old town")
         #expect(a?.rule == "quotes:syntax-object")
         let b = try first("The union urged its members to reject the offer.")
-        #expect(b?.text == "to reject the offer")
+        #expect(b?.text == "its members to reject the offer")
         #expect(b?.mention == "The union")
     }
 
@@ -234,5 +234,24 @@ struct QuoteSyntaxTests {
         #expect(q?.cue == "said")
         #expect(q?.text.hasSuffix("the ferry was late did not mean the crew had failed") == true)
         #expect(q?.mention?.hasPrefix("Ilse Marten") == true)
+    }
+
+    @Test("a question reported with no asker: 'when asked ...,' and a passive 'was asked if ...'")
+    func askedQuestions() throws {
+        let w = try findQuotes("Headline\n\nWhen asked whom she supported, the captain smiled and said nothing.")
+        #expect(w.contains { $0.text == "whom she supported" && $0.mention == nil && $0.rule == "quotes:asked" })
+        let p = try findQuotes("Headline\n\nThe pilot was asked whether the channel was safe for large ships.")
+        let q = p.first { $0.rule == "quotes:asked" }
+        #expect(q?.text == "whether the channel was safe for large ships")
+        #expect(q?.cue == "was asked")
+        #expect(q?.mention == nil)
+    }
+
+    @Test("an infinitive's content holds the one urged")
+    func urgedObject() throws {
+        let q = try first("The mayor urged the harbour board to reopen the northern quay before the summer.")
+        #expect(q?.mention == "The mayor")
+        #expect(q?.text == "the harbour board to reopen the northern quay before the summer")
+        #expect(q?.rule.hasPrefix("quotes:syntax-xcomp") == true)
     }
 }

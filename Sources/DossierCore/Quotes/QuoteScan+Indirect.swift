@@ -15,7 +15,7 @@ extension QuoteScan {
                 if let f = headline(r) { out.append(f) }
                 continue
             }
-            if let f = askedOpening(r) { out.append(f) }
+            out += askedQuestions(r)
             var x = r.lowerBound
             while x < r.upperBound {
                 if inSpan[x] >= 0 || !isText(x) {
@@ -59,29 +59,46 @@ extension QuoteScan {
         return out
     }
 
-    /// `asked`: a sentence opened by "Asked whether ...," / "Asked about ...,": the question is reported speech
-    /// whose asker the sentence does not name (PolNeAR annotates it with no source); the content runs to the
-    /// comma that closes the participle clause.
-    func askedOpening(_ r: Range<Int>) -> Found? {
-        var x = r.lowerBound
-        while x < r.upperBound && (isQuote(x) || isPunct(x)) { x += 1 }
-        guard x + 1 < r.upperBound, inSpan[x] < 0, lower[x] == QuoteScan.asked, isCapWord(x),
-            QuoteScan.questionOpeners.contains(lower[x + 1])
-        else { return nil }
-        guard let comma = (x + 2..<r.upperBound).first(where: { isComma($0) && inSpan[$0] < 0 }) else { return nil }
-        // "Asked about X": "about" belongs to the cue, as PolNeAR marks it.
-        let about = lower[x + 1] == QuoteScan.about
-        let content = (about ? x + 2 : x + 1)..<comma
-        guard content.filter({ isWord($0) }).count >= 3, !content.contains(where: { cue($0) != nil }) else {
-            return nil
+    /// `asked`: a question reported with no asker named, which PolNeAR annotates as speech with no source: a
+    /// sentence opened by "Asked whether ...," / "Asked about ...,", "when asked whom she supported," and a
+    /// passive "was asked if ..." (the one asked is not the source). The content is the question: it runs to
+    /// the comma that closes the participle clause, or, for a passive with no comma after it, to the end of
+    /// the sentence.
+    func askedQuestions(_ r: Range<Int>) -> [Found] {
+        var out: [Found] = []
+        var first = r.lowerBound
+        while first < r.upperBound && (isQuote(first) || isPunct(first)) { first += 1 }
+        for x in first..<r.upperBound where lower[x] == QuoteScan.asked && inSpan[x] < 0 {
+            let opening = x == first && isCapWord(x)
+            let afterWhen = x > first && (lower[x - 1] == QuoteScan.when || lower[x - 1] == QuoteScan.whileWord)
+            let passive = x > first && QuoteScan.beForms.contains(lower[x - 1])
+            guard opening || afterWhen || passive, x + 1 < r.upperBound,
+                QuoteScan.questionOpeners.contains(lower[x + 1])
+            else { continue }
+            var end = (x + 2..<r.upperBound).first(where: { isComma($0) && inSpan[$0] < 0 })
+            if end == nil && passive {
+                var e = r.upperBound
+                while e > x + 2 && (isTerminal(e - 1) || isPunct(e - 1)) { e -= 1 }
+                end = e
+            }
+            guard let comma = end else { continue }
+            // "Asked about X": "about" belongs to the cue, as PolNeAR marks it.
+            let about = lower[x + 1] == QuoteScan.about
+            let content = (about ? x + 2 : x + 1)..<comma
+            guard content.filter({ isWord($0) }).count >= (opening ? 3 : 2),
+                !content.contains(where: { cue($0) != nil })
+            else { continue }
+            let kind: QuoteKind = content.contains(where: { inSpan[$0] >= 0 }) ? .mixed : .indirect
+            let cueRange = (passive ? x - 1 : x)..<(about ? x + 2 : x + 1)
+            out.append((content, kind, Attribution(phrase: nil, cue: cueRange, rule: "asked", confidence: 0.5)))
         }
-        let kind: QuoteKind = content.contains(where: { inSpan[$0] >= 0 }) ? .mixed : .indirect
-        let cueRange = x..<(about ? x + 2 : x + 1)
-        return (content, kind, Attribution(phrase: nil, cue: cueRange, rule: "asked", confidence: 0.5))
+        return out
     }
 
     static let questionOpeners: Set<UInt64> = Set(
-        ["whether", "if", "about", "what", "why", "how", "who", "when", "where", "which"].map { StableHash.hash($0) })
+        ["whether", "if", "about", "what", "why", "how", "who", "whom", "whose", "when", "where", "which"].map {
+            StableHash.hash($0)
+        })
 
     /// A line in title case at the top of a paragraph, as headlines are written: three words or more, most
     /// of them capitalized, at most one sentence.
@@ -455,6 +472,7 @@ extension QuoteScan {
     }
 
     static let when = StableHash.hash("when")
+    static let whileWord = StableHash.hash("while")
     static let asideWhile = StableHash.hash("while")
     static let asideFor = StableHash.hash("for")
     static let asideAt = StableHash.hash("at")

@@ -207,6 +207,10 @@ extension QuoteScan {
             if let xc = xcomp {
                 var sub = p.subtree(xc)
                 if let m = p.child(xc, ids.mark), m < sub.lowerBound { sub = m..<sub.upperBound }
+                // "urged the council to reject the offer": PolNeAR's content holds the one urged.
+                if let o = obj, o < xc, p.subtree(o).lowerBound > x, p.subtree(o).upperBound <= sub.lowerBound {
+                    sub = p.subtree(o).lowerBound..<sub.upperBound
+                }
                 content = trimContent(sub, cue: x)
                 rule = "syntax-xcomp"
             } else if let o = obj, !invertedSpeaker(cue: x, object: o, parse: p) {
