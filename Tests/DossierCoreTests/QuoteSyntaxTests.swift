@@ -254,4 +254,16 @@ struct QuoteSyntaxTests {
         #expect(q?.text == "the harbour board to reopen the northern quay before the summer")
         #expect(q?.rule.hasPrefix("quotes:syntax-xcomp") == true)
     }
+
+    @Test("a reporting clause set off inside the content ('..., while other voters said B') is its own attribution")
+    func nestedReport() throws {
+        let q = try findQuotes(
+            "Headline\n\nAfter the event, several supporters said the former mayor had made a good case for his "
+                + "wife, while other voters said they had not heard anything new.")
+        #expect(
+            q.contains {
+                $0.mention == "several supporters" && $0.text == "the former mayor had made a good case for his wife"
+            })
+        #expect(q.contains { $0.mention == "other voters" && $0.text == "they had not heard anything new" })
+    }
 }

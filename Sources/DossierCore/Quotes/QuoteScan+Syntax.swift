@@ -156,7 +156,17 @@ extension QuoteScan {
         if let c = chosen {
             // A second reporting verb coordinated inside the clause reports its own content ("said he
             // found the talks useful and called them a start").
-            let split = p.children(c).filter { Int(p.rel[Int($0)]) == ids.conj && cue(Int($0)) != nil }
+            // So is one in an adverbial clause or parataxis with a subject of its own ("said A, while other
+            // voters said B").
+            let split = p.children(c).filter { k in
+                let rk = Int(p.rel[Int(k)])
+                guard cue(Int(k)) != nil else { return false }
+                if rk == ids.conj { return true }
+                let lo = p.subtree(Int(k)).lowerBound
+                return (rk == ids.advcl || rk == ids.parataxis) && Int(k) > x
+                    && cue(Int(k))?.cueClass == .speech && lo > x + 1 && (isComma(lo) || isComma(lo - 1))
+                    && p.children(Int(k)).contains { Int(p.rel[Int($0)]) == ids.nsubj }
+            }
             let sub = split.isEmpty ? p.subtree(c) : p.subtree(c, except: Set(split.map { Int($0) }))
             content = trimContent(dropLeadingTime(sub, parse: p), cue: x)
             if let cr = content, cr.lowerBound < x && cr.upperBound > x { content = nil }
