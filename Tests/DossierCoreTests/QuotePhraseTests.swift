@@ -147,4 +147,15 @@ struct QuotePhraseTests {
         #expect(q?.mention != "Dekker thought for a moment and", "\(String(describing: q))")
         #expect(q?.speakerName == "Dekker")
     }
+
+    @Test("the medium and a participle set off by a comma stay out of the speaker phrase")
+    func mediumAndParticiple() throws {
+        let d = try findQuotes(
+            "Headline\n\n“We will not move,” said Anna Berg, a harbour pilot, referring to the new quay.")
+        #expect(d.first?.mention == "Anna Berg, a harbour pilot")
+        let i = try findQuotes(
+            "Headline\n\nThe port authority in a statement released on Monday said the quay would reopen in May.")
+        #expect(i.first?.mention == "The port authority")
+        #expect(i.first?.text == "the quay would reopen in May")
+    }
 }

@@ -393,3 +393,40 @@ extension QuoteScan {
         return mentionTokens[Int(k)]
     }
 }
+
+extension QuoteScan {
+    /// A speaker phrase without what PolNeAR leaves out of sources at its end: the medium ("Corey Lewandowski
+    /// in a statement", "in a Friday tweet"), a participle set off by a comma (", referring to ...", ", citing
+    /// ..."). Not a time phrase: PolNeAR keeps "a poll taken last week" whole.
+    func trimmedTail(_ r: Range<Int>) -> Range<Int> {
+        guard r.count >= 2 else { return r }
+        for k in r.lowerBound + 1..<r.upperBound {
+            var cut = false
+            if lower[k] == QuoteScan.asideIn || lower[k] == QuoteScan.during {
+                let look = k + 1..<min(r.upperBound, k + 5)
+                cut = look.contains { QuoteScan.media.contains(lower[$0]) } && !look.contains { isComma($0) }
+            } else if isComma(k - 1), QuoteScan.tailParticiples.contains(lower[k]) {
+                cut = true
+            }
+            if cut {
+                var e = k
+                while e > r.lowerBound + 1 && isPunct(e - 1) { e -= 1 }
+                return r.lowerBound..<e
+            }
+        }
+        return r
+    }
+
+    static let during = StableHash.hash("during")
+    static let media: Set<UInt64> = Set(
+        [
+            "statement", "statements", "interview", "interviews", "email", "e-mail", "release", "speech", "tweet",
+            "tweets", "letter", "post", "op-ed", "column", "appearance", "conference", "call", "video", "memo",
+            "remarks", "briefing", "message", "filing",
+        ].map { StableHash.hash($0) })
+    static let tailParticiples: Set<UInt64> = Set(
+        [
+            "referring", "citing", "speaking", "noting", "adding", "writing", "pointing", "explaining", "arguing",
+            "echoing", "responding", "wearing", "saying", "calling", "describing",
+        ].map { StableHash.hash($0) })
+}

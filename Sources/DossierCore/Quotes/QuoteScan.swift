@@ -215,7 +215,7 @@ struct QuoteScan {
         var mention: ByteSpan? = nil
         var rule = a.rule
         if let p = a.phrase {
-            mention = bytes(p.range)
+            mention = bytes(p.kind == .pronoun ? p.range : trimmedTail(p.range))
             let resolved = namer.resolve(p, at: content.lowerBound)
             speaker = resolved.entity
             name = resolved.name
