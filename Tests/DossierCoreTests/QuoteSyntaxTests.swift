@@ -127,6 +127,13 @@ struct QuoteSyntaxTests {
             "Headline\n\nOn Monday, the harbour master said the quay would stay shut. Then a crane operator "
                 + "shouted across the dock. “Nobody goes in or out.”")
         #expect(r.last?.rule != "quotes:after-indirect")
+        // The attribution after the content closes its sentence: the next quote goes on with it.
+        let m = try findQuotes(
+            "Headline\n\nThe new timetable is a “good start,” Dekker said from his office on the quay. "
+                + "“We have waited for years.”")
+        #expect(m.last?.text == "We have waited for years.")
+        #expect(m.last?.rule == "quotes:after-indirect")
+        #expect(m.last?.mention == "Dekker")
     }
 
     @Test("a word that qualifies a quantity stays in the speaker; subjects joined by and are one phrase")

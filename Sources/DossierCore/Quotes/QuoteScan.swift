@@ -186,7 +186,8 @@ struct QuoteScan {
     /// `after-indirect`: a direct quote no sieve attributed, right after indirect speech (in the next
     /// sentence of its paragraph, or opening the next paragraph) with no cue between them, goes on with that
     /// speech: the same speaker and cue, one attribution as PolNeAR annotates it ("Dekker said the harbour
-    /// would stay open. “We have no choice.”").
+    /// would stay open. “We have no choice.”"; also when the attribution follows the content and closes its
+    /// sentence: "The plan is a “good start,” Dekker said from his office. “We have no choice.”").
     func afterIndirect(_ found: inout [Found]) {
         var i = 1
         while i < found.count {
@@ -196,7 +197,16 @@ struct QuoteScan {
             guard let ph = prev.attribution.phrase, let cue = prev.attribution.cue,
                 prev.kind != .direct || prev.attribution.rule == "after-indirect"
             else { continue }
-            let a = prev.content.upperBound
+            var a = prev.content.upperBound
+            // "A, Cole said from his office. “B.”": the attribution after the content closes its sentence.
+            if cue.lowerBound >= a, a > 0, cue.upperBound <= n {
+                let sc = doc.sentences[Int(sentenceOf[cue.lowerBound])].tokens
+                if Int(sentenceOf[a - 1]) == Int(sentenceOf[cue.lowerBound]),
+                    !(cue.upperBound..<sc.upperBound).contains(where: { self.cue($0) != nil || inSpan[$0] >= 0 })
+                {
+                    a = sc.upperBound
+                }
+            }
             var b = found[i].content.lowerBound
             while b > a && (isQuote(b - 1) || isPunct(b - 1)) { b -= 1 }
             guard a <= b, b < n else { continue }
