@@ -273,4 +273,11 @@ struct QuoteSyntaxTests {
             })
         #expect(q.contains { $0.mention == "other voters" && $0.text == "they had not heard anything new" })
     }
+
+    @Test("a passive subject the parse gave a cue with no passive auxiliary is its subject")
+    func passiveSubjectWithoutAuxiliary() throws {
+        let q = try first("Again, those surveyed said the mayor was best able to handle the issue.")
+        #expect(q?.text == "the mayor was best able to handle the issue")
+        #expect(q?.mention?.hasPrefix("those") == true)
+    }
 }

@@ -464,7 +464,16 @@ extension QuoteScan {
                 subject = Int(c)
                 continue
             }
-            if rc == ids.nsubjPass { passive = true }
+            if rc == ids.nsubjPass {
+                // "those surveyed said ...": a passive subject of a cue with no passive auxiliary is the
+                // parse's error for a plain subject.
+                let aux = p.children(x).contains { p.relationName(Int(p.rel[Int($0)])) == "aux:pass" }
+                if !aux && subject == nil && Int(c) < x {
+                    subject = Int(c)
+                } else {
+                    passive = true
+                }
+            }
         }
         if subject != nil { passive = false }
         if subject == nil && !passive, let syntax = doc.syntax {
