@@ -280,4 +280,13 @@ struct QuoteSyntaxTests {
         #expect(q?.text == "the mayor was best able to handle the issue")
         #expect(q?.mention?.hasPrefix("those") == true)
     }
+
+    @Test("a clause opening the sentence before an inverted cue is the content, its subject a clause")
+    func clausalSubjectBeforeCue() throws {
+        let q = try first(
+            "Whether the old or new ferry model is more effective will be part of the review, said Jake Horn, "
+                + "editor of the Harbour Times.")
+        #expect(q?.mention == "Jake Horn, editor of the Harbour Times")
+        #expect(q?.text == "Whether the old or new ferry model is more effective will be part of the review")
+    }
 }

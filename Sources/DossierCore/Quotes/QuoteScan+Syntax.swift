@@ -152,6 +152,13 @@ extension QuoteScan {
                         Int(k) > x && Int(k) < c && p.relationName(Int(p.rel[Int(k)])).hasSuffix("obj")
                     }
             }
+            // "Whether A is B will be part of the review, said X": a clause opening the sentence before an
+            // inverted cue, its clausal subject taken for an adverbial clause.
+            + ccomps.filter { c in
+                c < x && !withSubject.contains(c) && isFinite(c, parse: p)
+                    && p.subtree(c).lowerBound <= r.lowerBound + 1
+                    && p.children(x).contains { k in Int(k) > x && Int(p.rel[Int(k)]) == ids.nsubj }
+            }
         let chosen = withSubject.first(where: { $0 > x }) ?? withSubject.first ?? clauses.first ?? ccomps.first
         if let c = chosen {
             // A second reporting verb coordinated inside the clause reports its own content ("said he
