@@ -289,4 +289,14 @@ struct QuoteSyntaxTests {
         #expect(q?.mention == "Jake Horn, editor of the Harbour Times")
         #expect(q?.text == "Whether the old or new ferry model is more effective will be part of the review")
     }
+
+    @Test("a subject phrase the parse made a verbless clause ('officials [are] familiar with') is the speaker")
+    func verblessClauseSubject() throws {
+        let q = try first(
+            "Federal officials familiar with the ferry taken from the harbour, speaking on the condition of "
+                + "anonymity because they were not authorized to discuss the inquiry, said that it did have some "
+                + "security features.")
+        #expect(q?.mention == "Federal officials familiar with the ferry taken from the harbour")
+        #expect(q?.text == "it did have some security features")
+    }
 }

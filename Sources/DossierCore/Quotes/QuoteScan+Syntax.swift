@@ -491,6 +491,29 @@ extension QuoteScan {
                 return c < x && (name == "vocative" || name == "dep") && isNominal(syntax.upos[c])
             }
         }
+        if subject == nil, !passive, let syntax = doc.syntax,
+            let c = p.children(x).map({ Int($0) }).first(where: { c in
+                c < x && Int(p.rel[c]) == ids.ccomp && p.subtree(c).lowerBound <= r.lowerBound + 1
+                    && (syntax.upos[c] == .adj || syntax.upos[c] == .noun)
+                    && !p.children(c).contains { k in
+                        let n = p.relationName(Int(p.rel[Int(k)]))
+                        return n == "cop" || n.hasPrefix("aux")
+                    }
+            }),
+            let s2 = p.children(c).map({ Int($0) }).first(where: { Int(p.rel[$0]) == ids.nsubj && $0 < c }),
+            isNominal(syntax.upos[s2])
+        {
+            // "Federal officials familiar with the inquiry, speaking on condition of anonymity, said": the
+            // parse made a verbless clause of the subject phrase ("officials [are] familiar with ...").
+            let drop = Set(
+                p.children(c).map { Int($0) }.filter { k in
+                    let rk = Int(p.rel[k])
+                    return k > c && (rk == ids.advcl || rk == ids.parataxis || rk == ids.punct)
+                })
+            let range = trimPhrase(p.subtree(c, except: drop))
+            guard !range.overlaps(avoid) else { return nil }
+            return (phrase(range, head: s2), "")
+        }
         if passive {
             guard let ag = p.child(x, ids.oblAgent) else { return nil }
             // "by X": the phrase without "by".
