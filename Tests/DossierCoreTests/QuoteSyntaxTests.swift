@@ -299,4 +299,12 @@ struct QuoteSyntaxTests {
         #expect(q?.mention == "Federal officials familiar with the ferry taken from the harbour")
         #expect(q?.text == "it did have some security features")
     }
+
+    @Test("a cue that reports only clauses takes no noun phrase object as content")
+    func clauseOnlyCue() throws {
+        let q = try findQuotes("Headline\n\nThe harbour board maintained a comfortable lead in the regional polls.")
+        #expect(q.isEmpty)
+        let r = try first("The harbour board maintained that the quay had never been safe.")
+        #expect(r?.text == "the quay had never been safe")
+    }
 }

@@ -61,6 +61,15 @@ public struct QuoteLexicon: Sendable {
     public struct Cue: Sendable, Hashable {
         public var lemma: String
         public var cueClass: CueClass
+        /// The cue reports only a clause, never a noun phrase object ("maintained that ..." reports,
+        /// "maintained a lead" does not): cues.tsv's optional fourth column `clause`.
+        public var clauseOnly = false
+
+        public init(lemma: String, cueClass: CueClass, clauseOnly: Bool = false) {
+            self.lemma = lemma
+            self.cueClass = cueClass
+            self.clauseOnly = clauseOnly
+        }
     }
 
     /// Cue forms by the stable hash of their lowercase form.
@@ -76,8 +85,14 @@ public struct QuoteLexicon: Sendable {
                 throw DossierError(
                     .resource, "bad line in cues.tsv: \(row.joined(separator: " | "))", input: "quotes/cues.tsv")
             }
+            let flags = row.count > 3 ? row[3].split(separator: " ").map(String.init) : []
+            guard flags.allSatisfy({ $0 == "clause" }) else {
+                throw DossierError(
+                    .resource, "unknown flag in cues.tsv: \(row.joined(separator: " | "))", input: "quotes/cues.tsv")
+            }
             for form in row[2].split(separator: " ") {
-                cues[StableHash.hash(String(form))] = Cue(lemma: String(row[0]), cueClass: cls)
+                cues[StableHash.hash(String(form))] = Cue(
+                    lemma: String(row[0]), cueClass: cls, clauseOnly: flags.contains("clause"))
             }
         }
         var words: [UInt64: WordClass] = [:]

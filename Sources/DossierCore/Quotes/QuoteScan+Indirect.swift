@@ -228,6 +228,12 @@ extension QuoteScan {
         }
         guard let c0 = start else { return nil }
         let content = c0..<contentEnd(from: c0, end: end)
+        // A cue that reports only clauses: a clause by the parse's tags ("maintained a lead" is none).
+        if cu.clauseOnly && rule == "indirect-clause" {
+            guard let syntax = doc.syntax,
+                content.contains(where: { syntax.upos[$0] == .verb || syntax.upos[$0] == .aux })
+            else { return nil }
+        }
         return finish(content, sp, cue: x..<x + 1, cu, rule: rule + (subjectRule ?? ""))
     }
 

@@ -250,8 +250,12 @@ extension QuoteScan {
                     }
                     sub = sub.lowerBound..<max(e + 1, stop)
                 }
-                content = trimContent(sub, cue: x)
-                rule = "syntax-object"
+                // A cue that reports only clauses ("maintained a lead") needs a verb in what it reports.
+                let clause = sub.contains { k in doc.syntax.map { $0.upos[k] == .verb || $0.upos[k] == .aux } ?? false }
+                if !(cu.clauseOnly && !clause) {
+                    content = trimContent(sub, cue: x)
+                    rule = "syntax-object"
+                }
             }
         }
         if var cr = content, cr.lowerBound > x {
