@@ -16,6 +16,8 @@ struct EvaluatePOS: ParsableCommand {
         name: .long,
         help: "Where to write the pruned tagger (scored instead of the input); without --prune, the tagger as read.")
     var prunedOut: String?
+    @Option(name: .long, help: "With --pruned-out: one weight row in N kept in training order (0: none; default 4).")
+    var packedHead: Int?
     @Option(name: .long, help: "Re-decide tokens below this first-pass margin (a two-pass tagger; 0: one pass).")
     var secondMargin: Float?
     @Option(name: .long, help: "Weight of the first-pass scores in the second pass (a two-pass tagger).")
@@ -33,6 +35,10 @@ struct EvaluatePOS: ParsableCommand {
             if let prune {
                 tagger.config.removeAll { $0.key == "prune" }
                 tagger.config.append(("prune", String(prune)))
+            }
+            if let packedHead {
+                tagger.config.removeAll { $0.key == "packed.head" }
+                tagger.config.append(("packed.head", String(packedHead)))
             }
             let bytes = tagger.encoded()
             try Data(bytes).write(to: URL(fileURLWithPath: prunedOut))
@@ -78,6 +84,8 @@ struct EvaluateParser: ParsableCommand {
         name: .long,
         help: "Where to write the pruned parser (scored instead of the input); without --prune, the parser as read.")
     var prunedOut: String?
+    @Option(name: .long, help: "With --pruned-out: one weight row in N kept in training order (0: none; default 4).")
+    var packedHead: Int?
     @Option(name: .long, help: "Beam width (default: the model's).") var beam: Int?
     @Flag(name: .long, help: "Score the bundled beam-search parser instead of the greedy one.") var beamModel = false
     @Flag(name: .long, help: "Parse with the gold tags of the file instead of the tagger's.") var goldTags = false
@@ -90,6 +98,10 @@ struct EvaluateParser: ParsableCommand {
             if let prune {
                 parser.config.removeAll { $0.key == "prune" }
                 parser.config.append(("prune", String(prune)))
+            }
+            if let packedHead {
+                parser.config.removeAll { $0.key == "packed.head" }
+                parser.config.append(("packed.head", String(packedHead)))
             }
             let bytes = parser.encoded()
             try Data(bytes).write(to: URL(fileURLWithPath: prunedOut))

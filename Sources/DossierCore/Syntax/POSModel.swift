@@ -263,10 +263,13 @@ public struct POSModel: Sendable {
             w.u64(v)
         }
         let prune = Float(self["prune"] ?? "") ?? 0.002
+        let head = Int(self["packed.head"] ?? "") ?? SparseWeights.defaultHead
         SparseWeights.write(
-            held.map { SparseRows($0, prune: prune) } ?? SparseRows(scorer, prune: prune), form: form, into: &w)
+            held.map { SparseRows($0, prune: prune) } ?? SparseRows(scorer, prune: prune), form: form, head: head,
+            into: &w)
         if let second {
-            SparseWeights.write(second.rows(prune: Float(self["second.prune"] ?? "") ?? prune), form: form, into: &w)
+            let rows = second.rows(prune: Float(self["second.prune"] ?? "") ?? prune)
+            SparseWeights.write(rows, form: form, head: head, into: &w)
         }
         var cfg = config.filter {
             $0.key != "features" && $0.key != "extras"

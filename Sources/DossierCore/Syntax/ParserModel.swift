@@ -606,12 +606,13 @@ public struct ParserModel: Sendable {
         w.u32(UInt32(labels.count))
         for l in labels { w.string(l) }
         let prune = Float(self["prune"] ?? "") ?? 0.002
+        let head = Int(self["packed.head"] ?? "") ?? SparseWeights.defaultHead
         if let held {
-            SparseWeights.write(SparseRows(held.actions, prune: prune), form: form, into: &w)
-            SparseWeights.write(SparseRows(held.labeler, prune: prune), form: form, into: &w)
+            SparseWeights.write(SparseRows(held.actions, prune: prune), form: form, head: head, into: &w)
+            SparseWeights.write(SparseRows(held.labeler, prune: prune), form: form, head: head, into: &w)
         } else {
-            SparseWeights.write(SparseRows(actionScorer, prune: prune), form: form, into: &w)
-            SparseWeights.write(SparseRows(labelScorer, prune: prune), form: form, into: &w)
+            SparseWeights.write(SparseRows(actionScorer, prune: prune), form: form, head: head, into: &w)
+            SparseWeights.write(SparseRows(labelScorer, prune: prune), form: form, head: head, into: &w)
         }
         var cfg = config.filter { $0.key != "features" }
         cfg.insert(("features", String(featureSet)), at: 0)

@@ -184,8 +184,10 @@ public struct CompactScorer: Sendable {
         return out
     }
 
+    /// The first slot of a 32-bit key: its top bits (keys are hashes already), so that rows filed in key order
+    /// (the packed file form) fill the table from start to end instead of at random places.
     @inline(__always) static func slot(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
+        Int(truncatingIfNeeded: ((key & 0xffff_ffff) &* UInt64(mask &+ 1)) >> 32)
     }
 
     /// Adds the weights of `features` (32-bit keys) to `scores`.
