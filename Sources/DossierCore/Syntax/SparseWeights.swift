@@ -96,21 +96,23 @@ struct SparseRows: Equatable {
 /// - `plain` (the first form): `u32` classes, `u32` rows, `f32` scale, then per row the key (`u32`), the
 ///   number of pairs (`u8`) and the pairs as class (`u8`) and weight (`i16`): 5 bytes a row and 3 a weight.
 /// - `packed` (form 2, issue 4's sixth session): a `u32` 0 (no plain block has zero classes, so readers
-///   of the plain form reject it rather than misread it), the form byte 2, `u32` classes, rows and weights,
-///   `f32` scale, `u16` the smallest weight magnitude, six Rice parameters (`u8`), the number of entries (rows plus
-///   weights) of each of the 20 order tiers (`u32`), a rank table of the classes
-///   (`classes` bytes, the class of rank 0 first), then a `u32` byte count and a bit stream (least significant
-///   bit first). Rows come sorted by key; per row: the key minus the previous key minus one, 7 minus its order
-///   tier (where the row was in the writer's order, first seen first for a trained perceptron: the first 1/256
-///   of the rows is tier 0, the next 1/256 tier 1, then 1/128, 1/64, 1/32, then fifteen sixteenths), the number of
-///   pairs minus one, the rank of the first class, then for each pair after the first the class minus the
-///   previous class minus one, and after each class its weight as (magnitude minus the smallest magnitude)
-///   times two plus the sign. Each number is Rice-coded with its field's parameter k: the quotient `v >> k` in
-///   unary (that many 0 bits, then a 1), then the `k` low bits; a quotient of 24 or more is written as 24 zero
-///   bits and the 32-bit value. Lossless: the same keys, classes, 16-bit weights and scale; about 45% fewer
-///   bytes (the keys of sorted 32-bit hashes are about 14 bits apart, the weights take 10-12 bits). The
-///   decoder files the rows tier by tier, so the rows of frequent features stay together at the start of the
-///   scorer's memory as in a trained perceptron (in plain key order scoring was 15-20% slower).
+///   of the plain form reject it rather than misread it), the form byte 2, `u32` classes, rows, weights and
+///   head rows, `f32` scale, `u16` the smallest weight magnitude, six Rice parameters (`u8`), the number of
+///   entries (rows plus weights) of the head and of each of the 8 order tiers (`u32`), a rank table of the
+///   classes (`classes` bytes, the class of rank 0 first), then a `u32` byte count and a bit stream (least
+///   significant bit first). The head rows come first, in the writer's order (a trained perceptron's: first
+///   seen first, so the frequent features), each key as 32 bits; the other rows follow sorted by key, each
+///   with the key minus the previous one minus one, then 7 minus its order tier (where it was in the
+///   writer's order after the head: the first 1/128 of those rows is tier 0, the next 1/128 tier 1, then
+///   1/64, ... the last half tier 7). Then per row: the number of pairs minus one, the rank of the first class,
+///   for each pair after the first the class minus the previous class minus one, and after each class its
+///   weight as (magnitude minus the smallest magnitude) times two plus the sign. Each number is Rice-coded with
+///   its field's parameter k: the quotient `v >> k` in unary (that many 0 bits, then a 1), then the `k` low
+///   bits; a quotient of 24 or more is written as 24 zero bits and the 32-bit value. Lossless: the same keys,
+///   classes, 16-bit weights and scale; 35-40% fewer bytes for the bundled models (the keys of sorted 32-bit
+///   hashes are about 14 bits apart, the weights take 10-12 bits). The decoder lays out the head, then the
+///   rows tier by tier, so the rows of frequent features stay together at the start of the scorer's memory as
+///   in a trained perceptron (with all rows in key order the files were 10% smaller but scoring 15-20% slower).
 enum SparseWeights {
     enum Form: Sendable { case plain, packed }
 
