@@ -109,7 +109,7 @@ struct SparseRows: Equatable {
 ///   weight as (magnitude minus the smallest magnitude) times two plus the sign. Each number is Rice-coded with
 ///   its field's parameter k: the quotient `v >> k` in unary (that many 0 bits, then a 1), then the `k` low
 ///   bits; a quotient of 24 or more is written as 24 zero bits and the 32-bit value. Lossless: the same keys,
-///   classes, 16-bit weights and scale; 35-40% fewer bytes for the bundled models (the keys of sorted 32-bit
+///   classes, 16-bit weights and scale; 33-40% fewer bytes for the bundled models (the keys of sorted 32-bit
 ///   hashes are about 14 bits apart, the weights take 10-12 bits). The decoder lays out the head, then the
 ///   rows tier by tier, so the rows of frequent features stay together at the start of the scorer's memory as
 ///   in a trained perceptron (with all rows in key order the files were 10% smaller but scoring 15-20% slower).
