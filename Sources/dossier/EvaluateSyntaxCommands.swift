@@ -12,7 +12,12 @@ struct EvaluatePOS: ParsableCommand {
     @Option(name: .long, help: "Timed passes for the speed figure.") var repeats = 3
     @Option(name: .long, help: "Write the tagger pruned at this fraction of the largest weight to --pruned-out.")
     var prune: Float?
-    @Option(name: .long, help: "Where to write the pruned tagger (scored instead of the input).") var prunedOut: String?
+    @Option(
+        name: .long,
+        help: "Where to write the pruned tagger (scored instead of the input); without --prune, the tagger as read.")
+    var prunedOut: String?
+    @Option(name: .long, help: "With --pruned-out: one weight row in N kept in training order (0: none; default 4).")
+    var packedHead: Int?
     @Option(name: .long, help: "Re-decide tokens below this first-pass margin (a two-pass tagger; 0: one pass).")
     var secondMargin: Float?
     @Option(name: .long, help: "Weight of the first-pass scores in the second pass (a two-pass tagger).")
@@ -26,9 +31,15 @@ struct EvaluatePOS: ParsableCommand {
         if let secondMargin { tagger.second?.margin = secondMargin }
         if let secondScale { tagger.second?.scale = secondScale }
         if let secondUpos { tagger.second?.uposOnly = secondUpos }
-        if let prune, let prunedOut {
-            tagger.config.removeAll { $0.key == "prune" }
-            tagger.config.append(("prune", String(prune)))
+        if let prunedOut {
+            if let prune {
+                tagger.config.removeAll { $0.key == "prune" }
+                tagger.config.append(("prune", String(prune)))
+            }
+            if let packedHead {
+                tagger.config.removeAll { $0.key == "packed.head" }
+                tagger.config.append(("packed.head", String(packedHead)))
+            }
             let bytes = tagger.encoded()
             try Data(bytes).write(to: URL(fileURLWithPath: prunedOut))
             tagger = try POSModel(decoding: bytes, name: prunedOut, clusters: clusters)
@@ -69,7 +80,12 @@ struct EvaluateParser: ParsableCommand {
     @Option(name: .long, help: "Timed passes for the speed figure.") var repeats = 3
     @Option(name: .long, help: "Write the parser pruned at this fraction of the largest weight to --pruned-out.")
     var prune: Float?
-    @Option(name: .long, help: "Where to write the pruned parser (scored instead of the input).") var prunedOut: String?
+    @Option(
+        name: .long,
+        help: "Where to write the pruned parser (scored instead of the input); without --prune, the parser as read.")
+    var prunedOut: String?
+    @Option(name: .long, help: "With --pruned-out: one weight row in N kept in training order (0: none; default 4).")
+    var packedHead: Int?
     @Option(name: .long, help: "Beam width (default: the model's).") var beam: Int?
     @Flag(name: .long, help: "Score the bundled beam-search parser instead of the greedy one.") var beamModel = false
     @Flag(name: .long, help: "Parse with the gold tags of the file instead of the tagger's.") var goldTags = false
@@ -78,15 +94,22 @@ struct EvaluateParser: ParsableCommand {
         let clusters = try SyntaxTables.bundledClusters()
         let tagger = try loadPOSModel(pos, clusters: clusters)
         var parser = try loadParserModel(model, beam: beamModel)
-        if let prune, let prunedOut {
-            parser.config.removeAll { $0.key == "prune" }
-            parser.config.append(("prune", String(prune)))
+        if let prunedOut {
+            if let prune {
+                parser.config.removeAll { $0.key == "prune" }
+                parser.config.append(("prune", String(prune)))
+            }
+            if let packedHead {
+                parser.config.removeAll { $0.key == "packed.head" }
+                parser.config.append(("packed.head", String(packedHead)))
+            }
             let bytes = parser.encoded()
             try Data(bytes).write(to: URL(fileURLWithPath: prunedOut))
             parser = try ParserModel(decoding: bytes, name: prunedOut)
             print("size\t\(bytes.count)")
         }
-        let corpus = SyntaxCorpus(CoNLLU.read(try readText(gold)), clusters: clusters)
+        var corpus = SyntaxCorpus(CoNLLU.read(try readText(gold)), clusters: clusters)
+        if parser.featureSet >= 5 { corpus.tables.ambiguity = tagger.ambiguityClasses(of: corpus.tables) }
         if let beam { parser.beamWidth = beam }
         var tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
         if goldTags {

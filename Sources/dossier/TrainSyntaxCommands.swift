@@ -119,7 +119,7 @@ struct TrainParser: ParsableCommand {
     @Option(name: .long, help: "Drop weights below this fraction of the largest (model size).") var prune: Float = 0.03
     @Option(name: .long, help: "Beam width (1: greedy with the dynamic oracle; more: beam, global updates).")
     var beam = 1
-    @Option(name: .long, help: "Parser feature templates (2, 3 or 4).") var features = ParserModel.featureVersion
+    @Option(name: .long, help: "Parser feature templates (2-5).") var features = ParserModel.featureVersion
     @Flag(name: .long, help: "Lift the crossing arcs of non-projective trees and train them (else skipped).")
     var lift = false
     @Flag(name: .long, help: "Labelled transitions: score the relation with the action (one perceptron).")
@@ -141,7 +141,8 @@ struct TrainParser: ParsableCommand {
         let tagger = try loadPOSModel(pos, clusters: clusters)
         var sentences: [CoNLLU.Sentence] = []
         for path in train { sentences += CoNLLU.read(try readText(path)) }
-        let corpus = SyntaxCorpus(sentences, clusters: clusters)
+        var corpus = SyntaxCorpus(sentences, clusters: clusters)
+        if features >= 5 { corpus.tables.ambiguity = tagger.ambiguityClasses(of: corpus.tables) }
         stderrLine("\(sentences.count) sentences, \(corpus.tokenCount) words")
         var tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
         let cacheKey =
@@ -182,7 +183,11 @@ struct TrainParser: ParsableCommand {
                 try Data(w.bytes).write(to: URL(fileURLWithPath: tagsCache))
             }
         }
-        let devCorpus = try dev.map { SyntaxCorpus(CoNLLU.read(try readText($0)), clusters: clusters) }
+        let devCorpus = try dev.map { path in
+            var c = SyntaxCorpus(CoNLLU.read(try readText(path)), clusters: clusters)
+            if features >= 5 { c.tables.ambiguity = tagger.ambiguityClasses(of: c.tables) }
+            return c
+        }
         let devTags = devCorpus.map { tagger.tagHashes(tagger.tag($0.document, $0.tables)) }
         var trainer = ParserTrainer()
         trainer.epochs = epochs

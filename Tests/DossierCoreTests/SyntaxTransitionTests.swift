@@ -215,7 +215,8 @@ struct SyntaxBeamTests {
         var parser = try ParserModel.bundledBeam()
         parser.beamWidth = width
         let doc = Document(pretokenized: sentences)
-        let tables = SyntaxTables(doc, clusters: clusters)
+        var tables = SyntaxTables(doc, clusters: clusters)
+        tables.ambiguity = tagger.ambiguityClasses(of: tables)  // read by parsers of templates v5
         let tags = tagger.tagHashes(tagger.tag(doc, tables))
         return parser.parse(tables, tags: tags, sentences: doc.sentences.map(\.tokens))
     }
@@ -227,7 +228,8 @@ struct SyntaxBeamTests {
         let tagger = try POSModel.bundled(clusters: clusters)
         let parser = try ParserModel.bundledBeam()
         let doc = Document(pretokenized: SyntaxBeamTests.sentences)
-        let tables = SyntaxTables(doc, clusters: clusters)
+        var tables = SyntaxTables(doc, clusters: clusters)
+        tables.ambiguity = tagger.ambiguityClasses(of: tables)  // read by parsers of templates v5
         let tags = tagger.tagHashes(tagger.tag(doc, tables))
         var a = parser.actions
         var l = parser.labeler

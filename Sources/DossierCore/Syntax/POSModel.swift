@@ -176,6 +176,9 @@ public struct POSModel: Sendable {
         return (out, dict)
     }
 
+    /// The ambiguity class of each token of the tables (what parsers of feature version 5 read).
+    public func ambiguityClasses(of t: SyntaxTables) -> [UInt64] { ambiguityClasses(t).classes }
+
     /// Tags every sentence of `doc` (the tables of `doc`); returns one class per token (0 for ignored ones).
     public func tag(_ doc: Document, _ t: SyntaxTables) -> [UInt8] {
         var p = AveragedPerceptron(classes: classes.count)  // not read: tagging scores with `scorer`
@@ -239,7 +242,11 @@ public struct POSModel: Sendable {
         try POSModel(decoding: try NERModel.resourceBytes("models", "pos.model"), name: "pos.model", clusters: clusters)
     }
 
-    public func encoded() -> [UInt8] {
+    public func encoded() -> [UInt8] { encoded(form: .packed) }
+
+    /// The model file with its weights in the given file form (``SparseWeights``). A model read from file
+    /// writes its weights exactly as read (at the same `prune`).
+    func encoded(form: SparseWeights.Form) -> [UInt8] {
         var w = ByteWriter()
         w.u32(UInt32(classes.count))
         for c in classes { w.string(c) }
@@ -256,9 +263,13 @@ public struct POSModel: Sendable {
             w.u64(v)
         }
         let prune = Float(self["prune"] ?? "") ?? 0.002
-        SparseWeights.encode(perceptron, prune: prune, into: &w)
+        let head = Int(self["packed.head"] ?? "") ?? SparseWeights.defaultHead
+        SparseWeights.write(
+            held.map { SparseRows($0, prune: prune) } ?? SparseRows(scorer, prune: prune), form: form, head: head,
+            into: &w)
         if let second {
-            SparseWeights.encode(second.perceptron, prune: Float(self["second.prune"] ?? "") ?? prune, into: &w)
+            let rows = second.rows(prune: Float(self["second.prune"] ?? "") ?? prune)
+            SparseWeights.write(rows, form: form, head: head, into: &w)
         }
         var cfg = config.filter {
             $0.key != "features" && $0.key != "extras"

@@ -23,6 +23,11 @@ public struct POSSecondPass: Sendable {
         }
     }
     private var held: AveragedPerceptron?
+
+    /// The weights as a model file holds them (exactly the scorer's for a pass read from file).
+    func rows(prune: Float) -> SparseRows {
+        held.map { SparseRows($0, prune: prune) } ?? SparseRows(scorer, prune: prune)
+    }
     public private(set) var scorer: CompactScorer
     /// The template set (config `second`).
     public let templates: Int

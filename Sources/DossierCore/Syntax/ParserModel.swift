@@ -12,9 +12,12 @@ public struct ParserModel: Sendable {
     /// against s0 with one word), counts of verbs and punctuation between the words compared, children words,
     /// and relation templates with the dependent's first child word and the head word: +0.3 UAS before
     /// pruning, but about 20% slower parsing and most of the gain lost when pruned to a few MB. Version 4 has
-    /// version 2's action templates and version 3's relation templates.
+    /// version 2's action templates and version 3's relation templates. Version 5 (issue 4's sixth session) is
+    /// version 4 with action templates on the ambiguity classes of s0, s1, b0 and b1 (the set of tags the word
+    /// took in the tagger's training data, ``SyntaxTables/ambiguity``, filled from the tagger), alone, with the
+    /// predicted tag and in pairs: features that depend less on the single predicted tag.
     public static let featureVersion = 2
-    public static let featureVersions = 2...4
+    public static let featureVersions = 2...5
     static let maxFeatures = 128
 
     /// Relation names (UD, with subtypes).
@@ -212,6 +215,8 @@ public struct ParserModel: Sendable {
         var u: [UInt64]
         /// Feature templates (``ParserModel/featureVersions``).
         var version = ParserModel.featureVersion
+        /// Ambiguity classes (version 5; `none` when the tables have none).
+        var a: [UInt64] = []
         /// Verbs and punctuation marks before each node (prefix counts; version 3).
         var verbs: [UInt16] = []
         var puncts: [UInt16] = []
@@ -242,6 +247,12 @@ public struct ParserModel: Sendable {
             v.u[k] = tags[i] & 0xff
         }
         v.version = version
+        if version >= 5 {
+            var a = [UInt64](repeating: rootValue, count: n + 1)
+            let known = tables.ambiguity.count == tables.lower.count
+            for (k, i) in r.enumerated() { a[k] = known ? tables.ambiguity[i] : none }
+            v.a = a
+        }
         if version >= 3 {
             var verbs = [UInt16](repeating: 0, count: n + 1)
             var puncts = verbs
@@ -334,6 +345,14 @@ public struct ParserModel: Sendable {
         add(FH.f(90, s0u, b0u)); add(FH.f(91, s1u, s0u, b0u)); add(FH.f(92, s0u, b0u, b1u))
         add(FH.f(93, s0u, b0u, d)); add(FH.f(94, s0w, b0u)); add(FH.f(95, s0u, b0w))
         add(FH.f(96, b0u, b1u, U(b2))); add(FH.f(97, U(s2), s1u, s0u))
+        if v.version == 5 {
+            @inline(__always) func A(_ x: Int) -> UInt64 { x < 0 ? none : v.a[x] }
+            let s0a = A(s0), b0a = A(b0), s1a = A(s1), b1a = A(b1)
+            add(FH.f(120, s0a)); add(FH.f(121, b0a)); add(FH.f(122, s1a)); add(FH.f(123, b1a))
+            add(FH.f(124, s0a, s0t)); add(FH.f(125, b0a, b0t)); add(FH.f(126, s1a, s1t)); add(FH.f(127, b1a, b1t))
+            add(FH.f(128, s0a, b0a)); add(FH.f(129, s1a, s0a)); add(FH.f(130, s0a, b0t)); add(FH.f(131, s0t, b0a))
+            add(FH.f(132, s0a, b0a, b1a)); add(FH.f(133, s0w, b0a)); add(FH.f(134, s0a, b0w))
+        }
         if v.version == 3 {
             // Which head for s0: s1 (RIGHT) or b0 (LEFT), with one word each time.
             add(FH.f(100, s1w, s0t, b0t)); add(FH.f(101, s1t, s0w, b0t)); add(FH.f(102, s1t, s0t, b0w))
@@ -578,13 +597,23 @@ public struct ParserModel: Sendable {
 
     // MARK: - Files
 
-    public func encoded() -> [UInt8] {
+    public func encoded() -> [UInt8] { encoded(form: .packed) }
+
+    /// The model file with its weights in the given file form (``SparseWeights``). A model read from file
+    /// writes its weights exactly as read (at the same `prune`).
+    func encoded(form: SparseWeights.Form) -> [UInt8] {
         var w = ByteWriter()
         w.u32(UInt32(labels.count))
         for l in labels { w.string(l) }
         let prune = Float(self["prune"] ?? "") ?? 0.002
-        SparseWeights.encode(actions, prune: prune, into: &w)
-        SparseWeights.encode(labeler, prune: prune, into: &w)
+        let head = Int(self["packed.head"] ?? "") ?? SparseWeights.defaultHead
+        if let held {
+            SparseWeights.write(SparseRows(held.actions, prune: prune), form: form, head: head, into: &w)
+            SparseWeights.write(SparseRows(held.labeler, prune: prune), form: form, head: head, into: &w)
+        } else {
+            SparseWeights.write(SparseRows(actionScorer, prune: prune), form: form, head: head, into: &w)
+            SparseWeights.write(SparseRows(labelScorer, prune: prune), form: form, head: head, into: &w)
+        }
         var cfg = config.filter { $0.key != "features" }
         cfg.insert(("features", String(featureSet)), at: 0)
         return ModelFile(kind: ParserModel.kind, config: cfg, payload: w.bytes).encoded()

@@ -67,8 +67,9 @@ public struct SyntaxAnalyzer: Stage {
 
     /// The annotations of a document (lemmas are interned into `interner`).
     public func analyse(_ doc: Document, interner: inout Interner) -> SyntaxAnnotations {
-        let tables = SyntaxTables(doc, clusters: clusters)
+        var tables = SyntaxTables(doc, clusters: clusters)
         let classes = tagger.tag(doc, tables)
+        if let parser, parser.featureSet >= 5 { tables.ambiguity = tagger.ambiguityClasses(of: tables) }
         let xposNames = Array(Set(tagger.xpos)).sorted()
         var xposIndex: [String: UInt8] = [:]
         for (i, x) in xposNames.enumerated() { xposIndex[x] = UInt8(i) }

@@ -10,6 +10,9 @@ public struct SyntaxTables: Sendable {
     public var cluster: [Int32]
     /// Bit 0 capitalized, 1 all caps, 2 digits/number, 3 hyphenated, 4 punctuation, 5 sentence start.
     public var bits: [UInt8]
+    /// The tagger's ambiguity class of each token (``POSModel/ambiguityClasses(of:)``), read by parsers of
+    /// feature version 5; empty until filled.
+    public var ambiguity: [UInt64] = []
 
     public init(_ doc: Document, clusters: WordClusters?) {
         let n = doc.tokens.count
@@ -89,82 +92,6 @@ public struct SyntaxTables: Sendable {
     @inline(__always) @usableFromInline
     static func f(_ t: UInt64, _ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 {
         (mix(mix(mix(a &+ t &* 0x9e37_79b9_7f4a_7c15) ^ b) ^ c) & 0xffff_ffff) | 1
-    }
-}
-
-/// A compact file form for an ``AveragedPerceptron`` whose features are 32-bit keys: per row the key, the
-/// number of non-zero weights and (class, weight) pairs, weights as 16-bit integers with one scale. Weights
-/// smaller than `prune` times the largest magnitude are dropped.
-enum SparseWeights {
-    static func encode(_ p: AveragedPerceptron, prune: Float, into w: inout ByteWriter) {
-        let pairs = p.table.pairs().sorted(by: { $0.row < $1.row })
-        let c = p.classes
-        var maxAbs: Float = 0
-        for x in p.weights { maxAbs = max(maxAbs, abs(x)) }
-        let scale = maxAbs > 0 ? maxAbs / 32767 : 1
-        let cut = maxAbs * prune
-        var rows = ByteWriter()
-        var count: UInt32 = 0
-        for (f, r) in pairs {
-            let base = Int(r) * c
-            var nz: [(Int, Int16)] = []
-            for k in 0..<c {
-                let x = p.weights[base + k]
-                if abs(x) >= cut && abs(x) > 0 {
-                    let q = Int16((x / scale).rounded())
-                    if q != 0 { nz.append((k, q)) }
-                }
-            }
-            if nz.isEmpty { continue }
-            count += 1
-            rows.u32(UInt32(truncatingIfNeeded: f))
-            rows.u8(UInt8(nz.count))
-            for (k, q) in nz {
-                rows.u8(UInt8(k))
-                rows.i16(q)
-            }
-        }
-        w.u32(UInt32(c))
-        w.u32(count)
-        w.f32(scale)
-        w.raw(rows.bytes)
-    }
-
-    /// The scoring form of the weights, built straight from the file's rows (no flat weights in between).
-    static func decodeScorer(_ r: inout ByteReader) throws(DossierError) -> CompactScorer {
-        let c = Int(try r.u32())
-        let rows = Int(try r.u32())
-        guard c > 0, c < 256, rows < 1 << 26 else {
-            throw DossierError(.resource, "sparse perceptron header is malformed", input: r.name)
-        }
-        let scale = try r.f32()
-        var size = 16
-        while size < rows * 2 { size <<= 1 }
-        var slots = ContiguousArray<UInt64>(repeating: 0, count: size)
-        var entries = ContiguousArray<UInt32>()
-        for _ in 0..<rows {
-            let key = UInt64(try r.u32())
-            let nz = Int(try r.u8())
-            let start = UInt64(entries.count)
-            entries.append(UInt32(nz))
-            for _ in 0..<nz {
-                let k = UInt32(try r.u8())
-                let q = try r.u16()
-                guard k < c else {
-                    throw DossierError(.resource, "sparse perceptron class out of range", input: r.name)
-                }
-                entries.append(UInt32(q) << 16 | k)
-            }
-            var s = CompactScorer.slot(key, size - 1)
-            while slots[s] != 0 {
-                guard slots[s] >> 32 != key else {
-                    throw DossierError(.resource, "sparse perceptron has duplicate features", input: r.name)
-                }
-                s = (s + 1) & (size - 1)
-            }
-            slots[s] = key << 32 | (start + 1)
-        }
-        return CompactScorer(slots: slots, mask: size - 1, entries: entries, scale: scale, classes: c)
     }
 }
 
@@ -257,8 +184,10 @@ public struct CompactScorer: Sendable {
         return out
     }
 
+    /// The first slot of a 32-bit key: its top bits (keys are hashes already), so that rows filed in key order
+    /// (the packed file form) fill the table from start to end instead of at random places.
     @inline(__always) static func slot(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
+        Int(truncatingIfNeeded: ((key & 0xffff_ffff) &* UInt64(mask &+ 1)) >> 32)
     }
 
     /// Adds the weights of `features` (32-bit keys) to `scores`.

@@ -3,7 +3,7 @@
 public struct SyntaxCorpus: Sendable {
     public let sentences: [CoNLLU.Sentence]
     public let document: Document
-    public let tables: SyntaxTables
+    public var tables: SyntaxTables
     /// Token ranges of the sentences in ``document``.
     public let ranges: [Range<Int>]
 
