@@ -307,4 +307,14 @@ struct QuoteSyntaxTests {
         let r = try first("The harbour board maintained that the quay had never been safe.")
         #expect(r?.text == "the quay had never been safe")
     }
+
+    @Test("an according-to source that ran on ends where a clause starts")
+    func accordingToClause() throws {
+        let q = try findQuotes(
+            "Headline\n\nFerry traffic fell by a third, according to a tally by the port authority but the council "
+                + "disputes the figure.")
+        let a = q.first { $0.cue == "according to" }
+        #expect(a?.mention == "a tally by the port authority")
+        #expect(a?.text == "Ferry traffic fell by a third")
+    }
 }

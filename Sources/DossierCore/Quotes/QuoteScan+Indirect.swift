@@ -350,7 +350,8 @@ extension QuoteScan {
             // "..., according to exit polls conducted for the networks.": the rest of the sentence.
             phrase = sourceRest(x + 2..<end)
         }
-        guard let sp = phrase else { return nil }
+        guard var sp = phrase else { return nil }
+        if let cut = clauseInSource(sp.range) { sp.range = sp.range.lowerBound..<cut }
         let content: Range<Int>
         if first {
             var c0 = sp.range.upperBound
@@ -363,6 +364,31 @@ extension QuoteScan {
         }
         let cu = QuoteLexicon.Cue(lemma: "according to", cueClass: .speech)
         return finish(content, sp, cue: x..<x + 2, cu, rule: "according-to")
+    }
+
+    /// Where a clause starts inside an according-to source that ran on ("according to Roffman Trump made
+    /// further demands"): at the subject of the first finite verb by the parse that is not in a relative
+    /// clause. Nil when there is none, or no parse.
+    func clauseInSource(_ r: Range<Int>) -> Int? {
+        guard let p = parse, let syntax = doc.syntax, r.count >= 3 else { return nil }
+        for k in r.lowerBound + 1..<r.upperBound {
+            guard syntax.upos[k] == .verb || syntax.upos[k] == .aux, isFinite(k, parse: p) else { continue }
+            let name = p.relationName(p.relation(k))
+            if name == "acl:relcl" || name == "acl" { continue }
+            if let h = p.headOf(k), p.relationName(p.relation(h)) == "acl:relcl" { continue }
+            var cut = k
+            if let s = p.children(k).map({ Int($0) }).first(where: { Int(p.rel[$0]) == p.ids.nsubj }) {
+                cut = min(cut, p.subtree(s).lowerBound)
+            }
+            // Not the conjunction or adverb that opens the clause ("a CNN tally | but", "the report | still").
+            while cut > r.lowerBound + 1 {
+                let n = p.relationName(p.relation(cut - 1))
+                guard isPunct(cut - 1) || n == "cc" || n == "mark" || n == "advmod" else { break }
+                cut -= 1
+            }
+            return cut > r.lowerBound ? cut : nil
+        }
+        return nil
     }
 
     /// The words after "according to" taken whole as its source when the phrase grammar does not cover them
