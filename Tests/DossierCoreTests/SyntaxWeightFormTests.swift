@@ -94,6 +94,30 @@ struct SyntaxWeightFormTests {
         #expect(throws: DossierError.self) { try SparseWeights.decodeScorer(&unknown) }
     }
 
+    @Test("corrupted packed weights are rejected or read, never a crash")
+    func corruptedPackedWeights() {
+        var w = ByteWriter()
+        SparseWeights.write(SyntaxWeightFormTests.sampleRows(classes: 23), form: .packed, into: &w)
+        var rng = SplitMix64(seed: 11)
+        var rejected = 0
+        for _ in 0..<300 {
+            var bytes = w.bytes
+            for _ in 0..<(1 + Int(rng.next() % 4)) {
+                let at = Int(rng.next() % UInt64(bytes.count))
+                bytes[at] ^= UInt8(truncatingIfNeeded: 1 + rng.next() % 255)
+            }
+            if rng.next() % 3 == 0 { bytes.removeLast(Int(rng.next() % UInt64(bytes.count))) }
+            var r = ByteReader(bytes, name: "corrupt")
+            do {
+                let scorer = try SparseWeights.decodeScorer(&r)
+                #expect(scorer.classes > 0)
+            } catch {
+                rejected += 1
+            }
+        }
+        #expect(rejected > 0)
+    }
+
     /// The rows of every scorer of a model, in the order of the scorer's memory, with their scale.
     static func weights(ofTagger m: POSModel) -> [SparseRows] {
         [SparseRows(m.scorer)] + (m.second.map { [SparseRows($0.scorer)] } ?? [])
