@@ -317,4 +317,16 @@ struct QuoteSyntaxTests {
         #expect(a?.mention == "a tally by the port authority")
         #expect(a?.text == "Ferry traffic fell by a third")
     }
+
+    @Test("'“...,” X said, according to Y': Y reports the quote and its speaker, a second attribution")
+    func nestedAccordingTo() throws {
+        let q = try findQuotes(
+            "Headline\n\n“Delegates should be able to vote the way they see fit,” Walker said, according to an "
+                + "account by the Harbour Times.")
+        #expect(q.contains { $0.kind == .direct && $0.mention == "Walker" })
+        let a = q.first { $0.cue == "according to" }
+        #expect(a?.mention == "an account by the Harbour Times")
+        #expect(a?.kind == .mixed)
+        #expect(a?.text.hasSuffix("Walker said") == true)
+    }
 }

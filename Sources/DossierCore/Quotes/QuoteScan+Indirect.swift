@@ -425,8 +425,19 @@ extension QuoteScan {
             }
         }
         guard words >= 3 else { return nil }
-        // Mostly a direct quote: left to the direct sieves, unless they found no speaker for it.
-        if direct * 2 >= content.count
+        // Mostly a direct quote: left to the direct sieves, unless they found no speaker for it. Not a report
+        // of that attribution ("“...,” Sanders said, according to CNN": CNN reports the quote and its speaker).
+        var nested = false
+        if rule.hasPrefix("according-to") {
+            for k in content where inSpan[k] < 0 {
+                guard let c = self.cue(k) else { continue }
+                if c.cueClass == .speech || c.cueClass == .continuation {
+                    nested = true
+                    break
+                }
+            }
+        }
+        if !nested && direct * 2 >= content.count
             && content.contains(where: {
                 inSpan[$0] >= 0 && spans[Int(inSpan[$0])].role == .quote
                     && attributedQuotes.contains(Int(inSpan[$0]))
