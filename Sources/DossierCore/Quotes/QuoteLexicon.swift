@@ -34,6 +34,9 @@ public struct QuoteLexicon: Sendable {
         public static let artifact = WordClass(rawValue: 1 << 9)
         public static let modifier = WordClass(rawValue: 1 << 10)
         public static let title = WordClass(rawValue: 1 << 11)
+        // Words that bound a speaker phrase (words.tsv).
+        public static let medium = WordClass(rawValue: 1 << 12)
+        public static let tail = WordClass(rawValue: 1 << 13)
 
         /// A noun that can head a speaker phrase.
         public static let sourceNoun: WordClass = [.person, .group, .artifact]
@@ -52,6 +55,8 @@ public struct QuoteLexicon: Sendable {
             case "artifact": return .artifact
             case "modifier": return .modifier
             case "title": return .title
+            case "medium": return .medium
+            case "tail": return .tail
             default: return nil
             }
         }

@@ -70,7 +70,7 @@ extension QuoteScan {
         while first < r.upperBound && (isQuote(first) || isPunct(first)) { first += 1 }
         for x in first..<r.upperBound where lower[x] == QuoteScan.asked && inSpan[x] < 0 {
             let opening = x == first && isCapWord(x)
-            let afterWhen = x > first && (lower[x - 1] == QuoteScan.when || lower[x - 1] == QuoteScan.whileWord)
+            let afterWhen = x > first && (lower[x - 1] == QuoteScan.when || lower[x - 1] == QuoteScan.asideWhile)
             let passive = x > first && QuoteScan.beForms.contains(lower[x - 1])
             guard opening || afterWhen || passive, x + 1 < r.upperBound,
                 QuoteScan.questionOpeners.contains(lower[x + 1])
@@ -510,12 +510,11 @@ extension QuoteScan {
         }
         if w == QuoteScan.asideFor, len == 3 { return lower[k + 2] == QuoteScan.part }
         if w == QuoteScan.asideAt, len == 3 { return lower[k + 2] == QuoteScan.asideTime }
-        if w == QuoteScan.asideIn, len == 3 { return QuoteScan.asideNouns.contains(lower[k + 2]) }
+        if w == QuoteScan.asideIn, len == 3 { return classes(k + 2).contains(.medium) }
         return false
     }
 
     static let when = StableHash.hash("when")
-    static let whileWord = StableHash.hash("while")
     static let asideWhile = StableHash.hash("while")
     static let asideFor = StableHash.hash("for")
     static let asideAt = StableHash.hash("at")
@@ -523,10 +522,6 @@ extension QuoteScan {
     static let part = StableHash.hash("part")
     static let asideTime = StableHash.hash("time")
     static let asked = StableHash.hash("asked")
-    static let asideNouns: Set<UInt64> = Set(
-        ["statement", "interview", "email", "e-mail", "release", "speech", "tweet", "letter", "post"].map {
-            StableHash.hash($0)
-        })
 
     /// A word that opens a clause rather than a speaker phrase: an adverb or a conjunction by the parse.
     /// Not a word that qualifies a quantity ("Nearly half of voters", "About four in 10", "At least

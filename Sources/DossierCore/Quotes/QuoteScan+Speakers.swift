@@ -404,8 +404,8 @@ extension QuoteScan {
             var cut = false
             if lower[k] == QuoteScan.asideIn || lower[k] == QuoteScan.during {
                 let look = k + 1..<min(r.upperBound, k + 5)
-                cut = look.contains { QuoteScan.media.contains(lower[$0]) } && !look.contains { isComma($0) }
-            } else if isComma(k - 1), QuoteScan.tailParticiples.contains(lower[k]) {
+                cut = look.contains { classes($0).contains(.medium) } && !look.contains { isComma($0) }
+            } else if isComma(k - 1), classes(k).contains(.tail) {
                 cut = true
             }
             if cut {
@@ -418,15 +418,4 @@ extension QuoteScan {
     }
 
     static let during = StableHash.hash("during")
-    static let media: Set<UInt64> = Set(
-        [
-            "statement", "statements", "interview", "interviews", "email", "e-mail", "release", "speech", "tweet",
-            "tweets", "letter", "post", "op-ed", "column", "appearance", "conference", "call", "video", "memo",
-            "remarks", "briefing", "message", "filing",
-        ].map { StableHash.hash($0) })
-    static let tailParticiples: Set<UInt64> = Set(
-        [
-            "referring", "citing", "speaking", "noting", "adding", "writing", "pointing", "explaining", "arguing",
-            "echoing", "responding", "wearing", "saying", "calling", "describing",
-        ].map { StableHash.hash($0) })
 }
