@@ -32,14 +32,8 @@ struct EvaluatePOS: ParsableCommand {
         if let secondScale { tagger.second?.scale = secondScale }
         if let secondUpos { tagger.second?.uposOnly = secondUpos }
         if let prunedOut {
-            if let prune {
-                tagger.config.removeAll { $0.key == "prune" }
-                tagger.config.append(("prune", String(prune)))
-            }
-            if let packedHead {
-                tagger.config.removeAll { $0.key == "packed.head" }
-                tagger.config.append(("packed.head", String(packedHead)))
-            }
+            if let prune { setConfig(&tagger.config, "prune", String(prune)) }
+            if let packedHead { setConfig(&tagger.config, "packed.head", String(packedHead)) }
             let bytes = tagger.encoded()
             try Data(bytes).write(to: URL(fileURLWithPath: prunedOut))
             tagger = try POSModel(decoding: bytes, name: prunedOut, clusters: clusters)
@@ -95,14 +89,8 @@ struct EvaluateParser: ParsableCommand {
         let tagger = try loadPOSModel(pos, clusters: clusters)
         var parser = try loadParserModel(model, beam: beamModel)
         if let prunedOut {
-            if let prune {
-                parser.config.removeAll { $0.key == "prune" }
-                parser.config.append(("prune", String(prune)))
-            }
-            if let packedHead {
-                parser.config.removeAll { $0.key == "packed.head" }
-                parser.config.append(("packed.head", String(packedHead)))
-            }
+            if let prune { setConfig(&parser.config, "prune", String(prune)) }
+            if let packedHead { setConfig(&parser.config, "packed.head", String(packedHead)) }
             let bytes = parser.encoded()
             try Data(bytes).write(to: URL(fileURLWithPath: prunedOut))
             parser = try ParserModel(decoding: bytes, name: prunedOut)
@@ -159,4 +147,10 @@ func loadParserModel(_ path: String?, beam: Bool = false) throws -> ParserModel 
         throw ValidationError("\(path): cannot be read [E001]")
     }
     return try ParserModel(decoding: [UInt8](data), name: path)
+}
+
+/// Sets `key` in a model's saved configuration to `value` (replacing any value it had).
+func setConfig(_ config: inout [(key: String, value: String)], _ key: String, _ value: String) {
+    config.removeAll { $0.key == key }
+    config.append((key, value))
 }
