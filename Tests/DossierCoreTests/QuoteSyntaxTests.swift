@@ -254,6 +254,20 @@ struct QuoteSyntaxTests {
         #expect(q?.mention == nil)
     }
 
+    @Test("an adverb between 'asked' and its question; no second content over the question")
+    func askedAdverb() throws {
+        let q = try findQuotes(
+            "Headline\n\nAsked specifically what should be done with the old bridge, the mayor said it should be "
+                + "torn down.")
+        let a = q.first { $0.rule == "quotes:asked" }
+        #expect(a?.text == "what should be done with the old bridge")
+        #expect(a?.cue == "Asked specifically")
+        let n = try findQuotes(
+            "Headline\n\nAsked whether the mayor deserved a second term, most of the voters said no.")
+        #expect(n.contains { $0.rule == "quotes:asked" && $0.text == "whether the mayor deserved a second term" })
+        #expect(!n.contains { $0.rule != "quotes:asked" && $0.text.contains("deserved") })
+    }
+
     @Test("an infinitive's content holds the one urged")
     func urgedObject() throws {
         let q = try first("The mayor urged the harbour board to reopen the northern quay before the summer.")
@@ -316,6 +330,26 @@ struct QuoteSyntaxTests {
         let a = q.first { $0.cue == "according to" }
         #expect(a?.mention == "a tally by the port authority")
         #expect(a?.text == "Ferry traffic fell by a third")
+    }
+
+    @Test("'..., according to X, ...' in mid-sentence: X ends at the comma, the content is both sides")
+    func accordingToParenthetical() throws {
+        let q = try findQuotes(
+            "Headline\n\nOver the next decade, according to the treasury office, spending on pensions will rise "
+                + "sharply.")
+        let parts = q.filter { $0.cue == "according to" }
+        #expect(parts.map(\.mention) == ["the treasury office", "the treasury office"])
+        #expect(parts.map(\.text) == ["Over the next decade", "spending on pensions will rise sharply"])
+        // A short subject before the phrase stays with the clause after it.
+        let s = try findQuotes("Headline\n\nTicket sales, according to the survey, have fallen for six months.")
+        #expect(s.filter { $0.cue == "according to" }.map(\.text) == ["Ticket sales", "have fallen for six months"])
+        // An appositive after the source, with a relative clause, is not a clause going on.
+        let a = try findQuotes(
+            "Headline\n\nFares will rise in May, according to a study by Ana Ruiz, an economist whose figures were "
+                + "checked by the board.")
+        let r = a.first { $0.cue == "according to" }
+        #expect(r?.text == "Fares will rise in May")
+        #expect(r?.mention?.hasPrefix("a study by Ana Ruiz, an economist") == true)
     }
 
     @Test("'“...,” X said, according to Y': Y reports the quote and its speaker, a second attribution")

@@ -23,9 +23,10 @@ extension QuoteScan {
                     continue
                 }
                 if lower[x] == QuoteScan.according && x + 1 < r.upperBound && lower[x + 1] == QuoteScan.to {
-                    if let f = accordingTo(x, sentence: r) {
-                        out.append(f)
-                        x = max(x + 2, f.content.upperBound)
+                    let fs = accordingTo(x, sentence: r)
+                    if let last = fs.last {
+                        out += fs
+                        x = max(x + 2, last.content.upperBound)
                         continue
                     }
                     x += 2
@@ -50,7 +51,10 @@ extension QuoteScan {
                     x = f.content.upperBound
                     continue
                 }
-                if let f = contentBefore(cue: x, cu, sentence: r) {
+                // Not over a question the `asked` sieve found ("Asked whether ..., 40 percent said no").
+                if let f = contentBefore(cue: x, cu, sentence: r),
+                    !out.contains(where: { $0.attribution.rule == "asked" && $0.content.overlaps(f.content) })
+                {
                     out.append(f)
                 }
                 x += 1
@@ -72,10 +76,12 @@ extension QuoteScan {
             let opening = x == first && isCapWord(x)
             let afterWhen = x > first && (lower[x - 1] == QuoteScan.when || lower[x - 1] == QuoteScan.asideWhile)
             let passive = x > first && QuoteScan.beForms.contains(lower[x - 1])
-            guard opening || afterWhen || passive, x + 1 < r.upperBound,
-                QuoteScan.questionOpeners.contains(lower[x + 1])
+            // One adverb may come between ("Asked specifically what ...", "asked again whether ...").
+            let adverb = x + 2 < r.upperBound && isAdverbBeforeQuestion(x + 1) ? 1 : 0
+            let q = x + 1 + adverb
+            guard opening || afterWhen || passive, q < r.upperBound, QuoteScan.questionOpeners.contains(lower[q])
             else { continue }
-            var end = (x + 2..<r.upperBound).first(where: { isComma($0) && inSpan[$0] < 0 })
+            var end = (q + 1..<r.upperBound).first(where: { isComma($0) && inSpan[$0] < 0 })
             if end == nil && passive {
                 var e = r.upperBound
                 while e > x + 2 && (isTerminal(e - 1) || isPunct(e - 1)) { e -= 1 }
@@ -83,17 +89,31 @@ extension QuoteScan {
             }
             guard let comma = end else { continue }
             // "Asked about X": "about" belongs to the cue, as PolNeAR marks it.
-            let about = lower[x + 1] == QuoteScan.about
-            let content = (about ? x + 2 : x + 1)..<comma
+            let about = lower[q] == QuoteScan.about
+            let content = (about ? q + 1 : q)..<comma
             guard content.filter({ isWord($0) }).count >= (opening ? 3 : 2),
                 !content.contains(where: { cue($0) != nil })
             else { continue }
             let kind: QuoteKind = content.contains(where: { inSpan[$0] >= 0 }) ? .mixed : .indirect
-            let cueRange = (passive ? x - 1 : x)..<(about ? x + 2 : x + 1)
+            let cueRange = (passive ? x - 1 : x)..<(about ? q + 1 : q)
             out.append((content, kind, Attribution(phrase: nil, cue: cueRange, rule: "asked", confidence: 0.5)))
         }
         return out
     }
+
+    /// An adverb between "asked" and its question: a lower-case word in -ly, or "again", "later", "then".
+    func isAdverbBeforeQuestion(_ i: Int) -> Bool {
+        guard isLowerWord(i) else { return false }
+        if QuoteScan.askedAdverbs.contains(lower[i]) { return true }
+        let t = doc.tokens[i]
+        let b = doc.normalized.bytes
+        let e = Int(t.end)
+        return e - Int(t.start) >= 4 && b[e - 2] == UInt8(ascii: "l") && b[e - 1] == UInt8(ascii: "y")
+    }
+
+    static let relativeWords: Set<UInt64> = Set(["who", "whom", "whose", "which"].map { StableHash.hash($0) })
+
+    static let askedAdverbs: Set<UInt64> = Set(["again", "later", "then"].map { StableHash.hash($0) })
 
     static let questionOpeners: Set<UInt64> = Set(
         ["whether", "if", "about", "what", "why", "how", "who", "whom", "whose", "when", "where", "which"].map {
@@ -321,8 +341,10 @@ extension QuoteScan {
         return finish(content, speaker, cue: x..<x + 1, cu, rule: "indirect-before")
     }
 
-    /// "According to X, ..." and "..., according to X."
-    func accordingTo(_ x: Int, sentence r: Range<Int>) -> Found? {
+    /// "According to X, ..." and "..., according to X.", and "..., according to X, ..." with a clause going on
+    /// after X: X ends at the comma and the content is the words before and after it, as two pieces of one
+    /// attribution.
+    func accordingTo(_ x: Int, sentence r: Range<Int>) -> [Found] {
         var end = r.upperBound
         while end > x + 2 && (isTerminal(end - 1) || isPunct(end - 1) && inSpan[end - 1] < 0) { end -= 1 }
         let first = x == r.lowerBound || (x == r.lowerBound + 1 && classes(r.lowerBound).contains(.stop))
@@ -350,8 +372,35 @@ extension QuoteScan {
             // "..., according to exit polls conducted for the networks.": the rest of the sentence.
             phrase = sourceRest(x + 2..<end)
         }
-        guard var sp = phrase else { return nil }
+        guard var sp = phrase else { return [] }
         if let cut = clauseInSource(sp.range) { sp.range = sp.range.lowerBound..<cut }
+        let cu = QuoteLexicon.Cue(lemma: "according to", cueClass: .speech)
+        if !first, let c = parentheticalEnd(x, end: end) {
+            if sp.range.upperBound > c {
+                guard let short = loosePhrase(x + 2..<c, maxWords: 20, strictStart: false) ?? sourceRest(x + 2..<c)
+                else { return [] }
+                sp = short
+            }
+            var pieces: [Found] = []
+            if x - 1 > r.lowerBound && isComma(x - 1) {
+                let before = r.lowerBound..<x - 1
+                if let f = finish(before, sp, cue: x..<x + 2, cu, rule: "according-to") { pieces.append(f) }
+                if let f = finish(c + 1..<end, sp, cue: x..<x + 2, cu, rule: "according-to") {
+                    // A short piece before keeps its words with a long one after ("Fundraising, according to
+                    // the campaign, has surged"), unless it is only a conjunction ("But, according to ...").
+                    let t = trimPhrase(before)
+                    if pieces.isEmpty, t.contains(where: { isWord($0) }),
+                        !(t.count == 1 && classes(t.lowerBound).contains(.stop))
+                    {
+                        pieces.append((t, f.kind, f.attribution))
+                    }
+                    pieces.append(f)
+                }
+            } else if let f = finish(r.lowerBound..<x, sp, cue: x..<x + 2, cu, rule: "according-to") {
+                pieces.append(f)
+            }
+            return pieces
+        }
         let content: Range<Int>
         if first {
             var c0 = sp.range.upperBound
@@ -362,8 +411,36 @@ extension QuoteScan {
             if e > r.lowerBound && isComma(e - 1) { e -= 1 }
             content = r.lowerBound..<e
         }
-        let cu = QuoteLexicon.Cue(lemma: "according to", cueClass: .speech)
-        return finish(content, sp, cue: x..<x + 2, cu, rule: "according-to")
+        return finish(content, sp, cue: x..<x + 2, cu, rule: "according-to").map { [$0] } ?? []
+    }
+
+    /// The comma that closes an according-to phrase in mid-sentence when a clause goes on after it ("...,
+    /// according to the survey, remain undecided"): the first comma outside quotes at most 20 tokens after
+    /// "according to", followed by at least three words with a verb in a finite form by the tagger (an
+    /// appositive after the source, "according to the firm, a polling company", has none, and a verb of a
+    /// relative clause does not count). Nil without a parse.
+    func parentheticalEnd(_ x: Int, end: Int) -> Int? {
+        guard parse != nil, let syntax = doc.syntax,
+            let c = (x + 2..<end).first(where: { isComma($0) && inSpan[$0] < 0 }), c > x + 2, c - (x + 2) <= 20
+        else { return nil }
+        let rest = c + 1..<end
+        guard rest.filter({ isWord($0) }).count >= 3 else { return nil }
+        // Not a verb of a relative clause on an appositive ("according to X, a tax aide whose conclusions
+        // were ..."): by the parse, or after a relative word with no comma between.
+        var relative = false
+        for k in rest {
+            if QuoteScan.relativeWords.contains(lower[k]) { relative = true }
+            if isComma(k) { relative = false }
+            let t = Int(syntax.xpos[k])
+            guard !relative, t < syntax.xposNames.count, let p = parse, p.analysed[k] else { continue }
+            let name = syntax.xposNames[t]
+            guard name == "VBD" || name == "VBZ" || name == "VBP" || name == "MD" else { continue }
+            var v = k
+            let r = p.relationName(p.relation(k))
+            if r == "aux" || r == "aux:pass" || r == "cop", let h = p.headOf(k) { v = h }
+            if !p.relationName(p.relation(v)).hasPrefix("acl") { return c }
+        }
+        return nil
     }
 
     /// Where a clause starts inside an according-to source that ran on ("according to Roffman Trump made
