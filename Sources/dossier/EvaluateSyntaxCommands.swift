@@ -83,10 +83,15 @@ struct EvaluateParser: ParsableCommand {
     @Option(name: .long, help: "Beam width (default: the model's).") var beam: Int?
     @Flag(name: .long, help: "Score the bundled beam-search parser instead of the greedy one.") var beamModel = false
     @Flag(name: .long, help: "Parse with the gold tags of the file instead of the tagger's.") var goldTags = false
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: "Combine parsers by arc votes: MODEL=WEIGHT pairs ('greedy' and 'beam' name the bundled ones).")
+    var ensemble: [String] = []
 
     func run() throws {
         let clusters = try SyntaxTables.bundledClusters()
         let tagger = try loadPOSModel(pos, clusters: clusters)
+        if !ensemble.isEmpty { return try runEnsemble(tagger, clusters) }
         var parser = try loadParserModel(model, beam: beamModel)
         if let prunedOut {
             if let prune { setConfig(&parser.config, "prune", String(prune)) }
@@ -114,6 +119,44 @@ struct EvaluateParser: ParsableCommand {
         print("LAS\t\(String(format: "%.2f", s.las))")
         print("LAS (with subtypes)\t\(String(format: "%.2f", s.lasFull))")
         print("beam\t\(parser.beamWidth)")
+        print("parsing tokens/s (CPU time)\t\(Int(speed))")
+    }
+}
+
+extension EvaluateParser {
+    /// `--ensemble`: the members' votes combined (``ParserEnsemble``), each member's own scores first.
+    func runEnsemble(_ tagger: POSModel, _ clusters: WordClusters) throws {
+        var members: [ParserEnsemble.Member] = []
+        for spec in ensemble {
+            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let w = Double(parts[1]), w > 0 else {
+                throw ValidationError("--ensemble \(spec): expected MODEL=WEIGHT with a positive weight")
+            }
+            let m =
+                parts[0] == "greedy"
+                ? try ParserModel.bundled()
+                : parts[0] == "beam" ? try ParserModel.bundledBeam() : try loadParserModel(parts[0])
+            members.append(.init(model: m, weight: w))
+        }
+        let ens = ParserEnsemble(members)
+        var corpus = SyntaxCorpus(CoNLLU.read(try readText(gold)), clusters: clusters)
+        if ens.needsAmbiguity { corpus.tables.ambiguity = tagger.ambiguityClasses(of: corpus.tables) }
+        let tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
+        for (k, m) in members.enumerated() {
+            let s = ParserEvaluation(model: m.model, gold: corpus, tags: tags)
+            print(
+                "member \(k + 1)\tUAS \(String(format: "%.2f", s.uas))\tLAS \(String(format: "%.2f", s.las))\t\(ensemble[k])"
+            )
+        }
+        let s = ParserEvaluation(
+            labels: ens.labels, parsed: ens.parse(corpus.tables, tags: tags, sentences: corpus.ranges), gold: corpus)
+        let speed = bestRate(repeats, tokens: corpus.tokenCount) {
+            _ = ens.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+        }
+        print("words\t\(s.words)")
+        print("UAS\t\(String(format: "%.2f", s.uas))")
+        print("LAS\t\(String(format: "%.2f", s.las))")
+        print("LAS (with subtypes)\t\(String(format: "%.2f", s.lasFull))")
         print("parsing tokens/s (CPU time)\t\(Int(speed))")
     }
 }

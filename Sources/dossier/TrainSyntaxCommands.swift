@@ -124,6 +124,8 @@ struct TrainParser: ParsableCommand {
     var lift = false
     @Flag(name: .long, help: "Labelled transitions: score the relation with the action (one perceptron).")
     var labelled = false
+    @Flag(name: .long, help: "Parse each sentence from its last word to its first (for a parser ensemble).")
+    var rightToLeft = false
     @Option(
         name: .long, parsing: .upToNextOption,
         help: "Also write the model after these epochs (to OUT.eN, scored on --dev); the training is unchanged.")
@@ -197,6 +199,7 @@ struct TrainParser: ParsableCommand {
         trainer.lift = lift
         trainer.features = features
         trainer.labelled = labelled
+        trainer.rightToLeft = rightToLeft
         trainer.snapshotEpochs = Set(snapshotEpochs)
         if let keepFeaturesOf {
             guard labelled && beam > 1 else { throw ValidationError("--keep-features-of needs --labelled --beam N") }

@@ -138,6 +138,75 @@ struct SyntaxModelTests {
         #expect(ParserEvaluation(model: again, gold: corpus, tags: tags).las == 100)
     }
 
+    @Test(arguments: [false, true])
+    func rightToLeftParsersLearnTheTreesAndReload(_ labelled: Bool) throws {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
+        let tags = corpus.goldTags.map { StableHash.hash($0) }
+        var trainer = ParserTrainer()
+        trainer.epochs = 10
+        trainer.labelled = labelled
+        trainer.rightToLeft = true
+        trainer.prune = 0
+        let model = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        #expect(model.rightToLeft)
+        let s = ParserEvaluation(model: model, gold: corpus, tags: tags)
+        #expect(s.uas == 100)
+        #expect(s.las == 100)
+        let again = try ParserModel(decoding: model.encoded(), name: "m")
+        #expect(again.rightToLeft)
+        #expect(ParserEvaluation(model: again, gold: corpus, tags: tags).las == 100)
+    }
+
+    @Test("Eisner's decoder: the best projective tree with one root word")
+    func eisnerDecoder() {
+        // Three words; score[h * 3 + d], h = 3 the root.
+        func tree(_ arcs: [(h: Int, d: Int, s: Double)]) -> [Int] {
+            var score = [Double](repeating: 0, count: 12)
+            for a in arcs { score[a.h * 3 + a.d] = a.s }
+            return ParserEnsemble.eisner(score, n: 3)
+        }
+        #expect(tree([(3, 1, 1), (1, 0, 1), (1, 2, 1)]) == [1, 3, 1])
+        // The root votes for two words: only one may hang from it.
+        #expect(tree([(3, 0, 2), (3, 2, 1), (0, 1, 1), (1, 2, 0.5)]) == [3, 0, 1])
+        // Two arcs through a middle word outweigh the direct one.
+        #expect(tree([(3, 0, 3), (0, 2, 2), (2, 1, 1), (0, 1, 0.5)]) == [3, 2, 0])
+        #expect(ParserEnsemble.eisner([0, 1], n: 1) == [1])
+    }
+
+    @Test("an ensemble of one parser parses as that parser; votes of three pick the majority's arcs")
+    func ensembleVotes() {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
+        let tags = corpus.goldTags.map { StableHash.hash($0) }
+        var trainer = ParserTrainer()
+        trainer.epochs = 10
+        trainer.prune = 0
+        let good = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        trainer.epochs = 0
+        trainer.rightToLeft = true
+        let weak = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        let weakParse = weak.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+        #expect(ParserEvaluation(model: weak, gold: corpus, tags: tags).uas < 100)
+        let one = ParserEnsemble([.init(model: good, weight: 1)])
+        let a = one.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+        let b = good.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+        #expect(a.heads == b.heads)
+        #expect(a.labels == b.labels)
+        // Two good voters outweigh an untrained one, though it comes first.
+        let three = ParserEnsemble([
+            .init(model: weak, weight: 0.5), .init(model: good, weight: 1), .init(model: good, weight: 1),
+        ])
+        let s = ParserEvaluation(
+            labels: three.labels, parsed: three.parse(corpus.tables, tags: tags, sentences: corpus.ranges),
+            gold: corpus)
+        #expect(s.uas == 100)
+        #expect(s.las == 100)
+        // With the most weight, the weak parser's tree wins.
+        let heavy = ParserEnsemble([
+            .init(model: weak, weight: 3), .init(model: good, weight: 1), .init(model: good, weight: 1),
+        ])
+        #expect(heavy.parse(corpus.tables, tags: tags, sentences: corpus.ranges).heads == weakParse.heads)
+    }
+
     @Test func unlabelledModelsStayUnlabelled() throws {
         let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
         let tags = corpus.goldTags.map { StableHash.hash($0) }

@@ -17,7 +17,7 @@ struct SyntaxParseTests {
     }
 
     @Test func beamParserLoadsWithItsWidth() throws {
-        #expect(try SyntaxParseTests.beamAnalyzer.get().parser?.beamWidth == 4)
+        #expect(try SyntaxParseTests.beamAnalyzer.get().parser?.beamWidth == 8)
         #expect(try SyntaxParseTests.analyzer.get().parser?.beamWidth == 1)
     }
 

@@ -66,6 +66,11 @@ public struct ParserModel: Sendable {
 
     public subscript(key: String) -> String? { config.first(where: { $0.key == key })?.value }
 
+    /// Parses each sentence from its last word to its first (config `direction` = `right-to-left`): the same
+    /// transitions over the reversed words, heads mapped back. A parser of the other direction errs elsewhere,
+    /// which ``ParserEnsemble`` puts to use.
+    public var rightToLeft: Bool { self["direction"] == "right-to-left" }
+
     /// The beam width used by ``parse(_:tags:sentences:)`` (config `beam`; 1 = greedy).
     public var beamWidth: Int {
         get { max(1, Int(self["beam"] ?? "") ?? 1) }
@@ -231,8 +236,15 @@ public struct ParserModel: Sendable {
     }
 
     static func values(
-        _ tables: SyntaxTables, _ tags: [UInt64], _ r: Range<Int>, version: Int = ParserModel.featureVersion
+        _ tables: SyntaxTables, _ tags: [UInt64], _ r: Range<Int>, version: Int = ParserModel.featureVersion,
+        reversed: Bool = false
     ) -> Values {
+        if reversed { return values(tables, tags, Array(r.reversed()), version: version) }
+        return values(tables, tags, Array(r), version: version)
+    }
+
+    /// Values for the words at `r` (a sentence's token indices, in the order parsed).
+    static func values(_ tables: SyntaxTables, _ tags: [UInt64], _ r: [Int], version: Int) -> Values {
         let n = r.count
         var v = Values(
             w: [UInt64](repeating: rootValue, count: n + 1), t: [UInt64](repeating: rootValue, count: n + 1),
@@ -570,7 +582,7 @@ public struct ParserModel: Sendable {
         defer { scores.deallocate() }
         let width = beamWidth
         for r in sentences where !r.isEmpty {
-            let v = ParserModel.values(tables, tags, r, version: featureSet)
+            let v = ParserModel.values(tables, tags, r, version: featureSet, reversed: rightToLeft)
             let out =
                 labelled
                 ? width > 1
@@ -587,9 +599,12 @@ public struct ParserModel: Sendable {
                     : ParserModel.parse(
                         v, n: r.count, actions: &a, labeler: &l, gold: nil, explore: false, rng: &rng, buf: buf,
                         scores: scores, scorers: (actionScorer, labelScorer))
-            for k in 0..<r.count {
-                heads[r.lowerBound + k] = out.heads[k] < 0 ? -1 : Int32(r.lowerBound) + out.heads[k]
-                labs[r.lowerBound + k] = out.labels[k]
+            let n = r.count
+            for k in 0..<n {
+                let h = out.heads[k]
+                let i = rightToLeft ? n - 1 - k : k
+                heads[r.lowerBound + i] = h < 0 ? -1 : Int32(r.lowerBound) + (rightToLeft ? Int32(n - 1) - h : h)
+                labs[r.lowerBound + i] = out.labels[k]
             }
         }
         return (heads, labs)

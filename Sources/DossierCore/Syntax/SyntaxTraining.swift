@@ -297,6 +297,8 @@ public struct ParserTrainer: Sendable {
     /// Epochs after which a finished copy of the model is handed to `snapshot` (scored on dev when given), so
     /// one run shows several epoch counts; the training itself is unchanged.
     public var snapshotEpochs: Set<Int> = []
+    /// Train a right-to-left parser (``ParserModel/rightToLeft``): each sentence's words reversed.
+    public var rightToLeft = false
     /// Only these action feature keys (32-bit) get weights, e.g. those a pruned model kept: retraining on a
     /// selected feature set (labelled beam training only).
     public var keep: Set<UInt64>? = nil
@@ -327,9 +329,15 @@ public struct ParserTrainer: Sendable {
                 skipped += 1
                 continue
             }
-            let heads = gold.map { Int32($0 == 0 ? n : $0 - 1) }
-            let labs = s.words.map { index[$0.deprel] ?? 0 }
-            let values = ParserModel.values(train.tables, tags, train.ranges[k], version: features)
+            var heads = gold.map { Int32($0 == 0 ? n : $0 - 1) }
+            var labs = s.words.map { index[$0.deprel] ?? 0 }
+            if rightToLeft {
+                // Word k is word n - 1 - k of the reversed sentence; the root stays n.
+                heads = heads.reversed().map { $0 == Int32(n) ? $0 : Int32(n - 1) - $0 }
+                labs.reverse()
+            }
+            let values = ParserModel.values(
+                train.tables, tags, train.ranges[k], version: features, reversed: rightToLeft)
             items.append((train.ranges[k], heads, labs, values))
         }
         log("\(items.count) projective sentences (\(lifted) lifted), \(skipped) skipped")
@@ -340,7 +348,8 @@ public struct ParserTrainer: Sendable {
                 classes: joint ? ParserModel.classCount(labels: labels.count) : 3, capacity: 1 << 20),
             labeler: AveragedPerceptron(classes: labels.count, capacity: joint ? 16 : 1 << 18),
             config: [("features", String(features)), ("prune", String(prune))]
-                + (joint ? [("transitions", "labelled")] : []))
+                + (joint ? [("transitions", "labelled")] : [])
+                + (rightToLeft ? [("direction", "right-to-left")] : []))
         var a = model.actions
         var l = model.labeler
         var rng = SplitMix64(seed: seed)
@@ -409,6 +418,7 @@ public struct ParserTrainer: Sendable {
         if beam > 1 { config.append(("beam", String(beam))) }
         if lift { config.append(("lift", "yes")) }
         if joint { config.append(("transitions", "labelled")) }
+        if rightToLeft { config.append(("direction", "right-to-left")) }
         if let keep { config.append(("features.kept", String(keep.count))) }
         model.config = config
         if let dev, let devTags {
@@ -435,7 +445,12 @@ public struct ParserEvaluation: Sendable {
     public var fullRight = 0
 
     public init(model: ParserModel, gold: SyntaxCorpus, tags: [UInt64]) {
-        let out = model.parse(gold.tables, tags: tags, sentences: gold.ranges)
+        self.init(
+            labels: model.labels, parsed: model.parse(gold.tables, tags: tags, sentences: gold.ranges), gold: gold)
+    }
+
+    /// Scores parsed heads and relation ids (of `labels`) against the gold trees.
+    public init(labels: [String], parsed out: (heads: [Int32], labels: [UInt8]), gold: SyntaxCorpus) {
         for (k, s) in gold.sentences.enumerated() {
             let lo = gold.ranges[k].lowerBound
             for (j, w) in s.words.enumerated() {
@@ -445,7 +460,7 @@ public struct ParserEvaluation: Sendable {
                 if ph == w.head {
                     headRight += 1
                     // Compare the universal part, as LAS in the shared task.
-                    let p = model.labels[Int(out.labels[lo + j])]
+                    let p = labels[Int(out.labels[lo + j])]
                     if p == w.deprel { fullRight += 1 }
                     if p.split(separator: ":").first == w.deprel.split(separator: ":").first { bothRight += 1 }
                 }
