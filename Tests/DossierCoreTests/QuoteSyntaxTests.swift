@@ -322,6 +322,16 @@ struct QuoteSyntaxTests {
         #expect(r?.text == "the quay had never been safe")
     }
 
+    @Test("a clause-only cue with a noun phrase object by the parse gives no content to the word sieves either")
+    func clauseOnlyObject() throws {
+        for s in [
+            "The ferry company added a new route to its summer timetable.",
+            "The mayor, who maintained a comfortable lead over the other candidates, was targeted by a wave of attack ads.",
+        ] {
+            #expect(try findQuotes("Headline\n\n" + s).isEmpty, "\(s)")
+        }
+    }
+
     @Test("an according-to source that ran on ends where a clause starts")
     func accordingToClause() throws {
         let q = try findQuotes(

@@ -249,10 +249,19 @@ extension QuoteScan {
         guard let c0 = start else { return nil }
         let content = c0..<contentEnd(from: c0, end: end)
         // A cue that reports only clauses: a clause by the parse's tags ("maintained a lead" is none).
+        // Nor one the parse gives a noun phrase object in the content ("maintained a lead over the pack").
         if cu.clauseOnly && rule == "indirect-clause" {
             guard let syntax = doc.syntax,
                 content.contains(where: { syntax.upos[$0] == .verb || syntax.upos[$0] == .aux })
             else { return nil }
+            if let p = parse, p.analysed[x],
+                p.children(x).contains(where: {
+                    Int($0) >= content.lowerBound && Int($0) < content.upperBound
+                        && Int(p.rel[Int($0)]) == p.ids.obj
+                })
+            {
+                return nil
+            }
         }
         return finish(content, sp, cue: x..<x + 1, cu, rule: rule + (subjectRule ?? ""))
     }

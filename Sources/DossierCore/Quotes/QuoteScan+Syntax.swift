@@ -13,7 +13,7 @@ extension QuoteScan {
     struct Relations {
         var nsubj = -1, nsubjPass = -1, csubj = -1, ccomp = -1, parataxis = -1, conj = -1, advcl = -1
         var xcomp = -1, aclRelcl = -1, acl = -1, oblAgent = -1, obl = -1, punct = -1, mark = -1, expl = -1
-        var cc = -1, discourse = -1, advmod = -1, root = -1, nsubjOuter = -1
+        var cc = -1, discourse = -1, advmod = -1, root = -1, nsubjOuter = -1, obj = -1
 
         init(_ names: [String]) {
             for (k, r) in names.enumerated() {
@@ -38,6 +38,7 @@ extension QuoteScan {
                 case "discourse": discourse = k
                 case "advmod": advmod = k
                 case "root": root = k
+                case "obj": obj = k
                 default: break
                 }
             }
