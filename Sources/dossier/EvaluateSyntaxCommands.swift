@@ -85,7 +85,9 @@ struct EvaluateParser: ParsableCommand {
     @Flag(name: .long, help: "Parse with the gold tags of the file instead of the tagger's.") var goldTags = false
     @Option(
         name: .long, parsing: .upToNextOption,
-        help: "Combine parsers by arc votes: MODEL=WEIGHT pairs ('greedy' and 'beam' name the bundled ones).")
+        help:
+            "Combine parsers by arc votes: MODEL=WEIGHT pairs ('greedy', 'beam', 'rtl': the bundled ones), or 'bundled'."
+    )
     var ensemble: [String] = []
 
     func run() throws {
@@ -105,11 +107,7 @@ struct EvaluateParser: ParsableCommand {
         if parser.featureSet >= 5 { corpus.tables.ambiguity = tagger.ambiguityClasses(of: corpus.tables) }
         if let beam { parser.beamWidth = beam }
         var tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
-        if goldTags {
-            var index: [String: UInt8] = [:]
-            for (i, c) in tagger.classes.enumerated() { index[c] = UInt8(i) }
-            tags = tagger.tagHashes(corpus.goldTags.map { index[$0] ?? 0 })
-        }
+        if goldTags { tags = goldTagHashes(tagger, corpus) }
         let s = ParserEvaluation(model: parser, gold: corpus, tags: tags)
         let speed = bestRate(repeats, tokens: corpus.tokenCount) {
             _ = parser.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
@@ -127,25 +125,30 @@ extension EvaluateParser {
     /// `--ensemble`: the members' votes combined (``ParserEnsemble``), each member's own scores first.
     func runEnsemble(_ tagger: POSModel, _ clusters: WordClusters) throws {
         var members: [ParserEnsemble.Member] = []
-        for spec in ensemble {
+        if ensemble == ["bundled"] { members = try ParserEnsemble.bundled().members }
+        for spec in ensemble where ensemble != ["bundled"] {
             let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let w = Double(parts[1]), w > 0 else {
                 throw ValidationError("--ensemble \(spec): expected MODEL=WEIGHT with a positive weight")
             }
             let m =
-                parts[0] == "greedy"
-                ? try ParserModel.bundled()
-                : parts[0] == "beam" ? try ParserModel.bundledBeam() : try loadParserModel(parts[0])
+                switch parts[0] {
+                case "greedy": try ParserModel.bundled()
+                case "beam": try ParserModel.bundledBeam()
+                case "rtl": try ParserModel.bundledRightToLeft()
+                default: try loadParserModel(parts[0])
+                }
             members.append(.init(model: m, weight: w))
         }
         let ens = ParserEnsemble(members)
         var corpus = SyntaxCorpus(CoNLLU.read(try readText(gold)), clusters: clusters)
         if ens.needsAmbiguity { corpus.tables.ambiguity = tagger.ambiguityClasses(of: corpus.tables) }
-        let tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
+        var tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
+        if goldTags { tags = goldTagHashes(tagger, corpus) }
         for (k, m) in members.enumerated() {
             let s = ParserEvaluation(model: m.model, gold: corpus, tags: tags)
             print(
-                "member \(k + 1)\tUAS \(String(format: "%.2f", s.uas))\tLAS \(String(format: "%.2f", s.las))\t\(ensemble[k])"
+                "member \(k + 1)\tUAS \(String(format: "%.2f", s.uas))\tLAS \(String(format: "%.2f", s.las))\tweight \(m.weight)"
             )
         }
         let s = ParserEvaluation(
@@ -159,6 +162,13 @@ extension EvaluateParser {
         print("LAS (with subtypes)\t\(String(format: "%.2f", s.lasFull))")
         print("parsing tokens/s (CPU time)\t\(Int(speed))")
     }
+}
+
+/// The gold tags of a corpus as the parser reads them (the tagger's class hashes; unknown tags as class 0).
+func goldTagHashes(_ tagger: POSModel, _ corpus: SyntaxCorpus) -> [UInt64] {
+    var index: [String: UInt8] = [:]
+    for (i, c) in tagger.classes.enumerated() { index[c] = UInt8(i) }
+    return tagger.tagHashes(corpus.goldTags.map { index[$0] ?? 0 })
 }
 
 /// Tokens per second of the fastest of `repeats` runs of `body`, by the thread's CPU time (so that other

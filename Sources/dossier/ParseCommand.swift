@@ -13,13 +13,19 @@ struct ParseCommand: ParsableCommand {
     @Option(name: .long, help: "A tagger model file (default: the bundled model).") var pos: String?
     @Option(name: .long, help: "A parser model file (default: the bundled model).") var model: String?
     @Flag(name: .long, help: "Use the bundled beam-search parser (more accurate, slower).") var beam = false
+    @Flag(name: .long, help: "Use the bundled parser ensemble (the most accurate, slower than --beam).")
+    var ensemble = false
 
     func run() throws {
         guard format == "conllu" else { throw ValidationError("unsupported format '\(format)' (conllu) [E011]") }
         let clusters = try SyntaxTables.bundledClusters()
-        let analyzer = SyntaxAnalyzer(
-            tagger: try loadPOSModel(pos, clusters: clusters), parser: try loadParserModel(model, beam: beam),
-            lemmatizer: try Lemmatizer.bundled())
+        let tagger = try loadPOSModel(pos, clusters: clusters)
+        let analyzer =
+            ensemble
+            ? SyntaxAnalyzer(
+                tagger: tagger, ensemble: try ParserEnsemble.bundled(), lemmatizer: try Lemmatizer.bundled())
+            : SyntaxAnalyzer(
+                tagger: tagger, parser: try loadParserModel(model, beam: beam), lemmatizer: try Lemmatizer.bundled())
         let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         var sentences: [CoNLLU.Sentence]
         var doc: Document

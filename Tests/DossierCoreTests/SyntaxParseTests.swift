@@ -8,25 +8,38 @@ import Testing
 struct SyntaxParseTests {
     static let analyzer = Result { try SyntaxAnalyzer.standard() }
     static let beamAnalyzer = Result { try SyntaxAnalyzer.standard(beam: true) }
+    static let ensembleAnalyzer = Result { try SyntaxAnalyzer.standard(ensemble: true) }
 
-    /// Tags and parses one sentence given as words (with the greedy or the beam parser).
-    func parse(_ words: [String], beam: Bool = false) throws -> (SyntaxView, [String]) {
+    /// The bundled parsers.
+    enum Kind: CaseIterable { case greedy, beam, ensemble }
+
+    /// Tags and parses one sentence given as words (with the greedy or the beam parser, or the ensemble).
+    func parse(_ words: [String], _ kind: Kind = .greedy) throws -> (SyntaxView, [String]) {
         var doc = Document(pretokenized: [words])
-        try (beam ? SyntaxParseTests.beamAnalyzer : SyntaxParseTests.analyzer).get().apply(to: &doc)
+        let a =
+            switch kind {
+            case .greedy: SyntaxParseTests.analyzer
+            case .beam: SyntaxParseTests.beamAnalyzer
+            case .ensemble: SyntaxParseTests.ensembleAnalyzer
+            }
+        try a.get().apply(to: &doc)
         return (SyntaxView(doc), words)
     }
 
     @Test func beamParserLoadsWithItsWidth() throws {
         #expect(try SyntaxParseTests.beamAnalyzer.get().parser?.beamWidth == 8)
         #expect(try SyntaxParseTests.analyzer.get().parser?.beamWidth == 1)
+        let e = try SyntaxParseTests.ensembleAnalyzer.get().ensemble
+        #expect(e?.members.map(\.model.beamWidth) == [8, 4, 1])
+        #expect(e?.members.map(\.model.rightToLeft) == [false, true, false])
     }
 
     func index(_ words: [String], _ w: String) -> Int { words.firstIndex(of: w) ?? -1 }
 
-    @Test(arguments: [false, true])
-    func invertedReportingVerbHasSubject(beam: Bool) throws {
+    @Test(arguments: Kind.allCases)
+    func invertedReportingVerbHasSubject(_ kind: Kind) throws {
         let w = ["\"", "We", "will", "not", "back", "down", ",", "\"", "said", "Miller", "."]
-        let (v, _) = try parse(w, beam: beam)
+        let (v, _) = try parse(w, kind)
         let said = index(w, "said")
         #expect(v.relation(of: index(w, "Miller")) == "nsubj")
         #expect(v.head(of: index(w, "Miller")) == said)
@@ -38,29 +51,29 @@ struct SyntaxParseTests {
         #expect(v.verbGroup(of: back).tense == .future)
     }
 
-    @Test(arguments: [false, true])
-    func apposition(beam: Bool) throws {
+    @Test(arguments: Kind.allCases)
+    func apposition(_ kind: Kind) throws {
         let w = ["Miller", ",", "the", "spokesman", ",", "declined", "to", "comment", "."]
-        let (v, _) = try parse(w, beam: beam)
+        let (v, _) = try parse(w, kind)
         #expect(v.relation(of: index(w, "spokesman")) == "appos")
         #expect(v.appositions(of: index(w, "Miller")) == [index(w, "spokesman")])
         #expect(v.subjects(of: index(w, "declined")) == [index(w, "Miller")])
     }
 
-    @Test(arguments: [false, true])
-    func metWithIsOblique(beam: Bool) throws {
+    @Test(arguments: Kind.allCases)
+    func metWithIsOblique(_ kind: Kind) throws {
         let w = ["The", "minister", "met", "with", "leaders", "of", "the", "union", "."]
-        let (v, _) = try parse(w, beam: beam)
+        let (v, _) = try parse(w, kind)
         let met = index(w, "met")
         let obl = v.obliques(of: met)
         #expect(obl.contains { $0.token == index(w, "leaders") && $0.preposition == "with" })
         #expect(v.subjects(of: met) == [index(w, "minister")])
     }
 
-    @Test(arguments: [false, true])
-    func passiveVoice(beam: Bool) throws {
+    @Test(arguments: Kind.allCases)
+    func passiveVoice(_ kind: Kind) throws {
         let w = ["The", "bill", "was", "passed", "by", "the", "Senate", "."]
-        let (v, _) = try parse(w, beam: beam)
+        let (v, _) = try parse(w, kind)
         let passed = index(w, "passed")
         #expect(v.relation(of: index(w, "bill")) == "nsubj:pass")
         #expect(v.verbGroup(of: passed).passive)
@@ -68,10 +81,10 @@ struct SyntaxParseTests {
         #expect(v.obliques(of: passed).contains { $0.token == index(w, "Senate") && $0.preposition == "by" })
     }
 
-    @Test(arguments: [false, true])
-    func coordinationOfNames(beam: Bool) throws {
+    @Test(arguments: Kind.allCases)
+    func coordinationOfNames(_ kind: Kind) throws {
         let w = ["Presidents", "Biden", "and", "Xi", "Jinping", "held", "talks", "on", "Monday", "."]
-        let (v, _) = try parse(w, beam: beam)
+        let (v, _) = try parse(w, kind)
         let biden = index(w, "Biden")
         let conj = v.conjuncts(of: v.coordinationHead(of: biden))
         #expect(conj.contains(biden) || conj.contains(index(w, "Presidents")))
