@@ -444,6 +444,13 @@ struct SyntaxLemmatizerTests {
         ("Americans", "NNPS", .propn, "American"), ("Miller", "NNP", .propn, "Miller"), ("him", "PRP", .pron, "he"),
         ("agreed", "VBD", .verb, "agree"), ("walked", "VBD", .verb, "walk"), ("announced", "VBN", .verb, "announce"),
         ("women", "NNS", .noun, "woman"), ("has", "VBZ", .aux, "have"), ("went", "VBD", .verb, "go"),
+        // Silent e and short -ied stems.
+        ("coming", "VBG", .verb, "come"), ("losing", "VBG", .verb, "lose"), ("proposed", "VBN", .verb, "propose"),
+        ("died", "VBD", .verb, "die"), ("tied", "VBN", .verb, "tie"), ("dying", "VBG", .verb, "die"),
+        ("smuggled", "VBD", .verb, "smuggle"), ("rinsed", "VBD", .verb, "rinse"), ("nursed", "VBD", .verb, "nurse"),
+        ("collapsed", "VBD", .verb, "collapse"), ("inquired", "VBD", .verb, "inquire"),
+        ("ranging", "VBG", .verb, "range"), ("changed", "VBD", .verb, "change"), ("hanging", "VBG", .verb, "hang"),
+        ("booming", "VBG", .verb, "boom"), ("passed", "VBD", .verb, "pass"), ("m", "VBP", .aux, "be"),
     ]
 
     @Test func tableLoadsAndLemmatizes() throws {
@@ -465,5 +472,9 @@ struct SyntaxLemmatizerTests {
         // No spelling known: the rule's stem stays.
         #expect(l.lemma("blicked", xpos: "VBD", upos: .verb, vocabulary: vocabulary) == "blick")
         #expect(l.lemma("invaded", xpos: "VBD", upos: .verb, vocabulary: vocabulary) == "invade")
+        // A doubled s is not undoubled to a known word ("his").
+        let v2 = try WordClusters(parsing: "# clusters 2\nhis\t0\ncom\t1\ncome\t1\n", name: "test")
+        #expect(l.lemma("hissed", xpos: "VBD", upos: .verb, vocabulary: v2) == "hiss")
+        #expect(l.lemma("coming", xpos: "VBG", upos: .verb, vocabulary: v2) == "come")
     }
 }

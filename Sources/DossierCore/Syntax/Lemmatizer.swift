@@ -94,7 +94,10 @@ public struct Lemmatizer: Sendable {
         if known(ruled) { return ruled }
         let stem = String(w.dropLast(suffix.count))
         var candidates = [stem + "e", stem]
-        if let last = stem.last, stem.dropLast().last == last { candidates.append(String(stem.dropLast())) }
+        // Undoubled, but not s, z, f (`hissed` is not `his`; `travelled`, `expelled` do undouble here).
+        if let last = stem.last, stem.dropLast().last == last, !"szf".contains(last) {
+            candidates.append(String(stem.dropLast()))
+        }
         for c in candidates where c != ruled && known(c) { return c }
         return ruled
     }
@@ -103,6 +106,8 @@ public struct Lemmatizer: Sendable {
     static func verbSuffix(_ w: String, _ suffix: String, table: [String: String]) -> String {
         guard w.hasSuffix(suffix), w.count > suffix.count + 1 else { return w }
         let stem = String(w.dropLast(suffix.count))
+        // `died`, `tied`, `lied`: a two-letter stem in -i takes an e.
+        if suffix == "ed" && stem.hasSuffix("i") && stem.count == 2 { return stem + "e" }
         if suffix == "ed" && stem.hasSuffix("i") && stem.count > 2 { return String(stem.dropLast()) + "y" }
         if suffix == "ed" && stem.hasSuffix("e") { return stem }
         let chars = Array(stem)
@@ -128,6 +133,17 @@ public struct Lemmatizer: Sendable {
         if stem.hasSuffix("c") || stem.hasSuffix("v") || stem.hasSuffix("dg") || stem.hasSuffix("rg") {
             return stem + "e"
         }
+        // Endings no English verb has without a silent e: a consonant before l (`smuggled`, `giggling`), n, r,
+        // l or p before s (`rinsed`, `nursed`, `pulsed`, `collapsed`), -uir (`inquired`), -creat (`recreating`),
+        // -chang and -rang (`changing`, `ranging`; not `hanging`), -om and -os after a consonant (`coming`,
+        // `losing`, `proposed`).
+        if let l = chars.last, n >= 3 {
+            let p = chars[n - 2]
+            if l == "l" && "bcdfgkptz".contains(p) { return stem + "e" }
+            if l == "s" && "nrlp".contains(p) { return stem + "e" }
+        }
+        for e in ["uir", "creat", "chang", "rang"] where stem.hasSuffix(e) { return stem + "e" }
+        if n >= 3 && !isVowel(chars[n - 3]) && (stem.hasSuffix("om") || stem.hasSuffix("os")) { return stem + "e" }
         if suffix == "ing" && table["V\t\(stem)ed"] != nil { return table["V\t\(stem)ed"] ?? stem }
         return stem
     }
