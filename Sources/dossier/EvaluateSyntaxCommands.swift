@@ -89,6 +89,10 @@ struct EvaluateParser: ParsableCommand {
             "Combine parsers by arc votes: MODEL=WEIGHT pairs ('greedy', 'beam', 'rtl': the bundled ones), or 'bundled'."
     )
     var ensemble: [String] = []
+    @Option(
+        name: .long,
+        help: "With --ensemble: beam members vote with their last beam at this softmax temperature (bundled: 30).")
+    var temperature: Float?
 
     func run() throws {
         let clusters = try SyntaxTables.bundledClusters()
@@ -140,7 +144,11 @@ extension EvaluateParser {
                 }
             members.append(.init(model: m, weight: w))
         }
-        let ens = ParserEnsemble(members)
+        var ens = ParserEnsemble(members, temperature: temperature)
+        if ensemble == ["bundled"] {
+            ens = try ParserEnsemble.bundled()
+            if let temperature { ens.temperature = temperature }
+        }
         var corpus = SyntaxCorpus(CoNLLU.read(try readText(gold)), clusters: clusters)
         if ens.needsAmbiguity { corpus.tables.ambiguity = tagger.ambiguityClasses(of: corpus.tables) }
         var tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))

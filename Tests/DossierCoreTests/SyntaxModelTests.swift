@@ -207,6 +207,34 @@ struct SyntaxModelTests {
         #expect(heavy.parse(corpus.tables, tags: tags, sentences: corpus.ranges).heads == weakParse.heads)
     }
 
+    @Test("a labelled beam model's k best parses: its parse first, best score first, both directions")
+    func kbestParses() throws {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
+        let tags = corpus.goldTags.map { StableHash.hash($0) }
+        for rightToLeft in [false, true] {
+            var trainer = ParserTrainer()
+            trainer.epochs = 6
+            trainer.labelled = true
+            trainer.beam = 4
+            trainer.rightToLeft = rightToLeft
+            trainer.prune = 0
+            let model = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+            let parsed = model.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+            for r in corpus.ranges {
+                let k = model.kbest(corpus.tables, tags: tags, sentence: r)
+                #expect(k.count > 1 && k.count <= 4)
+                #expect(k.first?.heads == parsed.heads[r].map { $0 < 0 ? -1 : $0 - Int32(r.lowerBound) })
+                #expect(k.first?.labels == Array(parsed.labels[r]))
+                #expect(zip(k, k.dropFirst()).allSatisfy { $0.score >= $1.score })
+            }
+            // An ensemble of this model alone, voting with its beam at a low temperature, keeps its best trees.
+            let e = ParserEnsemble([.init(model: model, weight: 1)], temperature: 0.01)
+            let s = ParserEvaluation(
+                labels: e.labels, parsed: e.parse(corpus.tables, tags: tags, sentences: corpus.ranges), gold: corpus)
+            #expect(s.las == ParserEvaluation(model: model, gold: corpus, tags: tags).las, "\(rightToLeft)")
+        }
+    }
+
     @Test func unlabelledModelsStayUnlabelled() throws {
         let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
         let tags = corpus.goldTags.map { StableHash.hash($0) }

@@ -203,7 +203,8 @@ extension ParserModel {
     static func beamParseLabelled(
         _ v: Values, n: Int, width: Int, actions: inout AveragedPerceptron,
         gold: (heads: [Int32], labels: [UInt8])?, buf: UnsafeMutablePointer<UInt64>,
-        scores: UnsafeMutableBufferPointer<Float>, scorer: CompactScorer? = nil, keep: Set<UInt64>? = nil
+        scores: UnsafeMutableBufferPointer<Float>, scorer: CompactScorer? = nil, keep: Set<UInt64>? = nil,
+        kbest: ((_ heads: [Int32], _ labels: [UInt8], _ score: Float) -> Void)? = nil
     ) -> (heads: [Int32], labels: [UInt8]) {
         let width = max(1, width)
         let cc = scorer?.classes ?? actions.classes
@@ -324,6 +325,14 @@ extension ParserModel {
                     gs.apply(action(ofClass: gc), label(ofClass: gc))
                     ps.apply(action(ofClass: pc), label(ofClass: pc))
                 }
+            }
+        }
+        if let kbest {
+            // Every complete item of the last beam, best first (`kbest` is for parsing, not training).
+            for it in beam where it.st.terminal {
+                var h = [Int32](repeating: -1, count: n)
+                for i in 0..<n { h[i] = it.st.head[i] == Int32(n) ? -1 : it.st.head[i] }
+                kbest(h, Array(it.st.label[0..<n]), it.score)
             }
         }
         var heads = [Int32](repeating: -1, count: n)

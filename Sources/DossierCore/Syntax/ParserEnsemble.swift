@@ -1,3 +1,5 @@
+import Foundation
+
 /// Several parsers voting on each word's head (reparsing, Sagae and Lavie 2006): every parser's arcs count
 /// with its weight, the projective tree with one root word that has the largest total is found by Eisner's
 /// algorithm, and each word's relation is the one the parsers that chose its head gave the most weight. Parsers
@@ -14,8 +16,14 @@ public struct ParserEnsemble: Sendable {
 
     /// The parsers; the first one's relation names are the output's, and it breaks ties.
     public var members: [Member]
+    /// With a temperature, a beam member votes with every parse of its last beam, each weighted by the
+    /// softmax of the beam scores at this temperature (its confidence), instead of its best parse alone.
+    public var temperature: Float?
 
-    public init(_ members: [Member]) { self.members = members }
+    public init(_ members: [Member], temperature: Float? = nil) {
+        self.members = members
+        self.temperature = temperature
+    }
 
     /// The relation names of the output (the first member's).
     public var labels: [String] { members.first?.model.labels ?? [] }
@@ -31,6 +39,7 @@ public struct ParserEnsemble: Sendable {
         guard let first = members.first else {
             return ([Int32](repeating: -1, count: tags.count), [UInt8](repeating: 0, count: tags.count))
         }
+        if let temperature { return parseKBest(tables, tags: tags, sentences: sentences, temperature: temperature) }
         let outs = members.map { $0.model.parse(tables, tags: tags, sentences: sentences) }
         // Each member's relation ids in the first member's list (by name; unknown names map to 0).
         var index: [String: UInt8] = [:]
@@ -74,6 +83,60 @@ public struct ParserEnsemble: Sendable {
                 } else {
                     labs[lo + d] = outs[0].labels[lo + d]
                 }
+            }
+        }
+        return (heads, labs)
+    }
+
+    /// ``parse(_:tags:sentences:)`` with every member's last beam voting (``temperature``).
+    func parseKBest(_ tables: SyntaxTables, tags: [UInt64], sentences: [Range<Int>], temperature: Float) -> (
+        heads: [Int32], labels: [UInt8]
+    ) {
+        var heads = [Int32](repeating: -1, count: tags.count)
+        var labs = [UInt8](repeating: 0, count: tags.count)
+        guard let first = members.first else { return (heads, labs) }
+        var index: [String: UInt8] = [:]
+        for (i, l) in first.model.labels.enumerated() { index[l] = UInt8(i) }
+        let maps: [[UInt8]] = members.map { m in m.model.labels.map { index[$0] ?? 0 } }
+        let labelCount = max(first.model.labels.count, 1)
+        for r in sentences where !r.isEmpty {
+            let n = r.count
+            var score = [Double](repeating: 0, count: (n + 1) * n)
+            // Label votes per (word, head): [d][h * labelCount + l], filled lazily.
+            var labelVotes = [[Double]](repeating: [], count: n)
+            for (k, m) in members.enumerated() {
+                let parses = m.model.kbest(tables, tags: tags, sentence: r)
+                guard let best = parses.first else { continue }
+                var z = 0.0
+                let ps = parses.map { p -> Double in
+                    let x = exp(Double((p.score - best.score) / temperature))
+                    z += x
+                    return x
+                }
+                let w = m.weight + (k == 0 ? 1e-3 : 0)
+                for (j, p) in parses.enumerated() {
+                    let q = w * ps[j] / z
+                    for d in 0..<n {
+                        let h = p.heads[d] < 0 ? n : Int(p.heads[d])
+                        score[h * n + d] += q
+                        if labelVotes[d].isEmpty { labelVotes[d] = [Double](repeating: 0, count: (n + 1) * labelCount) }
+                        labelVotes[d][h * labelCount + Int(maps[k][Int(p.labels[d])])] += q
+                    }
+                }
+            }
+            let tree = n == 1 ? [1] : ParserEnsemble.eisner(score, n: n)
+            for d in 0..<n {
+                let h = tree[d]
+                heads[r.lowerBound + d] = h == n ? -1 : Int32(r.lowerBound + h)
+                var best = 0
+                var top = -1.0
+                if !labelVotes[d].isEmpty {
+                    for l in 0..<labelCount where labelVotes[d][h * labelCount + l] > top {
+                        top = labelVotes[d][h * labelCount + l]
+                        best = l
+                    }
+                }
+                labs[r.lowerBound + d] = UInt8(best)
             }
         }
         return (heads, labs)

@@ -563,6 +563,41 @@ public struct ParserModel: Sendable {
         return (heads, Array(st.label[0..<n]))
     }
 
+    /// The parses of one sentence a labelled beam model ends with, best first, each with its score; one parse
+    /// with score 0 from any other model. Sentence-local heads (-1 root), in the sentence's order.
+    public func kbest(_ tables: SyntaxTables, tags: [UInt64], sentence r: Range<Int>) -> [(
+        heads: [Int32], labels: [UInt8], score: Float
+    )] {
+        guard labelled && beamWidth > 1, !r.isEmpty else {
+            let out = parse(tables, tags: tags, sentences: [r])
+            return [(out.heads[r].map { $0 < 0 ? -1 : $0 - Int32(r.lowerBound) }, Array(out.labels[r]), 0)]
+        }
+        var a = AveragedPerceptron(classes: actionScorer.classes)  // not read: the scorer is
+        let buf = UnsafeMutablePointer<UInt64>.allocate(capacity: ParserModel.maxFeatures)
+        defer { buf.deallocate() }
+        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(3, actionScorer.classes))
+        defer { scores.deallocate() }
+        let n = r.count
+        let v = ParserModel.values(tables, tags, r, version: featureSet, reversed: rightToLeft)
+        var out: [(heads: [Int32], labels: [UInt8], score: Float)] = []
+        _ = ParserModel.beamParseLabelled(
+            v, n: n, width: beamWidth, actions: &a, gold: nil, buf: buf, scores: scores, scorer: actionScorer
+        ) { h, l, sc in
+            guard rightToLeft else {
+                out.append((h, l, sc))
+                return
+            }
+            var heads = [Int32](repeating: -1, count: n)
+            var labs = [UInt8](repeating: 0, count: n)
+            for k in 0..<n {
+                heads[n - 1 - k] = h[k] < 0 ? -1 : Int32(n - 1) - h[k]
+                labs[n - 1 - k] = l[k]
+            }
+            out.append((heads, labs, sc))
+        }
+        return out
+    }
+
     /// Parses the sentences of a document given its tables and the tagger's classes per token (as hashes).
     /// Returns document-level heads (-1 root or unparsed) and relation ids.
     public func parse(_ tables: SyntaxTables, tags: [UInt64], sentences: [Range<Int>]) -> (
