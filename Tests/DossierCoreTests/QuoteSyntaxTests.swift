@@ -332,6 +332,22 @@ struct QuoteSyntaxTests {
         }
     }
 
+    @Test("a source's access phrase stays whole: 'familiar with', 'close to', 'briefed on'")
+    func informedSource() throws {
+        let cases = [
+            (
+                "A person familiar with the planning for Thursday's meeting says the talks will continue.",
+                "A person familiar with the planning for Thursday's meeting"
+            ),
+            ("People familiar with her thinking say she will not run.", "People familiar with her thinking"),
+            ("A source close to the harbour board said the list was short.", "A source close to the harbour board"),
+        ]
+        for (sentence, mention) in cases {
+            let q = try first(sentence)
+            #expect(q?.mention == mention, "\(sentence)")
+        }
+    }
+
     @Test("an according-to source that ran on ends where a clause starts")
     func accordingToClause() throws {
         let q = try findQuotes(

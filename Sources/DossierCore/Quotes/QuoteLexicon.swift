@@ -37,6 +37,8 @@ public struct QuoteLexicon: Sendable {
         // Words that bound a speaker phrase (words.tsv).
         public static let medium = WordClass(rawValue: 1 << 12)
         public static let tail = WordClass(rawValue: 1 << 13)
+        /// Adjectives and participles of a source's access ("familiar with", "close to", "briefed on").
+        public static let informed = WordClass(rawValue: 1 << 14)
 
         /// A noun that can head a speaker phrase.
         public static let sourceNoun: WordClass = [.person, .group, .artifact]
@@ -57,6 +59,7 @@ public struct QuoteLexicon: Sendable {
             case "title": return .title
             case "medium": return .medium
             case "tail": return .tail
+            case "informed": return .informed
             default: return nil
             }
         }

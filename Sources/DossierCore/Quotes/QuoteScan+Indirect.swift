@@ -582,8 +582,48 @@ extension QuoteScan {
             hi = t
             while hi > lo + 1 && isComma(hi - 1) { hi -= 1 }
         }
+        return informedSource(lo..<hi, cue: cue.lowerBound)
+    }
+
+    /// A source phrase with its access phrase whole ("people familiar with the talks", "a source close to the
+    /// campaign"), which the parse often splits: the phrase stops before "familiar with ..." (it is extended to
+    /// the cue) or is only the object after it (it is extended back over the noun phrase before "familiar").
+    /// The words to the cue must hold no verb (by the parse's tags), quote or sentence punctuation.
+    func informedSource(_ r: Range<Int>, cue c: Int) -> Range<Int> {
+        guard let syntax = doc.syntax, !r.isEmpty, r.upperBound <= c else { return r }
+        func plain(_ k: Int) -> Bool {
+            guard inSpan[k] < 0, !isTerminal(k), !isColon(k), !isQuote(k), !isComma(k) else { return false }
+            let u = syntax.upos[k]
+            return (u != .verb && u != .aux) || classes(k).contains(.informed)
+        }
+        func opens(_ k: Int) -> Bool {
+            k + 1 < c && classes(k).contains(.informed) && QuoteScan.accessPreps.contains(lower[k + 1])
+        }
+        var lo = r.lowerBound
+        var hi = r.upperBound
+        // "A person | familiar with the planning for the meeting | says".
+        var e = c
+        while e > hi && isAuxOrAdverb(e - 1) { e -= 1 }
+        if hi < e, e - hi <= 12, opens(hi) || opens(hi - 1), (hi..<e).allSatisfy(plain) { hi = e }
+        // "people familiar with | her thinking | say": back over the noun phrase before the access word.
+        if lo >= 3, opens(lo - 2), (lo - 2..<lo).allSatisfy(plain) {
+            var k = lo - 3
+            let start = sentence(lo).lowerBound
+            while k > start,
+                plain(k - 1)
+                    && {
+                        let u = syntax.upos[k - 1]
+                        return u == .det || u == .adj || u == .noun || u == .propn || u == .num
+                            || lower[k - 1] == QuoteScan.s
+                    }()
+            { k -= 1 }
+            let u = syntax.upos[k]
+            if u == .noun || u == .propn || u == .pron { lo = k }
+        }
         return lo..<hi
     }
+
+    static let accessPreps: Set<UInt64> = Set(["with", "to", "on", "in", "of"].map { StableHash.hash($0) })
 
     /// An aside between a speaker and the cue that PolNeAR leaves out of the source: "for his part", "at the
     /// time", "when contacted by Reuters", "when asked about it", "in a statement", "in an interview".
