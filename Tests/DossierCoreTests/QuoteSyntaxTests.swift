@@ -327,9 +327,12 @@ struct QuoteSyntaxTests {
         for s in [
             "The ferry company added a new route to its summer timetable.",
             "The mayor, who maintained a comfortable lead over the other candidates, was targeted by a wave of attack ads.",
+            "The foundation maintains a program to train young leaders in the region.",
         ] {
             #expect(try findQuotes("Headline\n\n" + s).isEmpty, "\(s)")
         }
+        // With a clause it reports.
+        #expect(try first("The harbour board maintained the quay was safe.")?.text == "the quay was safe")
     }
 
     @Test("a source's access phrase stays whole: 'familiar with', 'close to', 'briefed on'")

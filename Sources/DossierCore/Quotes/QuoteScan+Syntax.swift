@@ -222,7 +222,9 @@ extension QuoteScan {
                     || (Int(p.rel[k]) == ids.advcl && p.children(k).contains { lower[Int($0)] == QuoteScan.to })
             }
             let obj = kids.first { p.relationName(Int(p.rel[$0])) == "obj" }
-            if let xc = xcomp {
+            if let xc = xcomp, cu.clauseOnly, let o = obj, o < xc {
+                // "maintains a program to train leaders": a clause-only cue urges no one; no content.
+            } else if let xc = xcomp {
                 var sub = p.subtree(xc)
                 if let m = p.child(xc, ids.mark), m < sub.lowerBound { sub = m..<sub.upperBound }
                 // "urged the council to reject the offer": PolNeAR's content holds the one urged.
@@ -251,8 +253,9 @@ extension QuoteScan {
                     }
                     sub = sub.lowerBound..<max(e + 1, stop)
                 }
-                // A cue that reports only clauses ("maintained a lead") needs a verb in what it reports.
-                let clause = sub.contains { k in doc.syntax.map { $0.upos[k] == .verb || $0.upos[k] == .aux } ?? false }
+                // A cue that reports only clauses ("maintained a lead", "maintains a program to train
+                // leaders") needs a verb in a finite form in what it reports.
+                let clause = sub.contains { isTensed($0) }
                 if !(cu.clauseOnly && !clause) {
                     content = trimContent(sub, cue: x)
                     rule = "syntax-object"
@@ -407,6 +410,17 @@ extension QuoteScan {
     }
 
     /// A verb with a tense of its own: a past or present-tense form, or a modal or tensed auxiliary beside it.
+    /// A verb or auxiliary in a finite form by its Penn tag (VBD, VBZ, VBP, MD).
+    func isTensed(_ k: Int) -> Bool {
+        guard let syntax = doc.syntax, syntax.analysed[k], syntax.upos[k] == .verb || syntax.upos[k] == .aux else {
+            return false
+        }
+        let x = Int(syntax.xpos[k])
+        guard x < syntax.xposNames.count else { return false }
+        let n = syntax.xposNames[x]
+        return n == "VBD" || n == "VBZ" || n == "VBP" || n == "MD"
+    }
+
     func isFinite(_ v: Int, parse p: Parse) -> Bool {
         guard let syntax = doc.syntax else { return false }
         func tensed(_ t: Int) -> Bool {
