@@ -36,107 +36,78 @@ public struct ParserEnsemble: Sendable {
     public func parse(_ tables: SyntaxTables, tags: [UInt64], sentences: [Range<Int>]) -> (
         heads: [Int32], labels: [UInt8]
     ) {
-        guard let first = members.first else {
-            return ([Int32](repeating: -1, count: tags.count), [UInt8](repeating: 0, count: tags.count))
-        }
-        if let temperature { return parseKBest(tables, tags: tags, sentences: sentences, temperature: temperature) }
-        let outs = members.map { $0.model.parse(tables, tags: tags, sentences: sentences) }
+        var heads = [Int32](repeating: -1, count: tags.count)
+        var labs = [UInt8](repeating: 0, count: tags.count)
+        guard let first = members.first else { return (heads, labs) }
         // Each member's relation ids in the first member's list (by name; unknown names map to 0).
         var index: [String: UInt8] = [:]
         for (i, l) in first.model.labels.enumerated() { index[l] = UInt8(i) }
         let maps: [[UInt8]] = members.map { m in m.model.labels.map { index[$0] ?? 0 } }
-        var heads = outs[0].heads
-        var labs = outs[0].labels
-        let labelCount = max(first.model.labels.count, 1)
-        var votes = [Double](repeating: 0, count: labelCount)
-        for r in sentences where r.count > 1 {
-            let n = r.count
-            let lo = r.lowerBound
-            // score[h * n + d]: votes for head h of word d (h = n: the root).
-            var score = [Double](repeating: 0, count: (n + 1) * n)
-            for (k, m) in members.enumerated() {
-                // The first member's arcs weigh a little more, which breaks ties.
-                let w = m.weight + (k == 0 ? 1e-3 : 0)
-                for d in 0..<n {
-                    let h = outs[k].heads[lo + d]
-                    let hh = h < 0 ? n : Int(h) - lo
-                    score[hh * n + d] += w
+        // Without a temperature, each member's best parse of every sentence, parsed at once.
+        let best = temperature == nil ? members.map { $0.model.parse(tables, tags: tags, sentences: sentences) } : []
+        for r in sentences where !r.isEmpty {
+            // The parses that vote: (member, sentence-local heads, relation ids, share of the member's weight).
+            var voters: [(member: Int, heads: [Int32], labels: [UInt8], share: Double)] = []
+            for k in members.indices {
+                if let temperature {
+                    let parses = members[k].model.kbest(tables, tags: tags, sentence: r)
+                    guard let top = parses.first else { continue }
+                    let x = parses.map { exp(Double(($0.score - top.score) / temperature)) }
+                    let z = x.reduce(0, +)
+                    for (j, p) in parses.enumerated() { voters.append((k, p.heads, p.labels, x[j] / z)) }
+                } else {
+                    let h = best[k].heads[r].map { $0 < 0 ? -1 : $0 - Int32(r.lowerBound) }
+                    voters.append((k, h, Array(best[k].labels[r]), 1))
                 }
             }
-            let tree = ParserEnsemble.eisner(score, n: n)
-            for d in 0..<n {
-                let h = tree[d]
-                heads[lo + d] = h == n ? -1 : Int32(lo + h)
-                for i in 0..<labelCount { votes[i] = 0 }
-                var any = false
-                for (k, m) in members.enumerated() {
-                    let mh = outs[k].heads[lo + d]
-                    guard (mh < 0 ? n : Int(mh) - lo) == h else { continue }
-                    let l = Int(maps[k][Int(outs[k].labels[lo + d])])
-                    votes[l] += m.weight + (k == 0 ? 1e-3 : 0)
-                    any = true
-                }
-                if any {
-                    var best = 0
-                    for i in 1..<labelCount where votes[i] > votes[best] { best = i }
-                    labs[lo + d] = UInt8(best)
-                } else {
-                    labs[lo + d] = outs[0].labels[lo + d]
-                }
+            let out = combine(voters, n: r.count, maps: maps, labelCount: max(first.model.labels.count, 1))
+            for d in 0..<r.count {
+                heads[r.lowerBound + d] = out.heads[d] < 0 ? -1 : Int32(r.lowerBound) + out.heads[d]
+                labs[r.lowerBound + d] = out.labels[d]
             }
         }
         return (heads, labs)
     }
 
-    /// ``parse(_:tags:sentences:)`` with every member's last beam voting (``temperature``).
-    func parseKBest(_ tables: SyntaxTables, tags: [UInt64], sentences: [Range<Int>], temperature: Float) -> (
-        heads: [Int32], labels: [UInt8]
-    ) {
-        var heads = [Int32](repeating: -1, count: tags.count)
-        var labs = [UInt8](repeating: 0, count: tags.count)
-        guard let first = members.first else { return (heads, labs) }
-        var index: [String: UInt8] = [:]
-        for (i, l) in first.model.labels.enumerated() { index[l] = UInt8(i) }
-        let maps: [[UInt8]] = members.map { m in m.model.labels.map { index[$0] ?? 0 } }
-        let labelCount = max(first.model.labels.count, 1)
-        for r in sentences where !r.isEmpty {
-            let n = r.count
-            var score = [Double](repeating: 0, count: (n + 1) * n)
-            // Label votes per (word, head): [d][h * labelCount + l], filled lazily.
-            var labelVotes = [[Double]](repeating: [], count: n)
-            for (k, m) in members.enumerated() {
-                let parses = m.model.kbest(tables, tags: tags, sentence: r)
-                guard let best = parses.first else { continue }
-                var z = 0.0
-                let ps = parses.map { p -> Double in
-                    let x = exp(Double((p.score - best.score) / temperature))
-                    z += x
-                    return x
-                }
-                let w = m.weight + (k == 0 ? 1e-3 : 0)
-                for (j, p) in parses.enumerated() {
-                    let q = w * ps[j] / z
-                    for d in 0..<n {
-                        let h = p.heads[d] < 0 ? n : Int(p.heads[d])
-                        score[h * n + d] += q
-                        if labelVotes[d].isEmpty { labelVotes[d] = [Double](repeating: 0, count: (n + 1) * labelCount) }
-                        labelVotes[d][h * labelCount + Int(maps[k][Int(p.labels[d])])] += q
-                    }
-                }
+    /// The tree and relations of one sentence of `n` words from the voting parses (sentence-local heads, -1
+    /// root): arc scores summed (member weight x share; the first member's a little more, which breaks ties),
+    /// Eisner's tree, and per word the relation with the most weight among the parses that chose its head (the
+    /// first voter's when none did).
+    func combine(
+        _ voters: [(member: Int, heads: [Int32], labels: [UInt8], share: Double)], n: Int, maps: [[UInt8]],
+        labelCount: Int
+    ) -> (heads: [Int32], labels: [UInt8]) {
+        guard let lead = voters.first else {
+            return ([Int32](repeating: -1, count: n), [UInt8](repeating: 0, count: n))
+        }
+        func weight(_ v: (member: Int, heads: [Int32], labels: [UInt8], share: Double)) -> Double {
+            (members[v.member].weight + (v.member == 0 ? 1e-3 : 0)) * v.share
+        }
+        // score[h * n + d]: votes for head h of word d (h = n: the root).
+        var score = [Double](repeating: 0, count: (n + 1) * n)
+        for v in voters {
+            let w = weight(v)
+            for d in 0..<n { score[(v.heads[d] < 0 ? n : Int(v.heads[d])) * n + d] += w }
+        }
+        let tree = ParserEnsemble.eisner(score, n: n)
+        var heads = [Int32](repeating: -1, count: n)
+        var labs = [UInt8](repeating: 0, count: n)
+        var votes = [Double](repeating: 0, count: labelCount)
+        for d in 0..<n {
+            let h = tree[d]
+            heads[d] = h == n ? -1 : Int32(h)
+            for i in 0..<labelCount { votes[i] = 0 }
+            var any = false
+            for v in voters where (v.heads[d] < 0 ? n : Int(v.heads[d])) == h {
+                votes[Int(maps[v.member][Int(v.labels[d])])] += weight(v)
+                any = true
             }
-            let tree = n == 1 ? [1] : ParserEnsemble.eisner(score, n: n)
-            for d in 0..<n {
-                let h = tree[d]
-                heads[r.lowerBound + d] = h == n ? -1 : Int32(r.lowerBound + h)
+            if any {
                 var best = 0
-                var top = -1.0
-                if !labelVotes[d].isEmpty {
-                    for l in 0..<labelCount where labelVotes[d][h * labelCount + l] > top {
-                        top = labelVotes[d][h * labelCount + l]
-                        best = l
-                    }
-                }
-                labs[r.lowerBound + d] = UInt8(best)
+                for i in 1..<labelCount where votes[i] > votes[best] { best = i }
+                labs[d] = UInt8(best)
+            } else {
+                labs[d] = maps[lead.member][Int(lead.labels[d])]
             }
         }
         return (heads, labs)
