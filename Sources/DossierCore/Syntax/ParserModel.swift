@@ -582,8 +582,8 @@ public struct ParserModel: Sendable {
         var out: [(heads: [Int32], labels: [UInt8], score: Float)] = []
         _ = ParserModel.beamParseLabelled(
             v, n: n, width: beamWidth, actions: &a, gold: nil, buf: buf, scores: scores, scorer: actionScorer
-        ) { h, l, sc in
-            guard rightToLeft else {
+        ) { [rtl = rightToLeft] h, l, sc in
+            guard rtl else {
                 out.append((h, l, sc))
                 return
             }
@@ -616,8 +616,9 @@ public struct ParserModel: Sendable {
             capacity: max(3, labelScorer.classes, actionScorer.classes))
         defer { scores.deallocate() }
         let width = beamWidth
+        let rtl = rightToLeft
         for r in sentences where !r.isEmpty {
-            let v = ParserModel.values(tables, tags, r, version: featureSet, reversed: rightToLeft)
+            let v = ParserModel.values(tables, tags, r, version: featureSet, reversed: rtl)
             let out =
                 labelled
                 ? width > 1
@@ -637,8 +638,8 @@ public struct ParserModel: Sendable {
             let n = r.count
             for k in 0..<n {
                 let h = out.heads[k]
-                let i = rightToLeft ? n - 1 - k : k
-                heads[r.lowerBound + i] = h < 0 ? -1 : Int32(r.lowerBound) + (rightToLeft ? Int32(n - 1) - h : h)
+                let i = rtl ? n - 1 - k : k
+                heads[r.lowerBound + i] = h < 0 ? -1 : Int32(r.lowerBound) + (rtl ? Int32(n - 1) - h : h)
                 labs[r.lowerBound + i] = out.labels[k]
             }
         }
