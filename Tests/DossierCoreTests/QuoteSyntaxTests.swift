@@ -351,6 +351,19 @@ struct QuoteSyntaxTests {
         }
     }
 
+    @Test("a progressive cue ('is stressing', 'have been demanding') is no passive: it has its speaker")
+    func progressiveCue() throws {
+        let a = try first("The mayor is stressing her plans will solve the housing problem.")
+        #expect(a?.mention == "The mayor")
+        #expect(a?.text == "her plans will solve the housing problem")
+        let b = try first("Fellow councillors are urging the mayor to make the second debate count.")
+        #expect(b?.mention == "Fellow councillors")
+        #expect(b?.cue == "urging")
+        // A passive still has no speaker of its own.
+        let p = try findQuotes("Headline\n\nThe mayor was told the harbour would close in May.")
+        #expect(!p.contains { $0.mention == "The mayor" })
+    }
+
     @Test("an according-to source that ran on ends where a clause starts")
     func accordingToClause() throws {
         let q = try findQuotes(

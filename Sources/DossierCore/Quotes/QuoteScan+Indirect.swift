@@ -158,12 +158,13 @@ extension QuoteScan {
         return finish(c0..<end, sp, cue: x..<x + 1, c, rule: "headline")
     }
 
-    /// "to say", "is said to", "was told": no speaker of their own.
+    /// "to say", "is said to", "was told": no speaker of their own ("is saying" is a progressive and has one).
     func isInfinitiveOrPassive(_ x: Int) -> Bool {
         guard x > 0 else { return false }
         let p = lower[x - 1]
         if p == QuoteScan.to { return true }
-        return QuoteScan.beForms.contains(p)
+        // A form of "be" before an -ing cue makes a progressive, not a passive ("is stressing that ...").
+        return QuoteScan.beForms.contains(p) && !endsInIng(x)
     }
 
     static let beForms: Set<UInt64> = Set(
