@@ -603,6 +603,12 @@ public struct ParserModel: Sendable {
     public func parse(_ tables: SyntaxTables, tags: [UInt64], sentences: [Range<Int>]) -> (
         heads: [Int32], labels: [UInt8]
     ) {
+        parse(tables, tags: tags, words: sentences.map { Array($0) })
+    }
+
+    /// Parses sentences given as lists of token indices in reading order (tokens left out of a list, such as
+    /// quote marks, are left unparsed: head -1). Document-level heads and relation ids.
+    public func parse(_ tables: SyntaxTables, tags: [UInt64], words: [[Int]]) -> (heads: [Int32], labels: [UInt8]) {
         let total = tags.count
         var heads = [Int32](repeating: -1, count: total)
         var labs = [UInt8](repeating: 0, count: total)
@@ -617,30 +623,30 @@ public struct ParserModel: Sendable {
         defer { scores.deallocate() }
         let width = beamWidth
         let rtl = rightToLeft
-        for r in sentences where !r.isEmpty {
-            let v = ParserModel.values(tables, tags, r, version: featureSet, reversed: rtl)
+        for sentence in words where !sentence.isEmpty {
+            let order = rtl ? Array(sentence.reversed()) : sentence
+            let n = order.count
+            let v = ParserModel.values(tables, tags, order, version: featureSet)
             let out =
                 labelled
                 ? width > 1
                     ? ParserModel.beamParseLabelled(
-                        v, n: r.count, width: width, actions: &a, gold: nil, buf: buf, scores: scores,
+                        v, n: n, width: width, actions: &a, gold: nil, buf: buf, scores: scores,
                         scorer: actionScorer)
                     : ParserModel.parseLabelled(
-                        v, n: r.count, actions: &a, gold: nil, explore: false, rng: &rng, buf: buf, scores: scores,
+                        v, n: n, actions: &a, gold: nil, explore: false, rng: &rng, buf: buf, scores: scores,
                         scorer: actionScorer)
                 : width > 1
                     ? ParserModel.beamParse(
-                        v, n: r.count, width: width, actions: &a, labeler: &l, gold: nil, buf: buf, scores: scores,
+                        v, n: n, width: width, actions: &a, labeler: &l, gold: nil, buf: buf, scores: scores,
                         scorers: (actionScorer, labelScorer))
                     : ParserModel.parse(
-                        v, n: r.count, actions: &a, labeler: &l, gold: nil, explore: false, rng: &rng, buf: buf,
+                        v, n: n, actions: &a, labeler: &l, gold: nil, explore: false, rng: &rng, buf: buf,
                         scores: scores, scorers: (actionScorer, labelScorer))
-            let n = r.count
             for k in 0..<n {
                 let h = out.heads[k]
-                let i = rtl ? n - 1 - k : k
-                heads[r.lowerBound + i] = h < 0 ? -1 : Int32(r.lowerBound) + (rtl ? Int32(n - 1) - h : h)
-                labs[r.lowerBound + i] = out.labels[k]
+                heads[order[k]] = h < 0 ? -1 : Int32(order[Int(h)])
+                labs[order[k]] = out.labels[k]
             }
         }
         return (heads, labs)
