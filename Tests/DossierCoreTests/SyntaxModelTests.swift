@@ -235,6 +235,25 @@ struct SyntaxModelTests {
         }
     }
 
+    @Test("sentences as token lists: a left-out token is unparsed, the others are heads among the list")
+    func parseTokenLists() {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
+        let tags = corpus.goldTags.map { StableHash.hash($0) }
+        var trainer = ParserTrainer()
+        trainer.epochs = 5
+        trainer.prune = 0
+        let model = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        let whole = model.parse(corpus.tables, tags: tags, words: corpus.ranges.map { Array($0) })
+        #expect(whole.heads == model.parse(corpus.tables, tags: tags, sentences: corpus.ranges).heads)
+        // The first sentence without its final period.
+        let r = corpus.ranges[0]
+        let list = Array(r.dropLast())
+        let out = model.parse(corpus.tables, tags: tags, words: [list])
+        #expect(out.heads[r.upperBound - 1] == -1)
+        #expect(list.allSatisfy { out.heads[$0] == -1 || list.contains(Int(out.heads[$0])) })
+        #expect(list.filter { out.heads[$0] == -1 }.count >= 1)
+    }
+
     @Test func unlabelledModelsStayUnlabelled() throws {
         let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
         let tags = corpus.goldTags.map { StableHash.hash($0) }
