@@ -62,7 +62,7 @@ public struct SyntaxAnalyzer: Stage {
 
     /// The stage with the engine's bundled models: the greedy parser; with `beam` the beam-search parser
     /// (`parser-beam.model`, labelled transitions, beam 8: about 2.1 UAS and 2.3 LAS more accurate on EWT dev,
-    /// twelve times slower); with `ensemble` the bundled ensemble (``ParserEnsemble/bundled()``: the beam
+    /// 14 times slower); with `ensemble` the bundled ensemble (``ParserEnsemble/bundled()``: the beam
     /// parser, a right-to-left beam parser and the greedy one voting, about 0.7 UAS more than the beam parser
     /// alone, twice as slow again).
     public static func standard(beam: Bool = false, ensemble: Bool = false) throws(DossierError) -> SyntaxAnalyzer {
