@@ -430,8 +430,8 @@ extension QuoteScan {
     /// appositive after the source, "according to the firm, a polling company", has none, and a verb of a
     /// relative clause does not count). Nil without a parse.
     func parentheticalEnd(_ x: Int, end: Int) -> Int? {
-        guard parse != nil, let syntax = doc.syntax,
-            let c = (x + 2..<end).first(where: { isComma($0) && inSpan[$0] < 0 }), c > x + 2, c - (x + 2) <= 20
+        guard let p = parse, let c = (x + 2..<end).first(where: { isComma($0) && inSpan[$0] < 0 }), c > x + 2,
+            c - (x + 2) <= 20
         else { return nil }
         let rest = c + 1..<end
         guard rest.filter({ isWord($0) }).count >= 3 else { return nil }
@@ -441,10 +441,7 @@ extension QuoteScan {
         for k in rest {
             if QuoteScan.relativeWords.contains(lower[k]) { relative = true }
             if isComma(k) { relative = false }
-            let t = Int(syntax.xpos[k])
-            guard !relative, t < syntax.xposNames.count, let p = parse, p.analysed[k] else { continue }
-            let name = syntax.xposNames[t]
-            guard name == "VBD" || name == "VBZ" || name == "VBP" || name == "MD" else { continue }
+            guard !relative, isTensed(k) else { continue }
             var v = k
             let r = p.relationName(p.relation(k))
             if r == "aux" || r == "aux:pass" || r == "cop", let h = p.headOf(k) { v = h }

@@ -412,9 +412,7 @@ extension QuoteScan {
     /// A verb with a tense of its own: a past or present-tense form, or a modal or tensed auxiliary beside it.
     /// A verb or auxiliary in a finite form by its Penn tag (VBD, VBZ, VBP, MD).
     func isTensed(_ k: Int) -> Bool {
-        guard let syntax = doc.syntax, syntax.analysed[k], syntax.upos[k] == .verb || syntax.upos[k] == .aux else {
-            return false
-        }
+        guard let syntax = doc.syntax, syntax.analysed[k] else { return false }
         let x = Int(syntax.xpos[k])
         guard x < syntax.xposNames.count else { return false }
         let n = syntax.xposNames[x]
@@ -423,16 +421,10 @@ extension QuoteScan {
 
     func isFinite(_ v: Int, parse p: Parse) -> Bool {
         guard let syntax = doc.syntax else { return false }
-        func tensed(_ t: Int) -> Bool {
-            let x = Int(syntax.xpos[t])
-            guard x < syntax.xposNames.count else { return false }
-            let n = syntax.xposNames[x]
-            return n == "VBD" || n == "VBZ" || n == "VBP" || n == "MD"
-        }
-        if syntax.upos[v] == .verb && tensed(v) { return true }
+        if syntax.upos[v] == .verb && isTensed(v) { return true }
         return p.children(v).contains { k in
             let rk = p.relationName(Int(p.rel[Int(k)]))
-            return (rk == "aux" || rk == "cop") && tensed(Int(k))
+            return (rk == "aux" || rk == "cop") && isTensed(Int(k))
         }
     }
 
