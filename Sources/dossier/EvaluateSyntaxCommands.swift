@@ -116,10 +116,7 @@ struct EvaluateParser: ParsableCommand {
         let speed = bestRate(repeats, tokens: corpus.tokenCount) {
             _ = parser.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
         }
-        print("words\t\(s.words)")
-        print("UAS\t\(String(format: "%.2f", s.uas))")
-        print("LAS\t\(String(format: "%.2f", s.las))")
-        print("LAS (with subtypes)\t\(String(format: "%.2f", s.lasFull))")
+        s.printScores()
         print("beam\t\(parser.beamWidth)")
         print("parsing tokens/s (CPU time)\t\(Int(speed))")
     }
@@ -128,32 +125,31 @@ struct EvaluateParser: ParsableCommand {
 extension EvaluateParser {
     /// `--ensemble`: the members' votes combined (``ParserEnsemble``), each member's own scores first.
     func runEnsemble(_ tagger: POSModel, _ clusters: WordClusters) throws {
-        var members: [ParserEnsemble.Member] = []
-        if ensemble == ["bundled"] { members = try ParserEnsemble.bundled().members }
-        for spec in ensemble where ensemble != ["bundled"] {
-            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let w = Double(parts[1]), w > 0 else {
-                throw ValidationError("--ensemble \(spec): expected MODEL=WEIGHT with a positive weight")
-            }
-            let m =
-                switch parts[0] {
-                case "greedy": try ParserModel.bundled()
-                case "beam": try ParserModel.bundledBeam()
-                case "rtl": try ParserModel.bundledRightToLeft()
-                default: try loadParserModel(parts[0])
+        var ens = try ParserEnsemble.bundled()
+        if ensemble != ["bundled"] {
+            var members: [ParserEnsemble.Member] = []
+            for spec in ensemble {
+                let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let w = Double(parts[1]), w > 0 else {
+                    throw ValidationError("--ensemble \(spec): expected MODEL=WEIGHT with a positive weight")
                 }
-            members.append(.init(model: m, weight: w))
+                let m =
+                    switch parts[0] {
+                    case "greedy": try ParserModel.bundled()
+                    case "beam": try ParserModel.bundledBeam()
+                    case "rtl": try ParserModel.bundledRightToLeft()
+                    default: try loadParserModel(parts[0])
+                    }
+                members.append(.init(model: m, weight: w))
+            }
+            ens = ParserEnsemble(members, temperature: nil)
         }
-        var ens = ParserEnsemble(members, temperature: temperature)
-        if ensemble == ["bundled"] {
-            ens = try ParserEnsemble.bundled()
-            if let temperature { ens.temperature = temperature }
-        }
+        if let temperature { ens.temperature = temperature }
         var corpus = SyntaxCorpus(CoNLLU.read(try readText(gold)), clusters: clusters)
         if ens.needsAmbiguity { corpus.tables.ambiguity = tagger.ambiguityClasses(of: corpus.tables) }
         var tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
         if goldTags { tags = goldTagHashes(tagger, corpus) }
-        for (k, m) in members.enumerated() {
+        for (k, m) in ens.members.enumerated() {
             let s = ParserEvaluation(model: m.model, gold: corpus, tags: tags)
             print(
                 "member \(k + 1)\tUAS \(String(format: "%.2f", s.uas))\tLAS \(String(format: "%.2f", s.las))\tweight \(m.weight)"
@@ -164,11 +160,18 @@ extension EvaluateParser {
         let speed = bestRate(repeats, tokens: corpus.tokenCount) {
             _ = ens.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
         }
-        print("words\t\(s.words)")
-        print("UAS\t\(String(format: "%.2f", s.uas))")
-        print("LAS\t\(String(format: "%.2f", s.las))")
-        print("LAS (with subtypes)\t\(String(format: "%.2f", s.lasFull))")
+        s.printScores()
         print("parsing tokens/s (CPU time)\t\(Int(speed))")
+    }
+}
+
+extension ParserEvaluation {
+    /// Words, UAS, LAS and LAS with subtypes, one per line.
+    func printScores() {
+        print("words\t\(words)")
+        print("UAS\t\(String(format: "%.2f", uas))")
+        print("LAS\t\(String(format: "%.2f", las))")
+        print("LAS (with subtypes)\t\(String(format: "%.2f", lasFull))")
     }
 }
 

@@ -123,44 +123,33 @@ public struct ParserEnsemble: Sendable {
         var incomplete = [[Double]](repeating: [Double](repeating: 0, count: size), count: 2)
         var completeSplit = [[Int]](repeating: [Int](repeating: 0, count: size), count: 2)
         var incompleteSplit = [Int](repeating: 0, count: size)
+        /// The best split r in `range` by `value(r)`, first one on ties.
+        @inline(__always) func best(_ range: ClosedRange<Int>, _ value: (Int) -> Double) -> (Double, Int) {
+            var top = -Double.infinity
+            var arg = range.lowerBound
+            for r in range {
+                let v = value(r)
+                if v > top {
+                    top = v
+                    arg = r
+                }
+            }
+            return (top, arg)
+        }
         for k in 1..<n {
             for i in 0..<(n - k) {
                 let j = i + k
                 // Incomplete spans: the arc j -> i or i -> j over the best split.
-                var best = -Double.infinity
-                var arg = i
-                for r in i..<j {
-                    let v = complete[1][i * n + r] + complete[0][(r + 1) * n + j]
-                    if v > best {
-                        best = v
-                        arg = r
-                    }
-                }
-                incomplete[0][i * n + j] = best + score[j * n + i]
-                incomplete[1][i * n + j] = best + score[i * n + j]
+                let (split, arg) = best(i...(j - 1)) { r in complete[1][i * n + r] + complete[0][(r + 1) * n + j] }
+                incomplete[0][i * n + j] = split + score[j * n + i]
+                incomplete[1][i * n + j] = split + score[i * n + j]
                 incompleteSplit[i * n + j] = arg
                 // Complete spans headed at j (left) and at i (right).
-                var bl = -Double.infinity
-                var al = i
-                for r in i..<j {
-                    let v = complete[0][i * n + r] + incomplete[0][r * n + j]
-                    if v > bl {
-                        bl = v
-                        al = r
-                    }
-                }
-                complete[0][i * n + j] = bl
+                let (left, al) = best(i...(j - 1)) { r in complete[0][i * n + r] + incomplete[0][r * n + j] }
+                complete[0][i * n + j] = left
                 completeSplit[0][i * n + j] = al
-                var br = -Double.infinity
-                var ar = j
-                for r in (i + 1)...j {
-                    let v = incomplete[1][i * n + r] + complete[1][r * n + j]
-                    if v > br {
-                        br = v
-                        ar = r
-                    }
-                }
-                complete[1][i * n + j] = br
+                let (right, ar) = best((i + 1)...j) { r in incomplete[1][i * n + r] + complete[1][r * n + j] }
+                complete[1][i * n + j] = right
                 completeSplit[1][i * n + j] = ar
             }
         }

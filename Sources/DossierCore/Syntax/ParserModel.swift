@@ -577,21 +577,19 @@ public struct ParserModel: Sendable {
         defer { buf.deallocate() }
         let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(3, actionScorer.classes))
         defer { scores.deallocate() }
-        let n = r.count
-        let v = ParserModel.values(tables, tags, r, version: featureSet, reversed: rightToLeft)
+        // The words in the order parsed; heads are mapped back through it, as in parse(_:tags:words:).
+        let order = rightToLeft ? Array(r.reversed()) : Array(r)
+        let lo = Int32(r.lowerBound)
+        let v = ParserModel.values(tables, tags, order, version: featureSet)
         var out: [(heads: [Int32], labels: [UInt8], score: Float)] = []
         _ = ParserModel.beamParseLabelled(
-            v, n: n, width: beamWidth, actions: &a, gold: nil, buf: buf, scores: scores, scorer: actionScorer
-        ) { [rtl = rightToLeft] h, l, sc in
-            guard rtl else {
-                out.append((h, l, sc))
-                return
-            }
-            var heads = [Int32](repeating: -1, count: n)
-            var labs = [UInt8](repeating: 0, count: n)
-            for k in 0..<n {
-                heads[n - 1 - k] = h[k] < 0 ? -1 : Int32(n - 1) - h[k]
-                labs[n - 1 - k] = l[k]
+            v, n: order.count, width: beamWidth, actions: &a, gold: nil, buf: buf, scores: scores, scorer: actionScorer
+        ) { h, l, sc in
+            var heads = [Int32](repeating: -1, count: order.count)
+            var labs = [UInt8](repeating: 0, count: order.count)
+            for k in order.indices {
+                heads[order[k] - r.lowerBound] = h[k] < 0 ? -1 : Int32(order[Int(h[k])]) - lo
+                labs[order[k] - r.lowerBound] = l[k]
             }
             out.append((heads, labs, sc))
         }

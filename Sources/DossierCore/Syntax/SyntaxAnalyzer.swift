@@ -119,12 +119,10 @@ public struct SyntaxAnalyzer: Stage {
                 }
             }
         }
-        if let parser {
-            let out = parser.parse(tables, tags: tagger.tagHashes(classes), sentences: sentences)
-            a.head = out.heads
-            a.relation = out.labels
-        } else if let ensemble {
-            let out = ensemble.parse(tables, tags: tagger.tagHashes(classes), sentences: sentences)
+        let tags = tagger.tagHashes(classes)
+        if let out = parser?.parse(tables, tags: tags, sentences: sentences)
+            ?? ensemble?.parse(tables, tags: tags, sentences: sentences)
+        {
             a.head = out.heads
             a.relation = out.labels
         }
