@@ -36,8 +36,8 @@ struct EvaluateQuotesCommand: ParsableCommand {
     @Flag(help: "Run the pipeline without the syntax stage (the quotes stage then reads words alone).")
     var withoutSyntax = false
 
-    @Flag(help: "Parse with the beam parser instead of the greedy one (slower; to measure what parses cost quotes).")
-    var beamParser = false
+    @Option(help: "The parser of the syntax stage: greedy (the default), beam or ensemble (slower, more accurate).")
+    var parser: ParserChoice = .greedy
 
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
@@ -57,12 +57,9 @@ struct EvaluateQuotesCommand: ParsableCommand {
         let pipeline: Pipeline
         let lexicon: QuoteLexicon
         do {
-            let standard = try Pipeline.standard()
+            let standard = try Pipeline.standard(parser: parser)
             if withoutSyntax {
                 pipeline = try Pipeline(standard.stages.filter { $0.name != "syntax" })
-            } else if beamParser {
-                let beam = try SyntaxAnalyzer.standard(beam: true)
-                pipeline = try Pipeline(standard.stages.map { $0.name == "syntax" ? beam : $0 })
             } else {
                 pipeline = standard
             }

@@ -153,6 +153,24 @@ struct ReadCommandTests {
         #expect(lines.contains { $0.contains("blob.txt: binary data") })
     }
 
+    @Test("--parser runs the pipeline with another parser: the same article, quotes and speaker; a bad name fails")
+    func parserChoice() throws {
+        let text = "Talks\n\nThe ministry said on Monday that the talks would resume in March."
+        var speakers: [String] = []
+        for parser in ["greedy", "beam", "ensemble"] {
+            let r = try CLI.run(["read", "--format", "jsonl", "--parser", parser], stdin: text)
+            #expect(r.status == 0, "\(parser): \(r.stderr)")
+            let o = try #require(try CLI.objects(r.stdout).first)
+            let q = try #require((o["quotes"] as? [[String: Any]])?.first, "\(parser)")
+            #expect((q["text"] as? String)?.hasPrefix("the talks would resume in March") == true, "\(parser)")
+            speakers.append(((q["speakerMention"] as? [String: Any])?["text"] as? String) ?? "")
+        }
+        #expect(speakers == ["The ministry", "The ministry", "The ministry"])
+        let bad = try CLI.run(["read", "--parser", "fast"], stdin: text)
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--parser"))
+    }
+
     @Test("a malformed --published is a usage error")
     func badDate() throws {
         let r = try CLI.run(["read", "Examples/articles/summit.json", "--published", "12/01/2024"])

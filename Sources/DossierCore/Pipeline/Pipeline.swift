@@ -28,9 +28,23 @@ public struct Pipeline: Sendable {
         try shared.get()
     }
 
+    /// The standard stages with the syntax stage parsing by `parser`: `.greedy` is ``standard()`` (shared);
+    /// `.beam` and `.ensemble` build a new pipeline (slower parsers; docs/syntax.md).
+    public static func standard(parser: ParserChoice) throws(DossierError) -> Pipeline {
+        switch parser {
+        case .greedy: return try shared.get()
+        case .beam: return try make(SyntaxAnalyzer.standard(beam: true))
+        case .ensemble: return try make(SyntaxAnalyzer.standard(ensemble: true))
+        }
+    }
+
     static let shared: Result<Pipeline, DossierError> = Result { () throws(DossierError) in
+        try make(SyntaxAnalyzer.standard())
+    }
+
+    static func make(_ syntax: SyntaxAnalyzer) throws(DossierError) -> Pipeline {
         try Pipeline([
-            Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard(), SyntaxAnalyzer.standard(),
+            Tokenizer(), SentenceSplitter(), BoilerplateDetector.standard(), syntax,
             NameTagger.standard(),
             ActorResolver.standard(), TimeTagger(), PlaceResolver.standard(), QuoteFinder.standard(),
             EventCoder.standard(),
@@ -49,4 +63,10 @@ public struct Pipeline: Sendable {
 
     /// The names of the stages, in order.
     public var stageNames: [String] { stages.map(\.name) }
+}
+
+/// Which dependency parser the syntax stage runs: the fast greedy one (default), the beam parser, or the
+/// ensemble of the bundled parsers (most accurate, about 28 times slower than greedy; docs/syntax.md).
+public enum ParserChoice: String, Sendable, CaseIterable {
+    case greedy, beam, ensemble
 }
