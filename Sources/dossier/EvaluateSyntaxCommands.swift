@@ -93,6 +93,17 @@ struct EvaluateParser: ParsableCommand {
         name: .long,
         help: "With --ensemble: beam members vote with their last beam at this softmax temperature (bundled: 30).")
     var temperature: Float?
+    @Option(
+        name: .long,
+        help:
+            "With --ensemble: also parse the runner-up tags of tokens under this tagger margin (bundled: 30; 0: none).")
+    var tagMargin: Float?
+    @Option(name: .long, help: "With --tag-margin: the weight of the tag hypotheses' votes (default 0.5).")
+    var tagWeight: Double?
+    @Option(name: .long, help: "With --tag-margin: the most unsure tokens per sentence (default 3).")
+    var tagHypotheses: Int?
+    @Flag(name: .long, help: "With --tag-margin: one hypothesis per unsure token instead of one for all of them.")
+    var tagEach = false
 
     func run() throws {
         let clusters = try SyntaxTables.bundledClusters()
@@ -147,8 +158,17 @@ extension EvaluateParser {
         if let temperature { ens.temperature = temperature }
         var corpus = SyntaxCorpus(CoNLLU.read(try readText(gold)), clusters: clusters)
         if ens.needsAmbiguity { corpus.tables.ambiguity = tagger.ambiguityClasses(of: corpus.tables) }
-        var tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
-        if goldTags { tags = goldTagHashes(tagger, corpus) }
+        let tagged = tagger.tagWithAlternatives(corpus.document, corpus.tables)
+        var tags = tagger.tagHashes(tagged.classes)
+        if let tagMargin { ens.tagMargin = tagMargin }
+        if goldTags {
+            tags = goldTagHashes(tagger, corpus)
+            ens.tagMargin = 0  // the tagger's runner-ups are not alternatives to gold tags
+        }
+        if let tagWeight { ens.tagWeight = tagWeight }
+        if let tagHypotheses { ens.tagHypotheses = tagHypotheses }
+        if tagEach { ens.tagFlipAll = false }
+        let alternatives = (tags: tagger.tagHashes(tagged.alternatives.runnerUp), margin: tagged.alternatives.margin)
         for (k, m) in ens.members.enumerated() {
             let s = ParserEvaluation(model: m.model, gold: corpus, tags: tags)
             print(
@@ -156,9 +176,11 @@ extension EvaluateParser {
             )
         }
         let s = ParserEvaluation(
-            labels: ens.labels, parsed: ens.parse(corpus.tables, tags: tags, sentences: corpus.ranges), gold: corpus)
+            labels: ens.labels,
+            parsed: ens.parse(corpus.tables, tags: tags, sentences: corpus.ranges, alternatives: alternatives),
+            gold: corpus)
         let speed = bestRate(repeats, tokens: corpus.tokenCount) {
-            _ = ens.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+            _ = ens.parse(corpus.tables, tags: tags, sentences: corpus.ranges, alternatives: alternatives)
         }
         s.printScores()
         print("parsing tokens/s (CPU time)\t\(Int(speed))")

@@ -207,6 +207,45 @@ struct SyntaxModelTests {
         #expect(heavy.parse(corpus.tables, tags: tags, sentences: corpus.ranges).heads == weakParse.heads)
     }
 
+    @Test("tag hypotheses: the runner-up tags of unsure tokens vote with their weight, and only under the margin")
+    func ensembleTagHypotheses() {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
+        let gold = corpus.goldTags.map { StableHash.hash($0) }
+        var trainer = ParserTrainer()
+        trainer.epochs = 10
+        trainer.prune = 0
+        let model = trainer.train(corpus, tags: gold, dev: nil, devTags: nil) { _ in }
+        // Every word tagged as a noun: the parse of such tags is not the gold tree.
+        let wrong = gold.map { _ in StableHash.hash("NOUN") }
+        let bad = model.parse(corpus.tables, tags: wrong, sentences: corpus.ranges)
+        let good = model.parse(corpus.tables, tags: gold, sentences: corpus.ranges)
+        #expect(bad.heads != good.heads)
+        let margins = [Float](repeating: 5, count: gold.count)
+        var e = ParserEnsemble([.init(model: model, weight: 1)])
+        e.tagHypotheses = 100
+        e.tagWeight = 2
+        // No margin: the alternatives are not read.
+        e.tagMargin = 0
+        #expect(
+            e.parse(corpus.tables, tags: wrong, sentences: corpus.ranges, alternatives: (gold, margins)).heads
+                == bad.heads)
+        // Margins above the threshold: neither.
+        e.tagMargin = 5
+        #expect(
+            e.parse(corpus.tables, tags: wrong, sentences: corpus.ranges, alternatives: (gold, margins)).heads
+                == bad.heads)
+        // Under it, the hypothesis (every unsure token flipped at once) outweighs the tagger's tags: the gold tree.
+        e.tagMargin = 6
+        #expect(
+            e.parse(corpus.tables, tags: wrong, sentences: corpus.ranges, alternatives: (gold, margins)).heads
+                == good.heads)
+        // With less weight, the tagger's tags win.
+        e.tagWeight = 0.5
+        #expect(
+            e.parse(corpus.tables, tags: wrong, sentences: corpus.ranges, alternatives: (gold, margins)).heads
+                == bad.heads)
+    }
+
     @Test("a labelled beam model's k best parses: its parse first, best score first, both directions")
     func kbestParses() throws {
         let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)

@@ -34,6 +34,22 @@ struct SyntaxParseTests {
         #expect(e?.members.map(\.model.rightToLeft) == [false, true, false])
     }
 
+    @Test("the tagger's alternatives: the same tags, a runner-up unlike the tag and a margin for scored tokens")
+    func taggerAlternatives() throws {
+        let clusters = try SyntaxTables.bundledClusters()
+        let tagger = try POSModel.bundled(clusters: clusters)
+        let words = ["The", "council", "will", "review", "the", "plan", "before", "a", "vote", "on", "Friday", "."]
+        let doc = Document(pretokenized: [words, ["Critics", "say", "the", "review", "lacks", "teeth", "."]])
+        let t = SyntaxTables(doc, clusters: clusters)
+        let (classes, alt) = tagger.tagWithAlternatives(doc, t)
+        #expect(classes == tagger.tag(doc, t))
+        let scored = doc.tokens.indices.filter { alt.margin[$0].isFinite }
+        #expect(!scored.isEmpty)
+        #expect(scored.allSatisfy { alt.margin[$0] >= 0 && alt.runnerUp[$0] != classes[$0] })
+        // "the" and "." are the tag dictionary's: no runner-up.
+        #expect(alt.margin[0] == .infinity && alt.margin[11] == .infinity)
+    }
+
     func index(_ words: [String], _ w: String) -> Int { words.firstIndex(of: w) ?? -1 }
 
     @Test(arguments: Kind.allCases)

@@ -222,7 +222,10 @@ extension POSModel {
     }
 
     /// Two-pass tagging (see ``POSSecondPass``).
-    func tagTwoPass(_ t: SyntaxTables, sentences: [Range<Int>], second: POSSecondPass, into out: inout [UInt8]) {
+    func tagTwoPass(
+        _ t: SyntaxTables, sentences: [Range<Int>], second: POSSecondPass, into out: inout [UInt8],
+        alternatives: UnsafeMutablePointer<TagAlternatives>? = nil
+    ) {
         let (amb, dict) = ambiguityClasses(t)
         let c = classes.count
         let buf = UnsafeMutablePointer<UInt64>.allocate(capacity: POSModel.maxFeatures)
@@ -268,6 +271,10 @@ extension POSModel {
                                 runnerUp = j
                             }
                         }
+                        if let alternatives {
+                            alternatives.pointee.runnerUp[i] = UInt8(runnerUp)
+                            alternatives.pointee.margin[i] = top - next
+                        }
                         if top - next < theta && (!second.uposOnly || upos[best] != upos[runnerUp]) {
                             unsure[r] = true
                             any = true
@@ -297,9 +304,23 @@ extension POSModel {
                             for j in 0..<c { scores[j] = alpha * saved[r * c + j] }
                             second.scorer.score(UnsafeBufferPointer(start: buf, count: k), into: scores)
                             var top = -Float.infinity
-                            for j in 0..<c where scores[j] > top {
-                                best = j
-                                top = scores[j]
+                            var next = -Float.infinity
+                            var runnerUp = best
+                            for j in 0..<c {
+                                let x = scores[j]
+                                if x > top {
+                                    next = top
+                                    runnerUp = best
+                                    top = x
+                                    best = j
+                                } else if x > next {
+                                    next = x
+                                    runnerUp = j
+                                }
+                            }
+                            if let alternatives {
+                                alternatives.pointee.runnerUp[i] = UInt8(runnerUp)
+                                alternatives.pointee.margin[i] = top - next
                             }
                         }
                         // Only i+1 and i+2 are read as the first pass's: writing i's decision changes neither.
@@ -310,5 +331,34 @@ extension POSModel {
                 }
             }
         }
+    }
+}
+
+/// Each token's second-best tag class and how far behind the best it scored (best minus second; infinity for
+/// tokens the tag dictionary tagged without scoring), from ``POSModel/tagWithAlternatives(_:_:)``.
+public struct TagAlternatives: Sendable {
+    public var runnerUp: [UInt8]
+    public var margin: [Float]
+
+    public init(count: Int) {
+        runnerUp = [UInt8](repeating: 0, count: count)
+        margin = [Float](repeating: .infinity, count: count)
+    }
+}
+
+extension POSModel {
+    /// Tags as ``tag(_:_:)`` does, and keeps each scored token's runner-up class and margin (a two-pass model's
+    /// final scores for the tokens its second pass re-decided). A one-pass model gives no alternatives.
+    public func tagWithAlternatives(_ doc: Document, _ t: SyntaxTables) -> (
+        classes: [UInt8], alternatives: TagAlternatives
+    ) {
+        var alt = TagAlternatives(count: doc.tokens.count)
+        guard let second else { return (tag(doc, t), alt) }
+        var out = [UInt8](repeating: 0, count: doc.tokens.count)
+        let sentences = doc.sentences.filter { !$0.flags.contains(.ignored) }.map(\.tokens)
+        withUnsafeMutablePointer(to: &alt) {
+            tagTwoPass(t, sentences: sentences, second: second, into: &out, alternatives: $0)
+        }
+        return (out, alt)
     }
 }

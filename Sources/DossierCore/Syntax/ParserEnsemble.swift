@@ -20,6 +20,19 @@ public struct ParserEnsemble: Sendable {
     /// softmax of the beam scores at this temperature (its confidence), instead of its best parse alone.
     public var temperature: Float?
 
+    /// Tag hypotheses (with ``parse(_:tags:sentences:alternatives:)``; 0: none): the tokens whose tagger margin
+    /// (best score minus runner-up) is below this are the unsure ones (at most ``tagHypotheses`` per sentence,
+    /// the least sure first). Every member also parses the sentence with their runner-up tags, and those parses
+    /// vote with ``tagWeight``: a wrong tag then costs less of the tree.
+    public var tagMargin: Float = 0
+    /// The weight of the votes of a tag hypothesis, against 1 for the tagger's tags.
+    public var tagWeight: Double = 0.5
+    /// The most unsure tokens per sentence.
+    public var tagHypotheses = 3
+    /// One hypothesis with every unsure token's runner-up tag (true), or one per unsure token (false: about
+    /// twice the parses for the same accuracy).
+    public var tagFlipAll = true
+
     public init(_ members: [Member], temperature: Float? = nil) {
         self.members = members
         self.temperature = temperature
@@ -33,7 +46,10 @@ public struct ParserEnsemble: Sendable {
 
     /// Parses the sentences with every member and combines their trees. Document-level heads (-1 root) and
     /// relation ids (of ``labels``), as ``ParserModel/parse(_:tags:sentences:)``.
-    public func parse(_ tables: SyntaxTables, tags: [UInt64], sentences: [Range<Int>]) -> (
+    public func parse(
+        _ tables: SyntaxTables, tags: [UInt64], sentences: [Range<Int>],
+        alternatives: (tags: [UInt64], margin: [Float])? = nil
+    ) -> (
         heads: [Int32], labels: [UInt8]
     ) {
         var heads = [Int32](repeating: -1, count: tags.count)
@@ -45,6 +61,7 @@ public struct ParserEnsemble: Sendable {
         let maps: [[UInt8]] = members.map { m in m.model.labels.map { index[$0] ?? 0 } }
         // Without a temperature, each member's best parse of every sentence, parsed at once.
         let best = temperature == nil ? members.map { $0.model.parse(tables, tags: tags, sentences: sentences) } : []
+        var hypothesisTags = tags
         for r in sentences where !r.isEmpty {
             // The parses that vote: (member, sentence-local heads, relation ids, share of the member's weight).
             var voters: [(member: Int, heads: [Int32], labels: [UInt8], share: Double)] = []
@@ -58,6 +75,31 @@ public struct ParserEnsemble: Sendable {
                 } else {
                     let h = best[k].heads[r].map { $0 < 0 ? -1 : $0 - Int32(r.lowerBound) }
                     voters.append((k, h, Array(best[k].labels[r]), 1))
+                }
+            }
+            if let alternatives, tagMargin > 0 {
+                var unsure = r.filter { alternatives.margin[$0] < tagMargin && alternatives.tags[$0] != tags[$0] }
+                unsure.sort { alternatives.margin[$0] < alternatives.margin[$1] }
+                unsure = Array(unsure.prefix(tagHypotheses))
+                let flips = tagFlipAll ? (unsure.isEmpty ? [] : [unsure]) : unsure.map { [$0] }
+                for f in flips {
+                    for i in f { hypothesisTags[i] = alternatives.tags[i] }
+                    for k in members.indices {
+                        if let temperature {
+                            let parses = members[k].model.kbest(tables, tags: hypothesisTags, sentence: r)
+                            guard let top = parses.first else { continue }
+                            let x = parses.map { exp(Double(($0.score - top.score) / temperature)) }
+                            let z = x.reduce(0, +)
+                            for (j, p) in parses.enumerated() {
+                                voters.append((k, p.heads, p.labels, tagWeight * x[j] / z))
+                            }
+                        } else {
+                            let p = members[k].model.parse(tables, tags: hypothesisTags, sentences: [r])
+                            let h = p.heads[r].map { $0 < 0 ? -1 : $0 - Int32(r.lowerBound) }
+                            voters.append((k, h, Array(p.labels[r]), tagWeight))
+                        }
+                    }
+                    for i in f { hypothesisTags[i] = tags[i] }
                 }
             }
             let out = combine(voters, n: r.count, maps: maps, labelCount: max(first.model.labels.count, 1))

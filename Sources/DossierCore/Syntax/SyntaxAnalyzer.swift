@@ -87,7 +87,10 @@ public struct SyntaxAnalyzer: Stage {
     /// The annotations of a document (lemmas are interned into `interner`).
     public func analyse(_ doc: Document, interner: inout Interner) -> SyntaxAnnotations {
         var tables = SyntaxTables(doc, clusters: clusters)
-        let classes = tagger.tag(doc, tables)
+        let tagged =
+            (ensemble?.tagMargin ?? 0) > 0
+            ? tagger.tagWithAlternatives(doc, tables) : (tagger.tag(doc, tables), TagAlternatives(count: 0))
+        let classes = tagged.0
         if parser.map({ $0.featureSet >= 5 }) ?? ensemble?.needsAmbiguity ?? false {
             tables.ambiguity = tagger.ambiguityClasses(of: tables)
         }
@@ -121,7 +124,10 @@ public struct SyntaxAnalyzer: Stage {
         }
         let tags = tagger.tagHashes(classes)
         if let out = parser?.parse(tables, tags: tags, sentences: sentences)
-            ?? ensemble?.parse(tables, tags: tags, sentences: sentences)
+            ?? ensemble?.parse(
+                tables, tags: tags, sentences: sentences,
+                alternatives: tagged.1.margin.isEmpty
+                    ? nil : (tagger.tagHashes(tagged.1.runnerUp), tagged.1.margin))
         {
             a.head = out.heads
             a.relation = out.labels
@@ -152,14 +158,18 @@ extension ParserModel {
 
 extension ParserEnsemble {
     /// The bundled ensemble: the beam parser (weight 1), the right-to-left beam parser (0.7) and the greedy
-    /// parser (0.5), the beam parsers voting with their last beams at temperature 30. The beam parser's arc
-    /// stands unless the other two agree on another head or it is unsure of it.
+    /// parser (0.5), the beam parsers voting with their last beams at temperature 30, and every member parsing
+    /// the runner-up tags of the tokens the tagger is unsure of (margin below 30, three at most per sentence) as
+    /// well, at weight 0.5. The beam parser's arc stands unless the other two agree on another head or it is
+    /// unsure of it.
     public static func bundled() throws(DossierError) -> ParserEnsemble {
-        ParserEnsemble(
+        var e = ParserEnsemble(
             [
                 .init(model: try ParserModel.bundledBeam(), weight: 1),
                 .init(model: try ParserModel.bundledRightToLeft(), weight: 0.7),
                 .init(model: try ParserModel.bundled(), weight: 0.5),
             ], temperature: 30)
+        e.tagMargin = 30
+        return e
     }
 }
