@@ -66,7 +66,7 @@ public struct Pipeline: Sendable {
 }
 
 /// Which dependency parser the syntax stage runs: the fast greedy one (default), the beam parser, or the
-/// ensemble of the bundled parsers (most accurate, about 28 times slower than greedy; docs/syntax.md).
+/// ensemble of the bundled parsers (most accurate, about 50 times slower than greedy; docs/syntax.md).
 public enum ParserChoice: String, Sendable, CaseIterable {
     case greedy, beam, ensemble
 }
