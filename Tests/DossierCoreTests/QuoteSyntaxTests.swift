@@ -99,6 +99,16 @@ struct QuoteSyntaxTests {
         #expect(b?.mention == "The union")
     }
 
+    @Test("a report of its own set off by a comma ends the content of an object cue before it")
+    func nestedReportAfterObject() throws {
+        let qs = try findQuotes(
+            "Headline\n\nOther Democratic candidates, including Maria Lopez and Sam Green, have followed Mr. Brown's "
+                + "lead, saying Mr. White's history is a legitimate criticism, though Mrs. Lopez said she doubted "
+                + "voters would care.")
+        #expect(qs.map(\.text) == ["Mr. White's history is a legitimate criticism", "she doubted voters would care"])
+        #expect(qs.map(\.mention) == ["Other Democratic candidates", "Mrs. Lopez"])
+    }
+
     @Test("what the parse hangs on the cue after the clause is more of the content")
     func contentTail() throws {
         let q = try first("Ruth Okafor said the harbour would stay open because the cranes had been repaired.")

@@ -251,6 +251,14 @@ extension QuoteScan {
                         while b > e && (lower[b] == QuoteScan.and || isPunct(b)) { b -= 1 }
                         stop = min(stop, max(b, e))
                     }
+                    // Nor over a report of its own set off by a comma ("saying A is B, though X said C").
+                    for k in e..<stop where cue(k)?.cueClass == .speech && p.child(k, ids.nsubj) != nil {
+                        var b = p.subtree(k).lowerBound
+                        guard b > e, b < k, isComma(b) || isComma(b - 1) else { continue }
+                        while b > e && isComma(b - 1) { b -= 1 }
+                        stop = min(stop, b)
+                        break
+                    }
                     sub = sub.lowerBound..<max(e + 1, stop)
                 }
                 // A cue that reports only clauses ("maintained a lead", "maintains a program to train
