@@ -99,6 +99,18 @@ struct QuoteSyntaxTests {
         #expect(b?.mention == "The union")
     }
 
+    @Test("a day the parse took for the subject is not the speaker; nor is a time before a pronoun")
+    func timeIsNoSpeaker() throws {
+        let a = try first("A news report published Wednesday said the minister used a private email account.")
+        #expect(a?.mention == "A news report")
+        #expect(a?.text == "the minister used a private email account")
+        let b = try first("A new poll released Friday found that 70 percent of voters would back the plan.")
+        #expect(b?.mention == "A new poll")
+        let c = try first("Late Saturday he announced he supported the repeal.")
+        #expect(c?.mention == "he")
+        #expect(c?.text == "he supported the repeal")
+    }
+
     @Test("a report of its own set off by a comma ends the content of an object cue before it")
     func nestedReportAfterObject() throws {
         let qs = try findQuotes(

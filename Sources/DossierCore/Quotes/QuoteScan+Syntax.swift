@@ -575,6 +575,16 @@ extension QuoteScan {
                 steps += 1
             }
         }
+        if let s0 = subject, classes(s0).contains(.time), p.subtree(s0).count == 1 {
+            // "A news report published Wednesday said": the parse took the day for the subject; the noun phrase
+            // before the participle is the speaker.
+            guard s0 > r.lowerBound, let syntax = doc.syntax,
+                let n = p.children(s0 - 1).map({ Int($0) }).first(where: { k in
+                    Int(p.rel[k]) == ids.nsubj && k < s0 - 1 && isNominal(syntax.upos[k])
+                })
+            else { return nil }
+            subject = n
+        }
         guard let s = subject, p.relation(s) != ids.expl else { return nil }
         if lower[s] == QuoteScan.who || lower[s] == QuoteScan.which, p.relation(x) == ids.aclRelcl, let h = p.headOf(x)
         {
@@ -636,8 +646,11 @@ extension QuoteScan {
             {
                 range = range.lowerBound..<e - 1
             }
-            // Name and title words the parse left out on the left ("Japanese Defence | Minister ...").
-            range = extendLeft(from: range.lowerBound, limit: r.lowerBound)..<range.upperBound
+            // Name and title words the parse left out on the left ("Japanese Defence | Minister ..."); not
+            // before a pronoun ("Late Saturday | he announced").
+            if !(range.count == 1 && classes(s).contains(.pronoun)) {
+                range = extendLeft(from: range.lowerBound, limit: r.lowerBound)..<range.upperBound
+            }
         }
         return (phrase(range, head: s), how)
     }
