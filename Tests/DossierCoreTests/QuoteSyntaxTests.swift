@@ -99,6 +99,20 @@ struct QuoteSyntaxTests {
         #expect(b?.mention == "The union")
     }
 
+    @Test("a dateline is not the subject of the verb a cue is coordinated with or hangs on")
+    func datelineBeforeGovernor() throws {
+        let a = try first(
+            "BERLIN, Germany (Reuters) - Chancellor Anna Weber met flood victims in the south on Thursday and said "
+                + "the government would double its aid.")
+        #expect(a?.mention == "Chancellor Anna Weber")
+        #expect(a?.text == "the government would double its aid")
+        let b = try first(
+            "PARIS, Aug 31 (Reuters) - The far-right party's leader, Marie Dubois, backed the candidate on Wednesday, "
+                + "saying his rival would bring war.")
+        #expect(b?.mention == "The far-right party's leader, Marie Dubois")
+        #expect(b?.cue == "saying")
+    }
+
     @Test("a day the parse took for the subject is not the speaker; nor is a time before a pronoun")
     func timeIsNoSpeaker() throws {
         let a = try first("A news report published Wednesday said the minister used a private email account.")

@@ -540,6 +540,8 @@ extension QuoteScan {
             if s.lowerBound < ag && lower[s.lowerBound] == QuoteScan.by { s = s.lowerBound + 1..<s.upperBound }
             return (phrase(s, head: ag), "-passive")
         }
+        // The verb whose subject the speaker is: the cue, or the verb it is coordinated with or hangs on.
+        var governor = x
         if subject == nil {
             // Coordinated verb ("praised X and said"), participle ("..., saying"), "who said".
             var v = x
@@ -568,6 +570,7 @@ extension QuoteScan {
                     let rc = Int(p.rel[Int(c)])
                     if rc == ids.nsubj || rc == ids.csubj {
                         subject = Int(c)
+                        governor = h
                         break
                     }
                 }
@@ -633,6 +636,14 @@ extension QuoteScan {
             if let k = (range.upperBound..<x).last(where: { isDash($0) || isColon($0) || isQuote($0) || isTerminal($0) }
             ),
                 let sp = speakerBefore(x, limit: k + 1)
+            {
+                return (sp, how)
+            }
+            // "ORLANDO, Fla. (Reuters) - President X met ... and said": the dateline taken for the subject of
+            // the verb the cue is coordinated with; the speaker is the phrase after the dash, before that verb.
+            if governor != x, governor > range.upperBound,
+                let k = (range.upperBound..<governor).last(where: { isDash($0) || isColon($0) }),
+                let sp = speakerBefore(governor, limit: k + 1)
             {
                 return (sp, how)
             }
