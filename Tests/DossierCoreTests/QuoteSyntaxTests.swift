@@ -123,6 +123,15 @@ struct QuoteSyntaxTests {
         let c = try first("Late Saturday he announced he supported the repeal.")
         #expect(c?.mention == "he")
         #expect(c?.text == "he supported the repeal")
+        let d = try first(
+            "Tuesday in Chicago, while on the campaign trail for his daughter, former governor Sam Ortiz said she "
+                + "was ready to lead.")
+        #expect(d?.mention == "former governor Sam Ortiz")
+        #expect(d?.text == "she was ready to lead")
+        let e = try first(
+            "WASHINGTON - This spring, as he was becoming the campaign's chairman, Paul Smith told friends that the "
+                + "candidate knew all about his work.")
+        #expect(e?.mention == "Paul Smith")
     }
 
     @Test("a report of its own set off by a comma ends the content of an object cue before it")

@@ -578,15 +578,21 @@ extension QuoteScan {
                 steps += 1
             }
         }
-        if let s0 = subject, classes(s0).contains(.time), p.subtree(s0).count == 1 {
-            // "A news report published Wednesday said": the parse took the day for the subject; the noun phrase
-            // before the participle is the speaker.
-            guard s0 > r.lowerBound, let syntax = doc.syntax,
+        if let s0 = subject, s0 < x, classes(s0).contains(.time) {
+            // A time the parse took for the subject: "A news report published Wednesday said" (the noun
+            // phrase before the participle is the speaker), "Tuesday in Boston, while ..., the senator said"
+            // (the phrase before the cue is).
+            if p.subtree(s0).count == 1, s0 > r.lowerBound, let syntax = doc.syntax,
                 let n = p.children(s0 - 1).map({ Int($0) }).first(where: { k in
                     Int(p.rel[k]) == ids.nsubj && k < s0 - 1 && isNominal(syntax.upos[k])
                 })
-            else { return nil }
-            subject = n
+            {
+                subject = n
+            } else if let sp = speakerBefore(x, limit: s0 + 1), !sp.range.overlaps(avoid) {
+                return (sp, how)
+            } else {
+                return nil
+            }
         }
         guard let s = subject, p.relation(s) != ids.expl else { return nil }
         if lower[s] == QuoteScan.who || lower[s] == QuoteScan.which, p.relation(x) == ids.aclRelcl, let h = p.headOf(x)
