@@ -62,43 +62,45 @@ public struct ParserEnsemble: Sendable {
         // Without a temperature, each member's best parse of every sentence, parsed at once.
         let best = temperature == nil ? members.map { $0.model.parse(tables, tags: tags, sentences: sentences) } : []
         var hypothesisTags = tags
+        // Alternatives of another length than the tags are not read.
+        let alternatives = alternatives.flatMap { a in
+            a.tags.count == tags.count && a.margin.count == tags.count && tagMargin > 0 ? a : nil
+        }
         for r in sentences where !r.isEmpty {
             // The parses that vote: (member, sentence-local heads, relation ids, share of the member's weight).
             var voters: [(member: Int, heads: [Int32], labels: [UInt8], share: Double)] = []
-            for k in members.indices {
+            /// Member `k`'s parse of `r` with tags `t` (with a temperature, every parse of its last beam, by
+            /// softmax share), each share times `weight`.
+            func vote(_ k: Int, _ t: [UInt64], _ weight: Double) {
                 if let temperature {
-                    let parses = members[k].model.kbest(tables, tags: tags, sentence: r)
-                    guard let top = parses.first else { continue }
+                    let parses = members[k].model.kbest(tables, tags: t, sentence: r)
+                    guard let top = parses.first else { return }
                     let x = parses.map { exp(Double(($0.score - top.score) / temperature)) }
                     let z = x.reduce(0, +)
-                    for (j, p) in parses.enumerated() { voters.append((k, p.heads, p.labels, x[j] / z)) }
+                    for (j, p) in parses.enumerated() { voters.append((k, p.heads, p.labels, weight * x[j] / z)) }
                 } else {
-                    let h = best[k].heads[r].map { $0 < 0 ? -1 : $0 - Int32(r.lowerBound) }
-                    voters.append((k, h, Array(best[k].labels[r]), 1))
+                    let p = members[k].model.parse(tables, tags: t, sentences: [r])
+                    let h = p.heads[r].map { $0 < 0 ? -1 : $0 - Int32(r.lowerBound) }
+                    voters.append((k, h, Array(p.labels[r]), weight))
                 }
             }
-            if let alternatives, tagMargin > 0 {
+            for k in members.indices {
+                if temperature == nil {
+                    let h = best[k].heads[r].map { $0 < 0 ? -1 : $0 - Int32(r.lowerBound) }
+                    voters.append((k, h, Array(best[k].labels[r]), 1))
+                } else {
+                    vote(k, tags, 1)
+                }
+            }
+            if let alternatives {
+                // The least sure tokens whose runner-up tag differs, flipped together or one at a time.
                 var unsure = r.filter { alternatives.margin[$0] < tagMargin && alternatives.tags[$0] != tags[$0] }
                 unsure.sort { alternatives.margin[$0] < alternatives.margin[$1] }
                 unsure = Array(unsure.prefix(tagHypotheses))
                 let flips = tagFlipAll ? (unsure.isEmpty ? [] : [unsure]) : unsure.map { [$0] }
                 for f in flips {
                     for i in f { hypothesisTags[i] = alternatives.tags[i] }
-                    for k in members.indices {
-                        if let temperature {
-                            let parses = members[k].model.kbest(tables, tags: hypothesisTags, sentence: r)
-                            guard let top = parses.first else { continue }
-                            let x = parses.map { exp(Double(($0.score - top.score) / temperature)) }
-                            let z = x.reduce(0, +)
-                            for (j, p) in parses.enumerated() {
-                                voters.append((k, p.heads, p.labels, tagWeight * x[j] / z))
-                            }
-                        } else {
-                            let p = members[k].model.parse(tables, tags: hypothesisTags, sentences: [r])
-                            let h = p.heads[r].map { $0 < 0 ? -1 : $0 - Int32(r.lowerBound) }
-                            voters.append((k, h, Array(p.labels[r]), tagWeight))
-                        }
-                    }
+                    for k in members.indices { vote(k, hypothesisTags, tagWeight) }
                     for i in f { hypothesisTags[i] = tags[i] }
                 }
             }
