@@ -224,26 +224,21 @@ struct SyntaxModelTests {
         var e = ParserEnsemble([.init(model: model, weight: 1)])
         e.tagHypotheses = 100
         e.tagWeight = 2
+        func heads() -> [Int32] {
+            e.parse(corpus.tables, tags: wrong, sentences: corpus.ranges, alternatives: (gold, margins)).heads
+        }
         // No margin: the alternatives are not read.
         e.tagMargin = 0
-        #expect(
-            e.parse(corpus.tables, tags: wrong, sentences: corpus.ranges, alternatives: (gold, margins)).heads
-                == bad.heads)
+        #expect(heads() == bad.heads)
         // Margins above the threshold: neither.
         e.tagMargin = 5
-        #expect(
-            e.parse(corpus.tables, tags: wrong, sentences: corpus.ranges, alternatives: (gold, margins)).heads
-                == bad.heads)
+        #expect(heads() == bad.heads)
         // Under it, the hypothesis (every unsure token flipped at once) outweighs the tagger's tags: the gold tree.
         e.tagMargin = 6
-        #expect(
-            e.parse(corpus.tables, tags: wrong, sentences: corpus.ranges, alternatives: (gold, margins)).heads
-                == good.heads)
+        #expect(heads() == good.heads)
         // With less weight, the tagger's tags win.
         e.tagWeight = 0.5
-        #expect(
-            e.parse(corpus.tables, tags: wrong, sentences: corpus.ranges, alternatives: (gold, margins)).heads
-                == bad.heads)
+        #expect(heads() == bad.heads)
     }
 
     @Test("a labelled beam model's k best parses: its parse first, best score first, both directions")

@@ -221,6 +221,30 @@ extension POSModel {
         }
     }
 
+    /// The best of the first `c` scores, the runner-up and the margin between them (the first on ties).
+    @inline(__always)
+    static func topTwo(_ scores: UnsafeMutableBufferPointer<Float>, _ c: Int) -> (
+        best: Int, runnerUp: Int, margin: Float
+    ) {
+        var best = 0
+        var runnerUp = 0
+        var top = -Float.infinity
+        var next = -Float.infinity
+        for j in 0..<c {
+            let x = scores[j]
+            if x > top {
+                next = top
+                runnerUp = best
+                top = x
+                best = j
+            } else if x > next {
+                next = x
+                runnerUp = j
+            }
+        }
+        return (best, runnerUp, top - next)
+    }
+
     /// Two-pass tagging (see ``POSSecondPass``).
     func tagTwoPass(
         _ t: SyntaxTables, sentences: [Range<Int>], second: POSSecondPass, into out: inout [UInt8],
@@ -255,27 +279,13 @@ extension POSModel {
                         let k = extract(t, ab, i, s.lowerBound, s.upperBound, p1, p2, into: buf)
                         for j in 0..<c { scores[j] = 0 }
                         scorer.score(UnsafeBufferPointer(start: buf, count: k), into: scores)
-                        best = 0
-                        var top = -Float.infinity
-                        var next = -Float.infinity
-                        var runnerUp = 0
-                        for j in 0..<c {
-                            let x = scores[j]
-                            if x > top {
-                                next = top
-                                runnerUp = best
-                                top = x
-                                best = j
-                            } else if x > next {
-                                next = x
-                                runnerUp = j
-                            }
-                        }
+                        let (b, runnerUp, margin) = POSModel.topTwo(scores, c)
+                        best = b
                         if let alternatives {
                             alternatives.pointee.runnerUp[i] = UInt8(runnerUp)
-                            alternatives.pointee.margin[i] = top - next
+                            alternatives.pointee.margin[i] = margin
                         }
-                        if top - next < theta && (!second.uposOnly || upos[best] != upos[runnerUp]) {
+                        if margin < theta && (!second.uposOnly || upos[best] != upos[runnerUp]) {
                             unsure[r] = true
                             any = true
                             for j in 0..<c { saved[r * c + j] = scores[j] }
@@ -303,24 +313,11 @@ extension POSModel {
                             k += POSSecondPass.extract(t, ab, first, i, s.upperBound, p1, p2, into: buf + k)
                             for j in 0..<c { scores[j] = alpha * saved[r * c + j] }
                             second.scorer.score(UnsafeBufferPointer(start: buf, count: k), into: scores)
-                            var top = -Float.infinity
-                            var next = -Float.infinity
-                            var runnerUp = best
-                            for j in 0..<c {
-                                let x = scores[j]
-                                if x > top {
-                                    next = top
-                                    runnerUp = best
-                                    top = x
-                                    best = j
-                                } else if x > next {
-                                    next = x
-                                    runnerUp = j
-                                }
-                            }
+                            let (b, runnerUp, margin) = POSModel.topTwo(scores, c)
+                            best = b
                             if let alternatives {
                                 alternatives.pointee.runnerUp[i] = UInt8(runnerUp)
-                                alternatives.pointee.margin[i] = top - next
+                                alternatives.pointee.margin[i] = margin
                             }
                         }
                         // Only i+1 and i+2 are read as the first pass's: writing i's decision changes neither.

@@ -87,10 +87,14 @@ public struct SyntaxAnalyzer: Stage {
     /// The annotations of a document (lemmas are interned into `interner`).
     public func analyse(_ doc: Document, interner: inout Interner) -> SyntaxAnnotations {
         var tables = SyntaxTables(doc, clusters: clusters)
-        let tagged =
-            (ensemble?.tagMargin ?? 0) > 0
-            ? tagger.tagWithAlternatives(doc, tables) : (tagger.tag(doc, tables), TagAlternatives(count: 0))
-        let classes = tagged.0
+        // The tagger's runner-up tags only for an ensemble that parses them.
+        let classes: [UInt8]
+        var alternatives: TagAlternatives? = nil
+        if (ensemble?.tagMargin ?? 0) > 0 {
+            (classes, alternatives) = tagger.tagWithAlternatives(doc, tables)
+        } else {
+            classes = tagger.tag(doc, tables)
+        }
         if parser.map({ $0.featureSet >= 5 }) ?? ensemble?.needsAmbiguity ?? false {
             tables.ambiguity = tagger.ambiguityClasses(of: tables)
         }
@@ -126,8 +130,7 @@ public struct SyntaxAnalyzer: Stage {
         if let out = parser?.parse(tables, tags: tags, sentences: sentences)
             ?? ensemble?.parse(
                 tables, tags: tags, sentences: sentences,
-                alternatives: tagged.1.margin.isEmpty
-                    ? nil : (tagger.tagHashes(tagged.1.runnerUp), tagged.1.margin))
+                alternatives: alternatives.map { (tagger.tagHashes($0.runnerUp), $0.margin) })
         {
             a.head = out.heads
             a.relation = out.labels
