@@ -450,4 +450,22 @@ struct QuoteSyntaxTests {
         #expect(a?.kind == .mixed)
         #expect(a?.text.hasSuffix("Walker said") == true)
     }
+
+    @Test("a reporting participle or verb hung on a content is the speaker going on: a report of its own")
+    func goingOn() throws {
+        let a = try findQuotes(
+            "Headline\n\nThe mayor said the budget was balanced, adding that taxes would not rise.")
+        #expect(a.map(\.text) == ["the budget was balanced", "taxes would not rise"])
+        #expect(a.map(\.mention) == ["The mayor", "The mayor"])
+        let b = try findQuotes(
+            "Headline\n\nThe minister argued the fund would help farmers, saying it was all about fairness.")
+        #expect(b.map(\.text) == ["the fund would help farmers", "it was all about fairness"])
+        #expect(b.map(\.cue) == ["argued", "saying"])
+        #expect(b.map(\.mention) == ["The minister", "The minister"])
+        // A verb coordinated inside the content: its speaker is the cue's, not the clause's subject.
+        let c = try findQuotes(
+            "Headline\n\nThe mayor said the budget was balanced and accused the council of wasting money.")
+        #expect(c.map(\.cue) == ["said", "accused"])
+        #expect(c.map(\.mention) == ["The mayor", "The mayor"])
+    }
 }

@@ -171,6 +171,12 @@ extension QuoteScan {
                 guard cue(Int(k)) != nil else { return false }
                 if rk == ids.conj { return true }
                 let lo = p.subtree(Int(k)).lowerBound
+                // A participle set off by a comma is the speaker going on ("said A, adding that B").
+                if rk == ids.advcl && Int(k) > x && lo > x + 1 && endsInIng(Int(k)) && (isComma(lo) || isComma(lo - 1))
+                    && (cue(Int(k))?.cueClass == .speech || cue(Int(k))?.cueClass == .continuation)
+                {
+                    return true
+                }
                 return (rk == ids.advcl || rk == ids.parataxis) && Int(k) > x
                     && cue(Int(k))?.cueClass == .speech && lo > x + 1 && (isComma(lo) || isComma(lo - 1))
                     && p.children(Int(k)).contains { Int(p.rel[Int($0)]) == ids.nsubj }
@@ -566,6 +572,14 @@ extension QuoteScan {
                 }
                 if rv == ids.acl && !endsInIng(v) { break }
                 how = rv == ids.conj ? "-conjoined" : "-participle"
+                // The verb is hung on the content of a cue before it ("said the budget was balanced and
+                // accused ...", "said A, adding that B"): the speaker goes on; that cue's subject is the speaker.
+                var h = h
+                if p.relation(h) == ids.ccomp, let g = p.headOf(h), g < h, v > h, cue(g) != nil,
+                    rv == ids.conj || (rv == ids.advcl && endsInIng(v))
+                {
+                    h = g
+                }
                 for c in p.children(h) {
                     let rc = Int(p.rel[Int(c)])
                     if rc == ids.nsubj || rc == ids.csubj {
