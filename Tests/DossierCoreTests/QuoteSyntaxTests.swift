@@ -467,5 +467,9 @@ struct QuoteSyntaxTests {
             "Headline\n\nThe mayor said the budget was balanced and accused the council of wasting money.")
         #expect(c.map(\.cue) == ["said", "accused"])
         #expect(c.map(\.mention) == ["The mayor", "The mayor"])
+        // Deeper in the clause, and tagged as a noun: ", warning that" still ends the content.
+        let d = try findQuotes(
+            "Headline\n\nThe company said it expected to sell the plant next year, warning that jobs could be lost.")
+        #expect(d.first?.text == "it expected to sell the plant next year")
     }
 }

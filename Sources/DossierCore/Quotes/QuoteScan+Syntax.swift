@@ -166,21 +166,40 @@ extension QuoteScan {
             // found the talks useful and called them a start").
             // So is one in an adverbial clause or parataxis with a subject of its own ("said A, while other
             // voters said B").
-            let split = p.children(c).filter { k in
-                let rk = Int(p.rel[Int(k)])
-                guard cue(Int(k)) != nil else { return false }
-                if rk == ids.conj { return true }
-                let lo = p.subtree(Int(k)).lowerBound
-                // A participle set off by a comma is the speaker going on ("said A, adding that B").
-                if rk == ids.advcl && Int(k) > x && lo > x + 1 && endsInIng(Int(k)) && (isComma(lo) || isComma(lo - 1))
-                    && (cue(Int(k))?.cueClass == .speech || cue(Int(k))?.cueClass == .continuation)
+            // A participle cue set off by a comma deeper in the clause too ("said it could not file in time,
+            // warning that ...").
+            var deep: [Int] = []
+            var stack = p.children(c).map { Int($0) }
+            while let k = stack.popLast() {
+                stack.append(contentsOf: p.children(k).map { Int($0) })
+                let rk = Int(p.rel[k])
+                guard p.headOf(k) != c, k > x, rk == ids.advcl || rk == ids.parataxis || rk == ids.conj, endsInIng(k)
+                else { continue }
+                let lo = p.subtree(k).lowerBound
+                if lo > x + 1 && (isComma(lo) || isComma(lo - 1))
+                    && (cue(k)?.cueClass == .speech || cue(k)?.cueClass == .continuation)
                 {
-                    return true
+                    deep.append(k)
                 }
-                return (rk == ids.advcl || rk == ids.parataxis) && Int(k) > x
-                    && cue(Int(k))?.cueClass == .speech && lo > x + 1 && (isComma(lo) || isComma(lo - 1))
-                    && p.children(Int(k)).contains { Int(p.rel[Int($0)]) == ids.nsubj }
             }
+            let split =
+                deep.map { Int32($0) }
+                + p.children(c).filter { k in
+                    let rk = Int(p.rel[Int(k)])
+                    guard cue(Int(k)) != nil else { return false }
+                    if rk == ids.conj { return true }
+                    let lo = p.subtree(Int(k)).lowerBound
+                    // A participle set off by a comma is the speaker going on ("said A, adding that B").
+                    if rk == ids.advcl && Int(k) > x && lo > x + 1 && endsInIng(Int(k))
+                        && (isComma(lo) || isComma(lo - 1))
+                        && (cue(Int(k))?.cueClass == .speech || cue(Int(k))?.cueClass == .continuation)
+                    {
+                        return true
+                    }
+                    return (rk == ids.advcl || rk == ids.parataxis) && Int(k) > x
+                        && cue(Int(k))?.cueClass == .speech && lo > x + 1 && (isComma(lo) || isComma(lo - 1))
+                        && p.children(Int(k)).contains { Int(p.rel[Int($0)]) == ids.nsubj }
+                }
             let sub = split.isEmpty ? p.subtree(c) : p.subtree(c, except: Set(split.map { Int($0) }))
             content = trimContent(dropLeadingTime(sub, parse: p), cue: x)
             if let cr = content, cr.lowerBound < x && cr.upperBound > x { content = nil }
@@ -551,6 +570,12 @@ extension QuoteScan {
         if subject == nil {
             // Coordinated verb ("praised X and said"), participle ("..., saying"), "who said".
             var v = x
+            // A cue coordinated or a participle set off by a comma: if it hangs in the content of a cue
+            // before it, it is that cue's speaker going on.
+            let lo = p.subtree(x).lowerBound
+            let goingOn =
+                p.relation(x) == ids.conj
+                || (p.relation(x) == ids.advcl && endsInIng(x) && lo > 0 && (isComma(lo) || isComma(lo - 1)))
             var steps = 0
             while subject == nil, steps < 4, let h = p.headOf(v) {
                 let rv = p.relation(v)
@@ -575,9 +600,7 @@ extension QuoteScan {
                 // The verb is hung on the content of a cue before it ("said the budget was balanced and
                 // accused ...", "said A, adding that B"): the speaker goes on; that cue's subject is the speaker.
                 var h = h
-                if p.relation(h) == ids.ccomp, let g = p.headOf(h), g < h, v > h, cue(g) != nil,
-                    rv == ids.conj || (rv == ids.advcl && endsInIng(v))
-                {
+                if p.relation(h) == ids.ccomp, let g = p.headOf(h), g < h, x > h, cue(g) != nil, goingOn {
                     h = g
                 }
                 for c in p.children(h) {

@@ -120,7 +120,12 @@ struct QuoteScan {
     func cue(_ i: Int) -> QuoteLexicon.Cue? {
         guard isLowerWord(i), let c = lex.cue(lower[i]) else { return nil }
         if i > 0 && QuoteScan.determiners.contains(lower[i - 1]) { return nil }
-        if parse?.analysed[i] == true, let syntax = doc.syntax, syntax.upos[i] == .noun { return nil }
+        if parse?.analysed[i] == true, let syntax = doc.syntax, syntax.upos[i] == .noun {
+            // ", warning that ...": a participle the tagger took for a noun.
+            guard i > 0, isComma(i - 1), i + 1 < lower.count, lower[i + 1] == QuoteScan.that, endsInIng(i) else {
+                return nil
+            }
+        }
         return c
     }
 
