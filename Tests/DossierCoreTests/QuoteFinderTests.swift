@@ -52,6 +52,19 @@ struct QuoteFinderDirectTests {
         #expect(q.first?.rule == "quotes:cue-before")
     }
 
+    @Test("a cue the tagger may read as a plural noun ('notes', 'claims') is a verb after the quote and its speaker")
+    func nounLikeCue() throws {
+        let a = try findQuotes("Headline\n\n“The ferries have nowhere to go,” Dekker notes.")
+        #expect(a.first?.mention == "Dekker")
+        #expect(a.first?.cue == "notes")
+        let b = try findQuotes(
+            "Headline\n\n“The harbour will close soon. The ferries have nowhere to go,” Dekker notes.")
+        #expect(b.first?.mention == "Dekker")
+        // A noun after a quote and a determiner stays a noun.
+        let c = try findQuotes("Headline\n\nShe read out “The Ferry Song” and the notes.")
+        #expect(!c.contains { $0.cue == "notes" })
+    }
+
     @Test("a cue after the quote; a surname takes the full name given earlier")
     func cueAfterSurname() throws {
         let text = """

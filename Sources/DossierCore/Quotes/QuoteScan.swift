@@ -122,11 +122,25 @@ struct QuoteScan {
         if i > 0 && QuoteScan.determiners.contains(lower[i - 1]) { return nil }
         if parse?.analysed[i] == true, let syntax = doc.syntax, syntax.upos[i] == .noun {
             // ", warning that ...": a participle the tagger took for a noun.
-            guard i > 0, isComma(i - 1), i + 1 < lower.count, lower[i + 1] == QuoteScan.that, endsInIng(i) else {
-                return nil
-            }
+            let participle =
+                i > 0 && isComma(i - 1) && i + 1 < lower.count && lower[i + 1] == QuoteScan.that && endsInIng(i)
+            guard participle || isVerbAfterQuote(i) else { return nil }
         }
         return c
+    }
+
+    /// '“...,” Dekker notes.': a cue the tagger took for a plural noun, after a name or pronoun that follows a
+    /// quote's closing mark (and a comma), before a period or comma.
+    func isVerbAfterQuote(_ i: Int) -> Bool {
+        guard i >= 2, i + 1 < lower.count, isTerminal(i + 1) || isComma(i + 1) else { return false }
+        var j = i - 1
+        if classes(j).contains(.pronoun) {
+            j -= 1
+        } else {
+            while j > 0 && i - j <= 4 && isCapWord(j) { j -= 1 }
+            guard j < i - 1 else { return false }
+        }
+        return j >= 0 && isQuote(j) && inSpan[j] >= 0 || (j >= 1 && isComma(j) && isQuote(j - 1) && inSpan[j - 1] >= 0)
     }
 
     static let determiners: Set<UInt64> = Set(
