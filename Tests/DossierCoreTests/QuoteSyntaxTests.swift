@@ -472,4 +472,13 @@ struct QuoteSyntaxTests {
             "Headline\n\nThe company said it expected to sell the plant next year, warning that jobs could be lost.")
         #expect(d.first?.text == "it expected to sell the plant next year")
     }
+
+    @Test("'Name, who ..., said': a cue the parse hung on the relative clause is the antecedent's")
+    func relativeClauseBeforeCue() throws {
+        let q = try first(
+            "Weller, who has visited several ports ahead of the talks to help rally traders behind the plan, said "
+                + "she sees shippers lining up behind it.")
+        #expect(q?.mention == "Weller")
+        #expect(q?.text == "she sees shippers lining up behind it")
+    }
 }

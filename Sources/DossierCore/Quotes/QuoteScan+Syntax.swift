@@ -615,6 +615,15 @@ extension QuoteScan {
                 steps += 1
             }
         }
+        if let s0 = subject, governor != x, s0 > r.lowerBound, s0 < x,
+            lower[s0] == QuoteScan.who || lower[s0] == QuoteScan.which, isComma(s0 - 1),
+            speakerBefore(x, limit: r.lowerBound).map({ $0.range.lowerBound < s0 }) == true,
+            let sp = phraseEnding(at: s0 - 2, limit: r.lowerBound), !sp.range.overlaps(avoid)
+        {
+            // "Weller, who has visited ..., said": a parse that hung the cue on the relative clause; the cue is
+            // the antecedent's (PolNeAR's source is then the antecedent alone).
+            return (sp, "")
+        }
         if let s0 = subject, s0 < x, classes(s0).contains(.time) {
             // A time the parse took for the subject: "A news report published Wednesday said" (the noun
             // phrase before the participle is the speaker), "Tuesday in Boston, while ..., the senator said"
