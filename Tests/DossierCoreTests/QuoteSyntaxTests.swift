@@ -481,4 +481,16 @@ struct QuoteSyntaxTests {
         #expect(q?.mention == "Weller")
         #expect(q?.text == "she sees shippers lining up behind it")
     }
+
+    @Test("'pointed to X' reports X; 'The union, citing X, said ...' reports X for the union")
+    func pointedToAndCiting() throws {
+        let a = try first("Okafor pointed to the rising cost of diesel.")
+        #expect(a?.text == "the rising cost of diesel")
+        #expect(a?.mention == "Okafor")
+        let b = try findQuotes(
+            "Headline\n\nThe union, citing internal memos from the board, said the plant would close.")
+        #expect(b.map(\.cue) == ["citing", "said"])
+        #expect(b.map(\.text) == ["internal memos from the board", "the plant would close"])
+        #expect(b.map(\.mention) == ["The union", "The union"])
+    }
 }

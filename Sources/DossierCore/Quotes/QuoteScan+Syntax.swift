@@ -246,7 +246,11 @@ extension QuoteScan {
                 Int(p.rel[k]) == ids.xcomp
                     || (Int(p.rel[k]) == ids.advcl && p.children(k).contains { lower[Int($0)] == QuoteScan.to })
             }
-            let obj = kids.first { p.relationName(Int(p.rel[$0])) == "obj" }
+            // "pointed to the rising cost": the object of "point" comes with "to".
+            let obj =
+                kids.first { p.relationName(Int(p.rel[$0])) == "obj" }
+                ?? (cu.lemma == "point" && x + 1 < r.upperBound && lower[x + 1] == QuoteScan.to
+                    ? kids.first { k in Int(p.rel[k]) == ids.obl && p.subtree(k).lowerBound == x + 1 } : nil)
             if let xc = xcomp, cu.clauseOnly, let o = obj, o < xc {
                 // "maintains a program to train leaders": a clause-only cue urges no one; no content.
             } else if let xc = xcomp {
@@ -289,6 +293,10 @@ extension QuoteScan {
                 // A cue that reports only clauses ("maintained a lead", "maintains a program to train
                 // leaders") needs a verb in a finite form in what it reports.
                 let clause = sub.contains { isTensed($0) }
+                // "pointed to the cost": the preposition is not reported.
+                if sub.lowerBound == x + 1 && lower[x + 1] == QuoteScan.to && sub.count > 1 {
+                    sub = x + 2..<sub.upperBound
+                }
                 if !(cu.clauseOnly && !clause) {
                     content = trimContent(sub, cue: x)
                     rule = "syntax-object"
@@ -334,7 +342,11 @@ extension QuoteScan {
         // dash, ", but", ", which", another cue...), over what the parse hung elsewhere ("the emails were on
         // work topics, | including speeches and meetings"), with no cue, "according to" or direct quote in
         // what it adds.
-        if let c0 = content, c0.lowerBound > x {
+        // Not out of a participle set off by commas ("The union, citing internal memos, said ...").
+        let aside =
+            rx == ids.acl && p.headOf(x).map({ p.relation($0) == ids.nsubj }) == true && endsInIng(x) && x > 0
+            && isComma(x - 1) && p.subtree(x).upperBound < r.upperBound && isComma(p.subtree(x).upperBound)
+        if let c0 = content, c0.lowerBound > x, !aside {
             var end = r.upperBound
             while end > c0.upperBound
                 && (isTerminal(end - 1) || isPunct(end - 1) && !(isQuote(end - 1) && inSpan[end - 1] >= 0))
@@ -596,6 +608,16 @@ extension QuoteScan {
                     return (SpeakerPhrase(range: Int(w)..<Int(w) + 1, name: ante.name, kind: ante.kind), "-relative")
                 }
                 if rv == ids.acl && !endsInIng(v) { break }
+                if rv == ids.acl, h < v, p.relation(h) == ids.nsubj, let u = doc.syntax?.upos[h], isNominal(u) {
+                    // "The union, citing internal memos, said ...": the participle set off by commas after a
+                    // noun phrase reports for it.
+                    let lo = p.subtree(v).lowerBound
+                    guard lo > 0, isComma(lo) || isComma(lo - 1) else { break }
+                    subject = h
+                    governor = h
+                    how = "-participle"
+                    break
+                }
                 how = rv == ids.conj ? "-conjoined" : "-participle"
                 // The verb is hung on the content of a cue before it ("said the budget was balanced and
                 // accused ...", "said A, adding that B"): the speaker goes on; that cue's subject is the speaker.
@@ -740,6 +762,9 @@ extension QuoteScan {
                 && p.subtree(ci).allSatisfy({ $0 == ci || isPunct($0) })
             {
                 except.insert(ci)  // an age: "Woodrow Benford, 58,"
+            } else if rc == ids.acl && ci > s && endsInIng(ci) && cue(ci) != nil {
+                let sub = p.subtree(ci)
+                if sub.lowerBound > 0 && (isComma(sub.lowerBound) || isComma(sub.lowerBound - 1)) { except.insert(ci) }
             } else if rc == ids.aclRelcl && ci > s {
                 let sub = p.subtree(ci)
                 let commaBefore = sub.lowerBound > 0 && isComma(sub.lowerBound - 1)
