@@ -493,4 +493,11 @@ struct QuoteSyntaxTests {
         #expect(b.map(\.text) == ["internal memos from the board", "the plant would close"])
         #expect(b.map(\.mention) == ["The union", "The union"])
     }
+
+    @Test("a two-word object is reported ('announced his resignation'); the phrase before the comma is not")
+    func twoWordObject() throws {
+        let q = try findQuotes("Headline\n\nShortly after the vote, Holder announced his resignation.")
+        #expect(q.map(\.text) == ["his resignation"])
+        #expect(q.first?.mention == "Holder")
+    }
 }

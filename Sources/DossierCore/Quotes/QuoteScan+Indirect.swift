@@ -508,7 +508,8 @@ extension QuoteScan {
                 if spans[Int(k)].role == .quote { direct += 1 }
             }
         }
-        guard words >= 3 else { return nil }
+        // Three words at least; two for the object of a cue ("announced his resignation").
+        guard words >= 3 || (words == 2 && rule.hasPrefix("syntax-object")) else { return nil }
         // Mostly a direct quote: left to the direct sieves, unless they found no speaker for it. Not a report
         // of that attribution ("“...,” Sanders said, according to CNN": CNN reports the quote and its speaker).
         var nested = false
