@@ -166,41 +166,29 @@ extension QuoteScan {
             // found the talks useful and called them a start").
             // So is one in an adverbial clause or parataxis with a subject of its own ("said A, while other
             // voters said B").
-            // A participle cue set off by a comma deeper in the clause too ("said it could not file in time,
-            // warning that ...").
-            var deep: [Int] = []
+            // So is a reporting participle set off by a comma anywhere in the clause: the speaker going on
+            // ("said A, adding that B"; "said it could not file in time, warning that ...").
+            var split: [Int] = p.children(c).map { Int($0) }.filter { k in
+                let rk = Int(p.rel[k])
+                guard cue(k) != nil else { return false }
+                if rk == ids.conj { return true }
+                let lo = p.subtree(k).lowerBound
+                return (rk == ids.advcl || rk == ids.parataxis) && k > x && cue(k)?.cueClass == .speech && lo > x + 1
+                    && (isComma(lo) || isComma(lo - 1)) && p.children(k).contains { Int(p.rel[Int($0)]) == ids.nsubj }
+            }
             var stack = p.children(c).map { Int($0) }
             while let k = stack.popLast() {
                 stack.append(contentsOf: p.children(k).map { Int($0) })
                 let rk = Int(p.rel[k])
-                guard p.headOf(k) != c, k > x, rk == ids.advcl || rk == ids.parataxis || rk == ids.conj, endsInIng(k)
-                else { continue }
                 let lo = p.subtree(k).lowerBound
-                if lo > x + 1 && (isComma(lo) || isComma(lo - 1))
-                    && (cue(k)?.cueClass == .speech || cue(k)?.cueClass == .continuation)
+                if k > x && (rk == ids.advcl || rk == ids.parataxis || rk == ids.conj) && endsInIng(k) && lo > x + 1
+                    && (isComma(lo) || isComma(lo - 1))
+                    && (cue(k)?.cueClass == .speech || cue(k)?.cueClass == .continuation) && !split.contains(k)
                 {
-                    deep.append(k)
+                    split.append(k)
                 }
             }
-            let split =
-                deep.map { Int32($0) }
-                + p.children(c).filter { k in
-                    let rk = Int(p.rel[Int(k)])
-                    guard cue(Int(k)) != nil else { return false }
-                    if rk == ids.conj { return true }
-                    let lo = p.subtree(Int(k)).lowerBound
-                    // A participle set off by a comma is the speaker going on ("said A, adding that B").
-                    if rk == ids.advcl && Int(k) > x && lo > x + 1 && endsInIng(Int(k))
-                        && (isComma(lo) || isComma(lo - 1))
-                        && (cue(Int(k))?.cueClass == .speech || cue(Int(k))?.cueClass == .continuation)
-                    {
-                        return true
-                    }
-                    return (rk == ids.advcl || rk == ids.parataxis) && Int(k) > x
-                        && cue(Int(k))?.cueClass == .speech && lo > x + 1 && (isComma(lo) || isComma(lo - 1))
-                        && p.children(Int(k)).contains { Int(p.rel[Int($0)]) == ids.nsubj }
-                }
-            let sub = split.isEmpty ? p.subtree(c) : p.subtree(c, except: Set(split.map { Int($0) }))
+            let sub = split.isEmpty ? p.subtree(c) : p.subtree(c, except: Set(split))
             content = trimContent(dropLeadingTime(sub, parse: p), cue: x)
             if let cr = content, cr.lowerBound < x && cr.upperBound > x { content = nil }
             // A clause: the complement has a subject of its own (else "said Sunday on Fox News" or an

@@ -140,7 +140,8 @@ struct QuoteScan {
             while j > 0 && i - j <= 4 && isCapWord(j) { j -= 1 }
             guard j < i - 1 else { return false }
         }
-        return j >= 0 && isQuote(j) && inSpan[j] >= 0 || (j >= 1 && isComma(j) && isQuote(j - 1) && inSpan[j - 1] >= 0)
+        return (j >= 0 && isQuote(j) && inSpan[j] >= 0)
+            || (j >= 1 && isComma(j) && isQuote(j - 1) && inSpan[j - 1] >= 0)
     }
 
     static let determiners: Set<UInt64> = Set(
