@@ -450,4 +450,20 @@ struct QuoteSyntaxTests {
         #expect(a?.kind == .mixed)
         #expect(a?.text.hasSuffix("Walker said") == true)
     }
+
+    @Test("'A, she said, B': an attribution set off inside the sentence reports both pieces")
+    func parentheticalAttribution() throws {
+        let q = try findQuotes("Headline\n\nThe new bridge, she said, will open before the winter storms.")
+        let parts = q.filter { $0.cue == "said" }
+        #expect(parts.map(\.text) == ["The new bridge", "will open before the winter storms"])
+        #expect(parts.allSatisfy { $0.mention == "she" && $0.rule.contains("indirect-parenthetical") })
+        let g = try findQuotes("Headline\n\nIn the long term, harbour officials say, the cargo fees will have to rise.")
+        #expect(g.filter { $0.cue == "say" }.map(\.text) == ["In the long term", "the cargo fees will have to rise"])
+        #expect(g.first?.mention == "harbour officials")
+        // An appositive of the subject is no aside: the speaker is the name with its appositive.
+        let a = try findQuotes(
+            "Headline\n\nTomas Berg, a former harbour pilot, said Tuesday, the ferries would run late again.")
+        #expect(!a.contains { $0.rule.contains("parenthetical") })
+        #expect(a.first?.mention == "Tomas Berg, a former harbour pilot")
+    }
 }

@@ -36,6 +36,13 @@ extension QuoteScan {
                     x += 1
                     continue
                 }
+                // "A, she said, B": both pieces.
+                let pieces = parenthetical(cue: x, cu, sentence: r)
+                if let last = pieces.last {
+                    out += pieces
+                    x = last.content.upperBound
+                    continue
+                }
                 if let p = parse, let f = syntaxIndirect(cue: x, cu, parse: p, sentence: r) {
                     if f.content.lowerBound > x {
                         out.append(f)
