@@ -466,4 +466,12 @@ struct QuoteSyntaxTests {
         #expect(!a.contains { $0.rule.contains("parenthetical") })
         #expect(a.first?.mention == "Tomas Berg, a former harbour pilot")
     }
+
+    @Test("a subject with an aside the parse breaks: the phrase before the comma ahead of the cue speaks")
+    func subjectWithAside() throws {
+        let q = try first(
+            "The orchard cooperative, whose members grow apples and pears, said the harvest was the best in years.")
+        #expect(q?.mention == "The orchard cooperative, whose members grow apples and pears")
+        #expect(q?.text == "the harvest was the best in years")
+    }
 }

@@ -207,6 +207,12 @@ extension QuoteScan {
                 subjectRule = "-conjoined"
             }
         }
+        var aside = false
+        if found == nil, let sp = insertedSubject(x, sentence: r) {
+            // "The skipper, dressed in oilskins, said ...".
+            found = sp
+            aside = true
+        }
         guard let sp = found else { return nil }
         var end = r.upperBound
         while end > x + 1
@@ -256,6 +262,8 @@ extension QuoteScan {
         }
         guard let c0 = start else { return nil }
         let content = c0..<contentEnd(from: c0, end: end)
+        // After a subject with an aside, the content is a clause ("said the mayor" reports nothing).
+        if aside && !content.contains(where: { isTensed($0) }) { return nil }
         // A cue that reports only clauses: a clause by the parse's tags ("maintained a lead" is none).
         // Nor one the parse gives a noun phrase object in the content ("maintained a lead over the pack").
         if cu.clauseOnly && rule == "indirect-clause" {
@@ -273,6 +281,40 @@ extension QuoteScan {
         }
         return finish(content, sp, cue: x..<x + 1, cu, rule: rule + (subjectRule ?? ""))
     }
+
+    /// The subject that opens the sentence, before an aside set off by commas that ends right before the cue
+    /// ("The skipper, dressed in oilskins, said ...", "Both unions, including the dockworkers, said ...",
+    /// "Ruiz, whose bid had stalled, said ..."), when the phrase grammar finds no speaker at the cue: a noun
+    /// phrase of at most 12 tokens up to the first comma (no verb or punctuation by the parse's tags, not
+    /// opened by a preposition or a time word), then at most 25 tokens with no sentence punctuation, quote,
+    /// dash, colon or cue. The phrase keeps the aside when it is a relative clause or "including ..."
+    /// (PolNeAR keeps them in the source), not a participle or an adverb ("dressed in ...", "however").
+    func insertedSubject(_ x: Int, sentence r: Range<Int>) -> SpeakerPhrase? {
+        guard let syntax = doc.syntax else { return nil }
+        var j = x - 1
+        while j > r.lowerBound && isAuxOrAdverb(j) { j -= 1 }
+        guard j > r.lowerBound, isComma(j), inSpan[j] < 0 else { return nil }
+        var s = r.lowerBound
+        while s < j && isQuote(s) && inSpan[s] < 0 { s += 1 }
+        guard let p0 = (s..<j).first(where: { isComma($0) }), p0 > s, j - p0 >= 2, j - p0 <= 26, p0 - s <= 12
+        else { return nil }
+        let u = syntax.upos[s]
+        guard u == .noun || u == .propn || u == .det || u == .adj || u == .num,
+            !classes(s).contains(.prep), !classes(s).contains(.time),
+            !(s..<p0).contains(where: { syntax.upos[$0] == .verb || syntax.upos[$0] == .aux || isPunct($0) })
+        else { return nil }
+        for i in p0 + 1..<j where endsPhrase(i) || isQuote(i) || isDash(i) || isColon(i) || cue(i) != nil {
+            return nil
+        }
+        guard let head = speakerAfter(s, limit: p0, appositive: false) ?? loosePhrase(s..<p0, maxWords: 12) else {
+            return nil
+        }
+        let keep = QuoteScan.relativeWords.contains(lower[p0 + 1]) || lower[p0 + 1] == QuoteScan.including
+        return SpeakerPhrase(
+            range: s..<(keep ? j : p0), name: head.name, kind: head.kind == .pronoun ? .nominal : head.kind)
+    }
+
+    static let including = StableHash.hash("including")
 
     /// "about" before a number or a quantity ("said about half of the rise ...") opens a subject, not a
     /// prepositional phrase.
