@@ -474,4 +474,19 @@ struct QuoteSyntaxTests {
         #expect(q?.mention == "The orchard cooperative, whose members grow apples and pears")
         #expect(q?.text == "the harvest was the best in years")
     }
+
+    @Test("'asked' with a phrase before the question: 'by X' names the one who asks")
+    func askedWithPhrase() throws {
+        let q = try findQuotes(
+            "Headline\n\nAsked by a reporter whether the ferry would keep running, the minister shrugged.")
+        let a = q.first { $0.rule.hasPrefix("quotes:asked") }
+        #expect(a?.text == "whether the ferry would keep running")
+        #expect(a?.mention == "a reporter")
+        #expect(a?.cue == "Asked")
+        let d = try findQuotes(
+            "Headline\n\nAsked during a radio interview why prices had risen, the director gave no answer.")
+        let b = d.first { $0.rule.hasPrefix("quotes:asked") }
+        #expect(b?.text == "why prices had risen")
+        #expect(b?.mention == nil)
+    }
 }

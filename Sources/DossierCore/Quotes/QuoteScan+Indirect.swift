@@ -85,7 +85,18 @@ extension QuoteScan {
             let passive = x > first && QuoteScan.beForms.contains(lower[x - 1])
             // One adverb may come between ("Asked specifically what ...", "asked again whether ...").
             let adverb = x + 2 < r.upperBound && isAdverbBeforeQuestion(x + 1) ? 1 : 0
-            let q = x + 1 + adverb
+            var q = x + 1 + adverb
+            // Or a phrase ("Asked by a reporter whether ...", "Asked during the debate why ..."); after "by"
+            // it names the one who asks, PolNeAR's source.
+            var asker: SpeakerPhrase? = nil
+            var viaPhrase = false
+            if q < r.upperBound, !QuoteScan.questionOpeners.contains(lower[q]),
+                let (at, by) = questionAfterPhrase(x + 1, sentence: r)
+            {
+                q = at
+                asker = by
+                viaPhrase = true
+            }
             guard opening || afterWhen || passive, q < r.upperBound, QuoteScan.questionOpeners.contains(lower[q])
             else { continue }
             var end = (q + 1..<r.upperBound).first(where: { isComma($0) && inSpan[$0] < 0 })
@@ -102,10 +113,34 @@ extension QuoteScan {
                 !content.contains(where: { cue($0) != nil })
             else { continue }
             let kind: QuoteKind = content.contains(where: { inSpan[$0] >= 0 }) ? .mixed : .indirect
-            let cueRange = (passive ? x - 1 : x)..<(about ? q + 1 : q)
-            out.append((content, kind, Attribution(phrase: nil, cue: cueRange, rule: "asked", confidence: 0.5)))
+            let cueRange = (passive ? x - 1 : x)..<(viaPhrase ? x + 1 : about ? q + 1 : q)
+            out.append((content, kind, Attribution(phrase: asker, cue: cueRange, rule: "asked", confidence: 0.5)))
         }
         return out
+    }
+
+    /// The question opener after a phrase between "asked" and it ("by reporters", "during a debate in May",
+    /// "Tuesday"): at most ten tokens with no punctuation, quote, cue or verb by the parse's tags. After "by",
+    /// the words up to a preposition or a time word are the one who asks.
+    func questionAfterPhrase(_ s: Int, sentence r: Range<Int>) -> (Int, SpeakerPhrase?)? {
+        guard let syntax = doc.syntax else { return nil }
+        var k = s
+        while k < r.upperBound && k - s <= 10 {
+            if QuoteScan.questionOpeners.contains(lower[k]) && k > s {
+                var asker: SpeakerPhrase? = nil
+                if lower[s] == QuoteScan.by && k > s + 1 {
+                    var e = s + 1
+                    while e < k && !classes(e).contains(.prep) && !classes(e).contains(.time) { e += 1 }
+                    if e > s + 1 { asker = phrase(trimPhrase(s + 1..<e), head: e - 1) }
+                }
+                return (k, asker)
+            }
+            if isPunct(k) || inSpan[k] >= 0 || syntax.upos[k] == .verb || syntax.upos[k] == .aux || cue(k) != nil {
+                return nil
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// An adverb between "asked" and its question: a lower-case word in -ly, or "again", "later", "then".
