@@ -489,4 +489,13 @@ struct QuoteSyntaxTests {
         #expect(b?.text == "why prices had risen")
         #expect(b?.mention == nil)
     }
+
+    @Test("a participle after a quoted phrase and its comma reports for the sentence's subject")
+    func participleAfterQuotedPhrase() throws {
+        let q = try findQuotes(
+            "Headline\n\nAna Ruiz dismissed the report as “pure fiction,” saying the office had never seen it.")
+        let s = q.first { $0.cue == "saying" }
+        #expect(s?.mention == "Ana Ruiz")
+        #expect(s?.text == "the office had never seen it")
+    }
 }

@@ -217,9 +217,11 @@ extension QuoteScan {
     func contentAfter(cue x: Int, _ cu: QuoteLexicon.Cue, sentence r: Range<Int>) -> Found? {
         var subjectRule: String? = nil
         var found: SpeakerPhrase? = nil
-        if endsInIng(x) && x > r.lowerBound && isComma(x - 1) {
+        // The comma may come before a closing quote mark ("praised it as “bold,” saying ...").
+        let quoteComma = x - 1 > r.lowerBound && isQuote(x - 1) && isComma(x - 2)
+        if endsInIng(x) && x > r.lowerBound && (isComma(x - 1) || quoteComma) {
             // "..., saying he was rooting for Denver": the subject of the sentence says it.
-            guard let sp = clauseSubject(r, before: x - 1) else { return nil }
+            guard let sp = clauseSubject(r, before: quoteComma ? x - 2 : x - 1) else { return nil }
             found = sp
             subjectRule = "-participle"
         } else {
