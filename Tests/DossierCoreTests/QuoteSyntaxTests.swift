@@ -498,4 +498,13 @@ struct QuoteSyntaxTests {
         #expect(s?.mention == "Ana Ruiz")
         #expect(s?.text == "the office had never seen it")
     }
+
+    @Test("a content before its cue may end with a quoted phrase whose comma sits inside the closing mark")
+    func quotedPhraseBeforeCue() throws {
+        let q = try findQuotes("Headline\n\nThe two ports have “very different goals,” Dekker said.")
+        let m = q.first { $0.cue == "said" }
+        #expect(m?.kind == .mixed)
+        #expect(m?.mention == "Dekker")
+        #expect(m?.text.hasPrefix("The two ports have “very different goals") == true)
+    }
 }

@@ -412,13 +412,21 @@ extension QuoteScan {
         // The attribution must close the sentence: only time words or a short phrase may follow.
         var sp: SpeakerPhrase? = nil
         var comma = -1
-        if x - 1 > r.lowerBound && isComma(x - 1) {
+        // The comma may sit inside the closing mark of a quoted phrase ('have “very different goals,” X said'),
+        // not of a direct quote (the direct sieves' own).
+        let marked: (Int) -> Bool = { c in
+            c + 1 < x && self.isQuote(c + 1) && self.inSpan[c + 1] >= 0
+                && self.spans[Int(self.inSpan[c + 1])].role != .quote
+        }
+        if x - 1 > r.lowerBound && (isComma(x - 1) || isComma(x - 2) && marked(x - 2)) {
             sp = speakerAfter(x + 1, limit: r.upperBound)
-            comma = x - 1
+            comma = isComma(x - 1) ? x - 1 : x - 2
         } else {
             var p = x - 1
             while p > r.lowerBound && !isComma(p) && x - p < 14 { p -= 1 }
-            if p > r.lowerBound && isComma(p), let s = speakerBefore(x, limit: p + 1), s.range.lowerBound == p + 1 {
+            if p > r.lowerBound && isComma(p), let s = speakerBefore(x, limit: p + 1),
+                s.range.lowerBound == p + 1 || marked(p) && s.range.lowerBound == p + 2
+            {
                 sp = s
                 comma = p
             }
@@ -433,6 +441,8 @@ extension QuoteScan {
         guard extra <= 5 else { return nil }
         var end = comma
         while end > r.lowerBound && (isQuote(end - 1) && inSpan[end - 1] < 0) { end -= 1 }
+        // A quoted phrase that opens inside the content keeps its closing mark after the comma.
+        if marked(comma), spans[Int(inSpan[comma + 1])].open >= r.lowerBound { end = comma + 2 }
         let content = r.lowerBound..<end
         return finish(content, speaker, cue: x..<x + 1, cu, rule: "indirect-before")
     }
