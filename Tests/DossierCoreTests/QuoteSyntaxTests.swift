@@ -507,4 +507,12 @@ struct QuoteSyntaxTests {
         #expect(m?.mention == "Dekker")
         #expect(m?.text.hasPrefix("The two ports have “very different goals") == true)
     }
+
+    @Test("'say' after a quantity is a cue even when the tagger takes it for a noun; 'their say' is none")
+    func sayAfterQuantity() throws {
+        let q = try first("Nearly a third say they will not vote.")
+        #expect(q?.mention == "Nearly a third")
+        #expect(q?.text == "they will not vote")
+        #expect(try findQuotes("Headline\n\nVoters will have their say in May.").isEmpty)
+    }
 }

@@ -120,9 +120,17 @@ struct QuoteScan {
     func cue(_ i: Int) -> QuoteLexicon.Cue? {
         guard isLowerWord(i), let c = lex.cue(lower[i]) else { return nil }
         if i > 0 && QuoteScan.determiners.contains(lower[i - 1]) { return nil }
-        if parse?.analysed[i] == true, let syntax = doc.syntax, syntax.upos[i] == .noun { return nil }
+        // Not "say" / "says" / "said", which the tagger takes for a noun after a number or a quantity ("One in
+        // five say", "Nearly a third say"): a noun "say" follows a determiner ("have a say").
+        if parse?.analysed[i] == true, let syntax = doc.syntax, syntax.upos[i] == .noun,
+            !QuoteScan.sayForms.contains(lower[i])
+        {
+            return nil
+        }
         return c
     }
+
+    static let sayForms: Set<UInt64> = Set(["say", "says", "said"].map { StableHash.hash($0) })
 
     static let determiners: Set<UInt64> = Set(
         ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"].map {
