@@ -515,4 +515,15 @@ struct QuoteSyntaxTests {
         #expect(q?.text == "they will not vote")
         #expect(try findQuotes("Headline\n\nVoters will have their say in May.").isEmpty)
     }
+
+    @Test("between the cue and its content: a long verbless phrase before 'that', a medium aside before a clause")
+    func longReachToContent() throws {
+        let q = try first("The mayor said on Friday during a visit to Kiel, the port city, that the cranes would stay.")
+        #expect(q?.mention == "The mayor")
+        #expect(q?.text == "the cranes would stay")
+        let m = try first(
+            "The shipyard said in a statement Friday they laid off forty welders because orders had fallen.")
+        #expect(m?.mention == "The shipyard")
+        #expect(m?.text == "they laid off forty welders because orders had fallen")
+    }
 }

@@ -261,8 +261,16 @@ extension QuoteScan {
         var start: Int? = nil
         var k = x + 1
         var rule = "indirect-that"
-        while k < end && k - x <= 10 {
+        // Up to 22 tokens on when no verb or dash lies between ("said on Friday during a visit to Kiel, the port
+        // city, that ..."): beyond ten, a "that" after a verb opens a clause of its own.
+        while k < end && k - x <= 22 {
             if lower[k] == QuoteScan.that {
+                if k - x > 10,
+                    let syntax = doc.syntax,
+                    (x + 1..<k).contains(where: { syntax.upos[$0] == .verb || syntax.upos[$0] == .aux || isDash($0) })
+                {
+                    break
+                }
                 start = k + 1
                 break
             }
@@ -275,8 +283,22 @@ extension QuoteScan {
                 return nil
             }
             k = x + 1
-            while k < end && (isAuxOrAdverb(k) || classes(k).contains(.time) || classes(k).contains(.audience)) {
-                k += 1
+            while k < end {
+                if isAuxOrAdverb(k) || classes(k).contains(.time) || classes(k).contains(.audience) {
+                    k += 1
+                    continue
+                }
+                // "said in a statement Thursday they ...": the medium is an aside.
+                if lower[k] == QuoteScan.asideIn || lower[k] == QuoteScan.on,
+                    let m = (k + 1..<min(end, k + 5)).first(where: { classes($0).contains(.medium) }),
+                    (k + 1..<m).allSatisfy({ isWord($0) && !classes($0).contains(.prep) }), m + 1 < end,
+                    !(r.lowerBound..<x).contains(where: { inSpan[$0] >= 0 && spans[Int(inSpan[$0])].role == .quote }),
+                    let syntax = doc.syntax, syntax.upos[m + 1] != .verb, syntax.upos[m + 1] != .adp
+                {
+                    k = m + 1
+                    continue
+                }
+                break
             }
             if cu.lemma == "tell" && k < end && isCapWord(k) {
                 while k < end && isCapWord(k) { k += 1 }
