@@ -500,4 +500,80 @@ struct QuoteSyntaxTests {
         #expect(q.map(\.text) == ["his resignation"])
         #expect(q.first?.mention == "Holder")
     }
+
+    @Test("'A, she said, B': an attribution set off inside the sentence reports both pieces")
+    func parentheticalAttribution() throws {
+        let q = try findQuotes("Headline\n\nThe new bridge, she said, will open before the winter storms.")
+        let parts = q.filter { $0.cue == "said" }
+        #expect(parts.map(\.text) == ["The new bridge", "will open before the winter storms"])
+        #expect(parts.allSatisfy { $0.mention == "she" && $0.rule.contains("indirect-parenthetical") })
+        let g = try findQuotes("Headline\n\nIn the long term, harbour officials say, the cargo fees will have to rise.")
+        #expect(g.filter { $0.cue == "say" }.map(\.text) == ["In the long term", "the cargo fees will have to rise"])
+        #expect(g.first?.mention == "harbour officials")
+        // An appositive of the subject is no aside: the speaker is the name with its appositive.
+        let a = try findQuotes(
+            "Headline\n\nTomas Berg, a former harbour pilot, said Tuesday, the ferries would run late again.")
+        #expect(!a.contains { $0.rule.contains("parenthetical") })
+        #expect(a.first?.mention == "Tomas Berg, a former harbour pilot")
+    }
+
+    @Test("a subject with an aside the parse breaks: the phrase before the comma ahead of the cue speaks")
+    func subjectWithAside() throws {
+        let q = try first(
+            "The orchard cooperative, whose members grow apples and pears, said the harvest was the best in years.")
+        #expect(q?.mention == "The orchard cooperative, whose members grow apples and pears")
+        #expect(q?.text == "the harvest was the best in years")
+    }
+
+    @Test("'asked' with a phrase before the question: 'by X' names the one who asks")
+    func askedWithPhrase() throws {
+        let q = try findQuotes(
+            "Headline\n\nAsked by a reporter whether the ferry would keep running, the minister shrugged.")
+        let a = q.first { $0.rule.hasPrefix("quotes:asked") }
+        #expect(a?.text == "whether the ferry would keep running")
+        #expect(a?.mention == "a reporter")
+        #expect(a?.cue == "Asked")
+        let d = try findQuotes(
+            "Headline\n\nAsked during a radio interview why prices had risen, the director gave no answer.")
+        let b = d.first { $0.rule.hasPrefix("quotes:asked") }
+        #expect(b?.text == "why prices had risen")
+        #expect(b?.mention == nil)
+    }
+
+    @Test("a participle after a quoted phrase and its comma reports for the sentence's subject")
+    func participleAfterQuotedPhrase() throws {
+        let q = try findQuotes(
+            "Headline\n\nAna Ruiz dismissed the report as “pure fiction,” saying the office had never seen it.")
+        let s = q.first { $0.cue == "saying" }
+        #expect(s?.mention == "Ana Ruiz")
+        #expect(s?.text == "the office had never seen it")
+    }
+
+    @Test("a content before its cue may end with a quoted phrase whose comma sits inside the closing mark")
+    func quotedPhraseBeforeCue() throws {
+        let q = try findQuotes("Headline\n\nThe two ports have “very different goals,” Dekker said.")
+        let m = q.first { $0.cue == "said" }
+        #expect(m?.kind == .mixed)
+        #expect(m?.mention == "Dekker")
+        #expect(m?.text.hasPrefix("The two ports have “very different goals") == true)
+    }
+
+    @Test("'say' after a quantity is a cue even when the tagger takes it for a noun; 'their say' is none")
+    func sayAfterQuantity() throws {
+        let q = try first("Nearly a third say they will not vote.")
+        #expect(q?.mention == "Nearly a third")
+        #expect(q?.text == "they will not vote")
+        #expect(try findQuotes("Headline\n\nVoters will have their say in May.").isEmpty)
+    }
+
+    @Test("between the cue and its content: a long verbless phrase before 'that', a medium aside before a clause")
+    func longReachToContent() throws {
+        let q = try first("The mayor said on Friday during a visit to Kiel, the port city, that the cranes would stay.")
+        #expect(q?.mention == "The mayor")
+        #expect(q?.text == "the cranes would stay")
+        let m = try first(
+            "The shipyard said in a statement Friday they laid off forty welders because orders had fallen.")
+        #expect(m?.mention == "The shipyard")
+        #expect(m?.text == "they laid off forty welders because orders had fallen")
+    }
 }

@@ -36,6 +36,13 @@ extension QuoteScan {
                     x += 1
                     continue
                 }
+                // "A, she said, B": both pieces.
+                let pieces = parenthetical(cue: x, cu, sentence: r)
+                if let last = pieces.last {
+                    out += pieces
+                    x = last.content.upperBound
+                    continue
+                }
                 if let p = parse, let f = syntaxIndirect(cue: x, cu, parse: p, sentence: r) {
                     if f.content.lowerBound > x {
                         out.append(f)
@@ -78,7 +85,18 @@ extension QuoteScan {
             let passive = x > first && QuoteScan.beForms.contains(lower[x - 1])
             // One adverb may come between ("Asked specifically what ...", "asked again whether ...").
             let adverb = x + 2 < r.upperBound && isAdverbBeforeQuestion(x + 1) ? 1 : 0
-            let q = x + 1 + adverb
+            var q = x + 1 + adverb
+            // Or a phrase ("Asked by a reporter whether ...", "Asked during the debate why ..."); after "by"
+            // it names the one who asks, PolNeAR's source.
+            var asker: SpeakerPhrase? = nil
+            var viaPhrase = false
+            if q < r.upperBound, !QuoteScan.questionOpeners.contains(lower[q]),
+                let (at, by) = questionAfterPhrase(x + 1, sentence: r)
+            {
+                q = at
+                asker = by
+                viaPhrase = true
+            }
             guard opening || afterWhen || passive, q < r.upperBound, QuoteScan.questionOpeners.contains(lower[q])
             else { continue }
             var end = (q + 1..<r.upperBound).first(where: { isComma($0) && inSpan[$0] < 0 })
@@ -95,10 +113,34 @@ extension QuoteScan {
                 !content.contains(where: { cue($0) != nil })
             else { continue }
             let kind: QuoteKind = content.contains(where: { inSpan[$0] >= 0 }) ? .mixed : .indirect
-            let cueRange = (passive ? x - 1 : x)..<(about ? q + 1 : q)
-            out.append((content, kind, Attribution(phrase: nil, cue: cueRange, rule: "asked", confidence: 0.5)))
+            let cueRange = (passive ? x - 1 : x)..<(viaPhrase ? x + 1 : about ? q + 1 : q)
+            out.append((content, kind, Attribution(phrase: asker, cue: cueRange, rule: "asked", confidence: 0.5)))
         }
         return out
+    }
+
+    /// The question opener after a phrase between "asked" and it ("by reporters", "during a debate in May",
+    /// "Tuesday"): at most ten tokens with no punctuation, quote, cue or verb by the parse's tags. After "by",
+    /// the words up to a preposition or a time word are the one who asks.
+    func questionAfterPhrase(_ s: Int, sentence r: Range<Int>) -> (Int, SpeakerPhrase?)? {
+        guard let syntax = doc.syntax else { return nil }
+        var k = s
+        while k < r.upperBound && k - s <= 10 {
+            if QuoteScan.questionOpeners.contains(lower[k]) && k > s {
+                var asker: SpeakerPhrase? = nil
+                if lower[s] == QuoteScan.by && k > s + 1 {
+                    var e = s + 1
+                    while e < k && !classes(e).contains(.prep) && !classes(e).contains(.time) { e += 1 }
+                    if e > s + 1 { asker = phrase(trimPhrase(s + 1..<e), head: e - 1) }
+                }
+                return (k, asker)
+            }
+            if isPunct(k) || inSpan[k] >= 0 || syntax.upos[k] == .verb || syntax.upos[k] == .aux || cue(k) != nil {
+                return nil
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// An adverb between "asked" and its question: a lower-case word in -ly, or "again", "later", "then".
@@ -175,9 +217,11 @@ extension QuoteScan {
     func contentAfter(cue x: Int, _ cu: QuoteLexicon.Cue, sentence r: Range<Int>) -> Found? {
         var subjectRule: String? = nil
         var found: SpeakerPhrase? = nil
-        if endsInIng(x) && x > r.lowerBound && isComma(x - 1) {
+        // The comma may come before a closing quote mark ("praised it as “bold,” saying ...").
+        let quoteComma = x - 1 > r.lowerBound && isQuote(x - 1) && isComma(x - 2)
+        if endsInIng(x) && x > r.lowerBound && (isComma(x - 1) || quoteComma) {
             // "..., saying he was rooting for Denver": the subject of the sentence says it.
-            guard let sp = clauseSubject(r, before: x - 1) else { return nil }
+            guard let sp = clauseSubject(r, before: quoteComma ? x - 2 : x - 1) else { return nil }
             found = sp
             subjectRule = "-participle"
         } else {
@@ -200,6 +244,12 @@ extension QuoteScan {
                 subjectRule = "-conjoined"
             }
         }
+        var aside = false
+        if found == nil, let sp = insertedSubject(x, sentence: r) {
+            // "The skipper, dressed in oilskins, said ...".
+            found = sp
+            aside = true
+        }
         guard let sp = found else { return nil }
         var end = r.upperBound
         while end > x + 1
@@ -211,8 +261,16 @@ extension QuoteScan {
         var start: Int? = nil
         var k = x + 1
         var rule = "indirect-that"
-        while k < end && k - x <= 10 {
+        // Up to 22 tokens on when no verb or dash lies between ("said on Friday during a visit to Kiel, the port
+        // city, that ..."): beyond ten, a "that" after a verb opens a clause of its own.
+        while k < end && k - x <= 22 {
             if lower[k] == QuoteScan.that {
+                if k - x > 10,
+                    let syntax = doc.syntax,
+                    (x + 1..<k).contains(where: { syntax.upos[$0] == .verb || syntax.upos[$0] == .aux || isDash($0) })
+                {
+                    break
+                }
                 start = k + 1
                 break
             }
@@ -225,8 +283,22 @@ extension QuoteScan {
                 return nil
             }
             k = x + 1
-            while k < end && (isAuxOrAdverb(k) || classes(k).contains(.time) || classes(k).contains(.audience)) {
-                k += 1
+            while k < end {
+                if isAuxOrAdverb(k) || classes(k).contains(.time) || classes(k).contains(.audience) {
+                    k += 1
+                    continue
+                }
+                // "said in a statement Thursday they ...": the medium is an aside.
+                if lower[k] == QuoteScan.asideIn || lower[k] == QuoteScan.on,
+                    let m = (k + 1..<min(end, k + 5)).first(where: { classes($0).contains(.medium) }),
+                    (k + 1..<m).allSatisfy({ isWord($0) && !classes($0).contains(.prep) }), m + 1 < end,
+                    !(r.lowerBound..<x).contains(where: { inSpan[$0] >= 0 && spans[Int(inSpan[$0])].role == .quote }),
+                    let syntax = doc.syntax, syntax.upos[m + 1] != .verb, syntax.upos[m + 1] != .adp
+                {
+                    k = m + 1
+                    continue
+                }
+                break
             }
             if cu.lemma == "tell" && k < end && isCapWord(k) {
                 while k < end && isCapWord(k) { k += 1 }
@@ -249,6 +321,8 @@ extension QuoteScan {
         }
         guard let c0 = start else { return nil }
         let content = c0..<contentEnd(from: c0, end: end)
+        // After a subject with an aside, the content is a clause ("said the mayor" reports nothing).
+        if aside && !content.contains(where: { isTensed($0) }) { return nil }
         // A cue that reports only clauses: a clause by the parse's tags ("maintained a lead" is none).
         // Nor one the parse gives a noun phrase object in the content ("maintained a lead over the pack").
         if cu.clauseOnly && rule == "indirect-clause" {
@@ -266,6 +340,40 @@ extension QuoteScan {
         }
         return finish(content, sp, cue: x..<x + 1, cu, rule: rule + (subjectRule ?? ""))
     }
+
+    /// The subject that opens the sentence, before an aside set off by commas that ends right before the cue
+    /// ("The skipper, dressed in oilskins, said ...", "Both unions, including the dockworkers, said ...",
+    /// "Ruiz, whose bid had stalled, said ..."), when the phrase grammar finds no speaker at the cue: a noun
+    /// phrase of at most 12 tokens up to the first comma (no verb or punctuation by the parse's tags, not
+    /// opened by a preposition or a time word), then at most 25 tokens with no sentence punctuation, quote,
+    /// dash, colon or cue. The phrase keeps the aside when it is a relative clause or "including ..."
+    /// (PolNeAR keeps them in the source), not a participle or an adverb ("dressed in ...", "however").
+    func insertedSubject(_ x: Int, sentence r: Range<Int>) -> SpeakerPhrase? {
+        guard let syntax = doc.syntax else { return nil }
+        var j = x - 1
+        while j > r.lowerBound && isAuxOrAdverb(j) { j -= 1 }
+        guard j > r.lowerBound, isComma(j), inSpan[j] < 0 else { return nil }
+        var s = r.lowerBound
+        while s < j && isQuote(s) && inSpan[s] < 0 { s += 1 }
+        guard let p0 = (s..<j).first(where: { isComma($0) }), p0 > s, j - p0 >= 2, j - p0 <= 26, p0 - s <= 12
+        else { return nil }
+        let u = syntax.upos[s]
+        guard u == .noun || u == .propn || u == .det || u == .adj || u == .num,
+            !classes(s).contains(.prep), !classes(s).contains(.time),
+            !(s..<p0).contains(where: { syntax.upos[$0] == .verb || syntax.upos[$0] == .aux || isPunct($0) })
+        else { return nil }
+        for i in p0 + 1..<j where endsPhrase(i) || isQuote(i) || isDash(i) || isColon(i) || cue(i) != nil {
+            return nil
+        }
+        guard let head = speakerAfter(s, limit: p0, appositive: false) ?? loosePhrase(s..<p0, maxWords: 12) else {
+            return nil
+        }
+        let keep = QuoteScan.relativeWords.contains(lower[p0 + 1]) || lower[p0 + 1] == QuoteScan.including
+        return SpeakerPhrase(
+            range: s..<(keep ? j : p0), name: head.name, kind: head.kind == .pronoun ? .nominal : head.kind)
+    }
+
+    static let including = StableHash.hash("including")
 
     /// "about" before a number or a quantity ("said about half of the rise ...") opens a subject, not a
     /// prepositional phrase.
@@ -326,13 +434,21 @@ extension QuoteScan {
         // The attribution must close the sentence: only time words or a short phrase may follow.
         var sp: SpeakerPhrase? = nil
         var comma = -1
-        if x - 1 > r.lowerBound && isComma(x - 1) {
+        // The comma may sit inside the closing mark of a quoted phrase ('have “very different goals,” X said'),
+        // not of a direct quote (the direct sieves' own).
+        let marked: (Int) -> Bool = { c in
+            c + 1 < x && self.isQuote(c + 1) && self.inSpan[c + 1] >= 0
+                && self.spans[Int(self.inSpan[c + 1])].role != .quote
+        }
+        if x - 1 > r.lowerBound && (isComma(x - 1) || isComma(x - 2) && marked(x - 2)) {
             sp = speakerAfter(x + 1, limit: r.upperBound)
-            comma = x - 1
+            comma = isComma(x - 1) ? x - 1 : x - 2
         } else {
             var p = x - 1
             while p > r.lowerBound && !isComma(p) && x - p < 14 { p -= 1 }
-            if p > r.lowerBound && isComma(p), let s = speakerBefore(x, limit: p + 1), s.range.lowerBound == p + 1 {
+            if p > r.lowerBound && isComma(p), let s = speakerBefore(x, limit: p + 1),
+                s.range.lowerBound == p + 1 || marked(p) && s.range.lowerBound == p + 2
+            {
                 sp = s
                 comma = p
             }
@@ -347,6 +463,8 @@ extension QuoteScan {
         guard extra <= 5 else { return nil }
         var end = comma
         while end > r.lowerBound && (isQuote(end - 1) && inSpan[end - 1] < 0) { end -= 1 }
+        // A quoted phrase that opens inside the content keeps its closing mark after the comma.
+        if marked(comma), spans[Int(inSpan[comma + 1])].open >= r.lowerBound { end = comma + 2 }
         let content = r.lowerBound..<end
         return finish(content, speaker, cue: x..<x + 1, cu, rule: "indirect-before")
     }

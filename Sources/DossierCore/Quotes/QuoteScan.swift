@@ -120,8 +120,13 @@ struct QuoteScan {
     func cue(_ i: Int) -> QuoteLexicon.Cue? {
         guard isLowerWord(i), let c = lex.cue(lower[i]) else { return nil }
         if i > 0 && QuoteScan.determiners.contains(lower[i - 1]) { return nil }
-        if parse?.analysed[i] == true, let syntax = doc.syntax, syntax.upos[i] == .noun {
-            // ", warning that ...": a participle the tagger took for a noun.
+        // A word tagged as a noun is no cue, except "say" / "says" / "said", which the tagger takes for a noun
+        // after a number or a quantity ("One in five say", "Nearly a third say"; a noun "say" follows a
+        // determiner: "have a say"), a participle after a comma and before "that" (", warning that ..."), and a
+        // verb after a quote and its speaker ("“...,” Dekker notes.").
+        if parse?.analysed[i] == true, let syntax = doc.syntax, syntax.upos[i] == .noun,
+            !QuoteScan.sayForms.contains(lower[i])
+        {
             let participle =
                 i > 0 && isComma(i - 1) && i + 1 < lower.count && lower[i + 1] == QuoteScan.that && endsInIng(i)
             guard participle || isVerbAfterQuote(i) else { return nil }
@@ -143,6 +148,8 @@ struct QuoteScan {
         return (j >= 0 && isQuote(j) && inSpan[j] >= 0)
             || (j >= 1 && isComma(j) && isQuote(j - 1) && inSpan[j - 1] >= 0)
     }
+
+    static let sayForms: Set<UInt64> = Set(["say", "says", "said"].map { StableHash.hash($0) })
 
     static let determiners: Set<UInt64> = Set(
         ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"].map {
