@@ -180,13 +180,11 @@ extension QuoteScan {
             while let k = stack.popLast() {
                 stack.append(contentsOf: p.children(k).map { Int($0) })
                 let rk = Int(p.rel[k])
+                guard k > x, rk == ids.advcl || rk == ids.parataxis || rk == ids.conj, endsInIng(k),
+                    cue(k)?.cueClass == .speech || cue(k)?.cueClass == .continuation, !split.contains(k)
+                else { continue }
                 let lo = p.subtree(k).lowerBound
-                if k > x && (rk == ids.advcl || rk == ids.parataxis || rk == ids.conj) && endsInIng(k) && lo > x + 1
-                    && (isComma(lo) || isComma(lo - 1))
-                    && (cue(k)?.cueClass == .speech || cue(k)?.cueClass == .continuation) && !split.contains(k)
-                {
-                    split.append(k)
-                }
+                if lo > x + 1 && (isComma(lo) || isComma(lo - 1)) { split.append(k) }
             }
             let sub = split.isEmpty ? p.subtree(c) : p.subtree(c, except: Set(split))
             content = trimContent(dropLeadingTime(sub, parse: p), cue: x)
