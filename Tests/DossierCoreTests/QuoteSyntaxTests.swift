@@ -576,4 +576,13 @@ struct QuoteSyntaxTests {
         #expect(m?.mention == "The shipyard")
         #expect(m?.text == "they laid off forty welders because orders had fallen")
     }
+
+    @Test("a time phrase the parse hangs on the subject ('during a speech', 'after the meeting') is not the speaker")
+    func timePhraseAfterSubject() throws {
+        let a = try first("The union leader during a speech in the port said the strike would end.")
+        #expect(a?.mention == "The union leader")
+        #expect(a?.text == "the strike would end")
+        let b = try first("The mayor after the council meeting said the ferries would run again.")
+        #expect(b?.mention == "The mayor")
+    }
 }

@@ -418,4 +418,6 @@ extension QuoteScan {
     }
 
     static let during = StableHash.hash("during")
+    /// Prepositions that open a time phrase, not part of a speaker ("Clinton during a town hall meeting").
+    static let timePrepositions: Set<UInt64> = Set(["during", "after", "before"].map { StableHash.hash($0) })
 }
