@@ -748,10 +748,10 @@ extension QuoteScan {
                 && p.subtree(ci).allSatisfy({ $0 == ci || isPunct($0) })
             {
                 except.insert(ci)  // an age: "Woodrow Benford, 58,"
-            } else if ci > s && (p.relationName(rc) == "nmod" || rc == ids.obl)
+            } else if ci > s && p.relationName(rc) == "nmod"
                 && QuoteScan.timePrepositions.contains(lower[p.subtree(ci).lowerBound])
             {
-                except.insert(ci)  // "Clinton during a town hall meeting", "Sexton after the rally": a time
+                except.insert(ci)  // a time phrase: "Clinton during a town hall meeting", "Sexton after the rally"
             } else if rc == ids.acl && ci > s && endsInIng(ci) && cue(ci) != nil {
                 let sub = p.subtree(ci)
                 if sub.lowerBound > 0 && (isComma(sub.lowerBound) || isComma(sub.lowerBound - 1)) { except.insert(ci) }
