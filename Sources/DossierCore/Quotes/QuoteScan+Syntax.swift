@@ -172,9 +172,9 @@ extension QuoteScan {
                 let rk = Int(p.rel[k])
                 guard cue(k) != nil else { return false }
                 if rk == ids.conj { return true }
-                let lo = p.subtree(k).lowerBound
-                return (rk == ids.advcl || rk == ids.parataxis) && k > x && cue(k)?.cueClass == .speech && lo > x + 1
-                    && (isComma(lo) || isComma(lo - 1)) && p.children(k).contains { Int(p.rel[Int($0)]) == ids.nsubj }
+                return (rk == ids.advcl || rk == ids.parataxis) && k > x && cue(k)?.cueClass == .speech
+                    && setOffByComma(k, after: x, parse: p)
+                    && p.children(k).contains { Int(p.rel[Int($0)]) == ids.nsubj }
             }
             var stack = p.children(c).map { Int($0) }
             while let k = stack.popLast() {
@@ -183,8 +183,7 @@ extension QuoteScan {
                 guard k > x, rk == ids.advcl || rk == ids.parataxis || rk == ids.conj, endsInIng(k),
                     cue(k)?.cueClass == .speech || cue(k)?.cueClass == .continuation, !split.contains(k)
                 else { continue }
-                let lo = p.subtree(k).lowerBound
-                if lo > x + 1 && (isComma(lo) || isComma(lo - 1)) { split.append(k) }
+                if setOffByComma(k, after: x, parse: p) { split.append(k) }
             }
             let sub = split.isEmpty ? p.subtree(c) : p.subtree(c, except: Set(split))
             content = trimContent(dropLeadingTime(sub, parse: p), cue: x)
@@ -329,9 +328,12 @@ extension QuoteScan {
         // work topics, | including speeches and meetings"), with no cue, "according to" or direct quote in
         // what it adds.
         // Not out of a participle set off by commas ("The union, citing internal memos, said ...").
-        let aside =
-            rx == ids.acl && p.headOf(x).map({ p.relation($0) == ids.nsubj }) == true && endsInIng(x) && x > 0
-            && isComma(x - 1) && p.subtree(x).upperBound < r.upperBound && isComma(p.subtree(x).upperBound)
+        var aside = false
+        if rx == ids.acl, p.headOf(x).map({ p.relation($0) == ids.nsubj }) == true, endsInIng(x), x > 0, isComma(x - 1)
+        {
+            let e = p.subtree(x).upperBound
+            aside = e < r.upperBound && isComma(e)
+        }
         if let c0 = content, c0.lowerBound > x, !aside {
             var end = r.upperBound
             while end > c0.upperBound
@@ -459,6 +461,13 @@ extension QuoteScan {
         }
     }
 
+    /// Whether the phrase of `k` (its subtree) opens with a comma or right after one, and starts after token
+    /// `bound + 1`: a phrase set off from what comes before it.
+    func setOffByComma(_ k: Int, after bound: Int = -1, parse p: Parse) -> Bool {
+        let lo = p.subtree(k).lowerBound
+        return lo > bound + 1 && (isComma(lo) || isComma(lo - 1))
+    }
+
     func isNominal(_ u: UPOS) -> Bool { u == .noun || u == .propn || u == .pron || u == .num || u == .x }
 
     /// A content without the time adverbial the parse hung on it ("said Friday he would go").
@@ -570,10 +579,9 @@ extension QuoteScan {
             var v = x
             // A cue coordinated or a participle set off by a comma: if it hangs in the content of a cue
             // before it, it is that cue's speaker going on.
-            let lo = p.subtree(x).lowerBound
             let goingOn =
                 p.relation(x) == ids.conj
-                || (p.relation(x) == ids.advcl && endsInIng(x) && lo > 0 && (isComma(lo) || isComma(lo - 1)))
+                || (p.relation(x) == ids.advcl && endsInIng(x) && setOffByComma(x, parse: p))
             var steps = 0
             while subject == nil, steps < 4, let h = p.headOf(v) {
                 let rv = p.relation(v)
@@ -597,8 +605,7 @@ extension QuoteScan {
                 if rv == ids.acl, h < v, p.relation(h) == ids.nsubj, let u = doc.syntax?.upos[h], isNominal(u) {
                     // "The union, citing internal memos, said ...": the participle set off by commas after a
                     // noun phrase reports for it.
-                    let lo = p.subtree(v).lowerBound
-                    guard lo > 0, isComma(lo) || isComma(lo - 1) else { break }
+                    guard setOffByComma(v, parse: p) else { break }
                     subject = h
                     governor = h
                     how = "-participle"
@@ -752,9 +759,8 @@ extension QuoteScan {
                 && QuoteScan.timePrepositions.contains(lower[p.subtree(ci).lowerBound])
             {
                 except.insert(ci)  // a time phrase: "Clinton during a town hall meeting", "Sexton after the rally"
-            } else if rc == ids.acl && ci > s && endsInIng(ci) && cue(ci) != nil {
-                let sub = p.subtree(ci)
-                if sub.lowerBound > 0 && (isComma(sub.lowerBound) || isComma(sub.lowerBound - 1)) { except.insert(ci) }
+            } else if rc == ids.acl && ci > s && endsInIng(ci) && cue(ci) != nil && setOffByComma(ci, parse: p) {
+                except.insert(ci)  // a reporting participle set off by a comma: "The union, citing ..., said"
             } else if rc == ids.aclRelcl && ci > s {
                 let sub = p.subtree(ci)
                 let commaBefore = sub.lowerBound > 0 && isComma(sub.lowerBound - 1)
