@@ -129,9 +129,9 @@ struct QuoteSyntaxTests {
         #expect(d?.mention == "former governor Sam Ortiz")
         #expect(d?.text == "she was ready to lead")
         let e = try first(
-            "WASHINGTON - This spring, as he was becoming the campaign's chairman, Paul Smith told friends that the "
-                + "candidate knew all about his work.")
-        #expect(e?.mention == "Paul Smith")
+            "LISBON - This spring, as she was taking over the port authority, Ana Ruiz told colleagues that the "
+                + "board had approved the new docks.")
+        #expect(e?.mention == "Ana Ruiz")
     }
 
     @Test("a report of its own set off by a comma ends the content of an object cue before it")
