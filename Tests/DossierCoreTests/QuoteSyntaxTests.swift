@@ -585,4 +585,31 @@ struct QuoteSyntaxTests {
         let b = try first("The mayor after the council meeting said the ferries would run again.")
         #expect(b?.mention == "The mayor")
     }
+
+    @Test("the parse's subject widens a speaker the word sieves cut short at its last noun phrase")
+    func parsedSubjectWidens() throws {
+        let q = try first(
+            "A report issued over the summer by the Office for Fairness in Trade noted that more than a fifth of the imports were undeclared."
+        )
+        #expect(q?.mention == "A report issued over the summer by the Office for Fairness in Trade")
+        #expect(q?.text == "more than a fifth of the imports were undeclared")
+    }
+
+    @Test("a relative clause on an inverted speaker may run to the end of the sentence")
+    func invertedSpeakerWithRelativeClause() throws {
+        let q = try first(
+            "The bridge will reopen in May, said Ana Ortiz, head of the regional transport office, whose engineers have inspected it twice."
+        )
+        #expect(q?.mention == "Ana Ortiz, head of the regional transport office")
+        #expect(q?.text == "The bridge will reopen in May")
+        #expect(q?.cue == "said")
+    }
+
+    @Test("a subordinate clause after a comma is not what a cue reports ('is arguing, since ...')")
+    func noContentAfterCommaAndSubordinator() throws {
+        let q = try findQuotes(
+            "Headline\n\nNobody on the council is arguing, since the engineers' reports suggest that the dam is safe.")
+        #expect(!q.contains { $0.cue == "arguing" })
+        #expect(q.contains { $0.cue == "suggest" && $0.text == "the dam is safe" })
+    }
 }

@@ -250,7 +250,10 @@ extension QuoteScan {
             found = sp
             aside = true
         }
-        guard let sp = found else { return nil }
+        guard var sp = found else { return nil }
+        if subjectRule == nil && !aside, let wide = parsedSubject(around: sp.range, cue: x, sentence: r) {
+            sp.range = wide
+        }
         var end = r.upperBound
         while end > x + 1
             && (isTerminal(end - 1) || isQuote(end - 1) && inSpan[end - 1] < 0 || isPunct(end - 1) && !isQuote(end - 1))
@@ -307,9 +310,10 @@ extension QuoteScan {
                 start = k + 1
                 rule = "indirect-colon"
             } else if k + 1 < end && isComma(k) && k == x + 1 && isWord(k + 1) && !endsInIng(k + 1) && cue(k + 1) == nil
-                && !classes(k + 1).contains(.prep)
+                && !classes(k + 1).contains(.prep) && doc.syntax.map({ $0.upos[k + 1] != .sconj }) ?? true
             {
-                // "Rubio says, win or lose, he's staying in the race."
+                // "Rubio says, win or lose, he's staying in the race." Not a subordinate clause after the
+                // comma ("is arguing, since ...").
                 start = k + 1
                 rule = "indirect-clause"
             } else if k < end && (isWord(k) || flags(k).contains(.digits) || flags(k).contains(.number))
@@ -460,7 +464,13 @@ extension QuoteScan {
             extra += 1
             tail += 1
         }
-        guard extra <= 5 else { return nil }
+        // "..., said Ana Ortiz, head of the transport office, whose engineers ...": a relative clause on the
+        // speaker may run to the end of the sentence.
+        let s1 = speaker.range.upperBound
+        let relative =
+            x < speaker.range.lowerBound && s1 + 1 < r.upperBound && isComma(s1)
+            && QuoteScan.relativeWords.contains(lower[s1 + 1])
+        guard extra <= 5 || relative else { return nil }
         var end = comma
         while end > r.lowerBound && (isQuote(end - 1) && inSpan[end - 1] < 0) { end -= 1 }
         // A quoted phrase that opens inside the content keeps its closing mark after the comma.

@@ -792,6 +792,27 @@ extension QuoteScan {
         return trimPhrase(r)
     }
 
+    /// The parse's subject of cue `x` when it holds the phrase the word grammar found before the cue and
+    /// reaches further back: "A report issued over the summer by the Office for Fairness in Trade noted
+    /// that ..." (the word grammar stops at "Trade"). Only auxiliaries and adverbs may stand between the
+    /// subject and the cue, and the subject stays within the sentence.
+    func parsedSubject(around found: Range<Int>, cue x: Int, sentence r: Range<Int>) -> Range<Int>? {
+        guard let p = parse, p.analysed[x], let s = p.child(x, p.ids.nsubj), s < x else { return nil }
+        let span = subjectSpan(s, parse: p)
+        guard span.lowerBound >= r.lowerBound, span.lowerBound < found.lowerBound,
+            span.upperBound >= found.upperBound, span.upperBound <= x,
+            (span.upperBound..<x).allSatisfy({ isAuxOrAdverb($0) })
+        else { return nil }
+        // Across a comma only in a list ("45% of Republicans, 28% of independents and ..."): not an opening
+        // phrase the parse took into the subject ("No matter the odds, Trump said ...").
+        if let c = (span.lowerBound..<found.lowerBound).last(where: { isComma($0) }),
+            !(c + 1..<found.upperBound).contains(where: { lower[$0] == QuoteScan.and || lower[$0] == QuoteScan.or })
+        {
+            return nil
+        }
+        return span
+    }
+
     /// A phrase range without leading conjunctions and edge punctuation.
     func trimPhrase(_ r: Range<Int>) -> Range<Int> {
         var lo = r.lowerBound
