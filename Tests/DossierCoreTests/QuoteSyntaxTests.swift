@@ -612,4 +612,14 @@ struct QuoteSyntaxTests {
         #expect(!q.contains { $0.cue == "arguing" })
         #expect(q.contains { $0.cue == "suggest" && $0.text == "the dam is safe" })
     }
+
+    @Test("'X issued a statement saying ...': X speaks, not the statement")
+    func issuerOfStatement() throws {
+        let a = try first("The harbour master issued a statement saying the port would stay closed until Monday.")
+        #expect(a?.mention == "The harbour master")
+        #expect(a?.text == "the port would stay closed until Monday")
+        let b = try first("Councillor Ines Varga put out a statement saying that the budget vote had been rigged.")
+        #expect(b?.mention == "Councillor Ines Varga")
+        #expect(b?.text == "the budget vote had been rigged")
+    }
 }

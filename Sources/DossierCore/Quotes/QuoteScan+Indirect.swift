@@ -254,6 +254,11 @@ extension QuoteScan {
         if subjectRule == nil && !aside, let wide = parsedSubject(around: sp.range, cue: x, sentence: r) {
             sp.range = wide
         }
+        if subjectRule == nil && !aside, let s = issuerOfMedium(sp.range, cue: x, sentence: r) {
+            // "The mayor issued a statement saying ...": the one who issued it speaks, not the statement.
+            sp = s
+            subjectRule = "-participle"
+        }
         var end = r.upperBound
         while end > x + 1
             && (isTerminal(end - 1) || isQuote(end - 1) && inSpan[end - 1] < 0 || isPunct(end - 1) && !isQuote(end - 1))

@@ -813,6 +813,33 @@ extension QuoteScan {
         return span
     }
 
+    /// For a participle cue right after a medium ("issued a statement saying ...", "sent a letter urging
+    /// ..."): the subject of the verb that put the medium out, by the parse (else the phrase before that
+    /// verb), when the phrase found before the cue is that medium, the verb's object.
+    func issuerOfMedium(_ found: Range<Int>, cue x: Int, sentence r: Range<Int>) -> SpeakerPhrase? {
+        guard endsInIng(x), found.upperBound == x, classes(x - 1).contains(.medium), let syntax = doc.syntax
+        else { return nil }
+        var v = found.lowerBound - 1
+        // A particle: "put out a statement".
+        if v > r.lowerBound && syntax.upos[v] == .adp && syntax.upos[v - 1] == .verb { v -= 1 }
+        guard v > r.lowerBound, syntax.upos[v] == .verb, cue(v) == nil else { return nil }
+        if let p = parse, p.analysed[v], let s = p.child(v, p.ids.nsubj), s < v {
+            var span = subjectSpan(s, parse: p)
+            // Two subjects side by side are one name the parse split ("Councillor Ines | Varga put out").
+            for c in p.children(v) where Int(c) > s && Int(c) < v && Int(p.rel[Int(c)]) == p.ids.nsubj {
+                let next = subjectSpan(Int(c), parse: p)
+                if next.lowerBound == span.upperBound { span = span.lowerBound..<next.upperBound }
+            }
+            guard span.lowerBound >= r.lowerBound, span.upperBound <= v else { return nil }
+            let kind: SpeakerPhrase.Kind =
+                syntax.upos[s] == .pron ? .pronoun : (syntax.upos[s] == .propn ? .name : .nominal)
+            return speakerBefore(span.upperBound, limit: span.lowerBound).map {
+                SpeakerPhrase(range: span, name: $0.name, kind: $0.kind)
+            } ?? SpeakerPhrase(range: span, name: nil, kind: kind)
+        }
+        return speakerBefore(v, limit: r.lowerBound)
+    }
+
     /// A phrase range without leading conjunctions and edge punctuation.
     func trimPhrase(_ r: Range<Int>) -> Range<Int> {
         var lo = r.lowerBound
