@@ -622,4 +622,10 @@ struct QuoteSyntaxTests {
         #expect(b?.mention == "Councillor Ines Varga")
         #expect(b?.text == "the budget vote had been rigged")
     }
+
+    @Test("a content does not open with the comma of an aside after 'that'")
+    func noOpeningComma() throws {
+        let q = try first("The union and its lawyers said that, however long it takes, the case will go on.")
+        #expect(q?.text == "however long it takes, the case will go on")
+    }
 }

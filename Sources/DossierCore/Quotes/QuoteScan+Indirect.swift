@@ -629,6 +629,11 @@ extension QuoteScan {
     func finish(_ content: Range<Int>, _ sp: SpeakerPhrase, cue: Range<Int>, _ cu: QuoteLexicon.Cue, rule: String)
         -> Found?
     {
+        var content = content
+        // No opening comma: "said that, however long it takes, ..." reports "however long it takes, ...".
+        while content.count > 1 && isPunct(content.lowerBound) && !isQuote(content.lowerBound) {
+            content = content.lowerBound + 1..<content.upperBound
+        }
         guard content.count >= 1 else { return nil }
         var words = 0
         var quoted = 0
