@@ -628,4 +628,21 @@ struct QuoteSyntaxTests {
         let q = try first("The union and its lawyers said that, however long it takes, the case will go on.")
         #expect(q?.text == "however long it takes, the case will go on")
     }
+
+    @Test("a remark on the content after 'according to X,' is not part of the source; an appositive is")
+    func remarkAfterAccordingTo() throws {
+        let a = try first(
+            "Donations from small givers reached $40 million, according to the campaign, the most of any candidate this year."
+        )
+        #expect(a?.mention == "the campaign")
+        let b = try first(
+            "The plant's tax bill would fall to 12 percent, according to company filings, compared with 30 percent last year."
+        )
+        #expect(b?.mention == "company filings")
+        let c = try first("Turnout fell in every district, according to Votewatch, a nonprofit monitoring group.")
+        #expect(c?.mention == "Votewatch, a nonprofit monitoring group")
+        let d = try first(
+            "The senator leads by six points, according to two polls, including one by the state university.")
+        #expect(d?.mention == "two polls, including one by the state university")
+    }
 }

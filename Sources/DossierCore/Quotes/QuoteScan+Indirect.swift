@@ -517,6 +517,7 @@ extension QuoteScan {
         }
         guard var sp = phrase else { return [] }
         if let cut = clauseInSource(sp.range) { sp.range = sp.range.lowerBound..<cut }
+        if !first, let cut = remarkInSource(sp.range) { sp.range = sp.range.lowerBound..<cut }
         let cu = QuoteLexicon.Cue(lemma: "according to", cueClass: .speech)
         if !first, let c = parentheticalEnd(x, end: end) {
             if sp.range.upperBound > c {
@@ -604,6 +605,31 @@ extension QuoteScan {
                 cut -= 1
             }
             return cut > r.lowerBound ? cut : nil
+        }
+        return nil
+    }
+
+    /// Where a remark on the content after a comma starts in a source that runs to the end of the sentence
+    /// ("..., according to the campaign, the most of any candidate", "according to the company, compared
+    /// with ..."): after the comma an adverb, a preposition (not "including"), a participle, or a comparative
+    /// or superlative (by the tagger), where an appositive ("Crowdpac, a fundraising site") opens with a noun
+    /// phrase.
+    func remarkInSource(_ r: Range<Int>) -> Int? {
+        guard let syntax = doc.syntax, r.count >= 3 else { return nil }
+        for k in r.lowerBound + 1..<r.upperBound - 1 where isComma(k) {
+            var a = k + 1
+            let tag = { (i: Int) in
+                syntax.xposNames.indices.contains(Int(syntax.xpos[i])) ? syntax.xposNames[Int(syntax.xpos[i])] : ""
+            }
+            if syntax.upos[a] == .det && a + 1 < r.upperBound { a += 1 }
+            let t = tag(a)
+            let u = syntax.upos[a]
+            guard lower[a] != QuoteScan.including else { continue }
+            if t == "JJR" || t == "JJS" || t == "RBR" || t == "RBS" || (u == .adv && a == k + 1)
+                || (u == .adp && a == k + 1) || (u == .verb && a == k + 1)
+            {
+                return k
+            }
         }
         return nil
     }
