@@ -645,4 +645,15 @@ struct QuoteSyntaxTests {
             "The senator leads by six points, according to two polls, including one by the state university.")
         #expect(d?.mention == "two polls, including one by the state university")
     }
+
+    @Test("a participle set off by commas after the subject is not part of the speaker; 'acting director' is")
+    func participleAsideNotInSpeaker() throws {
+        let a = try first("The mayor, standing beside the flooded bridge on Monday, said the city would rebuild it.")
+        #expect(a?.mention == "The mayor")
+        #expect(a?.text == "the city would rebuild it")
+        let c = try first("The coach, smiling after the match, said his players had earned the win.")
+        #expect(c?.mention == "The coach")
+        let b = try first("Tomas Berg, acting director of the port authority, said the cranes would stay.")
+        #expect(b?.mention == "Tomas Berg, acting director of the port authority")
+    }
 }

@@ -759,8 +759,13 @@ extension QuoteScan {
                 && QuoteScan.timePrepositions.contains(lower[p.subtree(ci).lowerBound])
             {
                 except.insert(ci)  // a time phrase: "Clinton during a town hall meeting", "Sexton after the rally"
-            } else if rc == ids.acl && ci > s && endsInIng(ci) && cue(ci) != nil && setOffByComma(ci, parse: p) {
-                except.insert(ci)  // a reporting participle set off by a comma: "The union, citing ..., said"
+            } else if rc == ids.acl && ci > s && endsInIng(ci) && setOffByComma(ci, parse: p)
+                && lower[ci] != QuoteScan.acting && lower[ci] != QuoteScan.speaking
+            {
+                // A participle set off by a comma: "The union, citing ..., said", "Ruiz, celebrating a win in
+                // ..., said"; not a title ("acting director") or an anonymity clause ("speaking on condition
+                // of anonymity"), which PolNeAR keeps in the source.
+                except.insert(ci)
             } else if rc == ids.aclRelcl && ci > s {
                 let sub = p.subtree(ci)
                 let commaBefore = sub.lowerBound > 0 && isComma(sub.lowerBound - 1)
@@ -873,5 +878,7 @@ extension QuoteScan {
     static let there = StableHash.hash("there")
     static let but = StableHash.hash("but")
     static let which = StableHash.hash("which")
+    static let acting = StableHash.hash("acting")
+    static let speaking = StableHash.hash("speaking")
     static let what = StableHash.hash("what")
 }
