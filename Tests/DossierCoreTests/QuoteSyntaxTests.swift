@@ -656,4 +656,18 @@ struct QuoteSyntaxTests {
         let b = try first("Tomas Berg, acting director of the port authority, said the cranes would stay.")
         #expect(b?.mention == "Tomas Berg, acting director of the port authority")
     }
+
+    @Test("'As X said, ...' and '..., as X noted.' report the clause on the other side of the comma")
+    func asClause() throws {
+        let a = try first("As the mayor said on Friday, the budget is a mess.")
+        #expect(a?.mention == "the mayor")
+        #expect(a?.text == "the budget is a mess")
+        #expect(a?.rule == "quotes:syntax-as")
+        let b = try first("The ferry service will end in March, as the mayor noted on Friday.")
+        #expect(b?.mention == "the mayor")
+        #expect(b?.text == "The ferry service will end in March")
+        #expect(b?.rule == "quotes:syntax-as")
+        // Not a clause of time: no comma sets it off.
+        #expect(try first("The crowd cheered loudly as the mayor replied.") == nil)
+    }
 }

@@ -130,6 +130,7 @@ extension QuoteScan {
         let rx = p.relation(x)
         guard rx >= 0 else { return nil }
         if let f = invertedObject(cue: x, cu, parse: p, sentence: r) { return f }
+        if let f = asClause(cue: x, cu, parse: p, sentence: r) { return f }
         var content: Range<Int>? = nil
         var rule = "syntax-ccomp"
         // The complement clause: of two the parse gave ("Asked if ..., Clinton said she ..."), the one with
@@ -440,6 +441,54 @@ extension QuoteScan {
         else { return nil }
         let ph = phrase(trimPhrase(sub), head: o)
         return finish(lo..<hi, ph, cue: x..<x + 1, cu, rule: "syntax-inverted")
+    }
+
+    /// "As the mayor said on Friday, the budget is a mess." / "..., as many economists have noted.": a cue in
+    /// an adverbial clause opened by "as", with a subject and no complement of its own, reports the clause it
+    /// hangs on (`syntax-as`): the speaker is its subject, the content the rest of the sentence on the other
+    /// side of the comma that sets the clause off.
+    func asClause(cue x: Int, _ cu: QuoteLexicon.Cue, parse p: Parse, sentence r: Range<Int>) -> Found? {
+        let ids = p.ids
+        guard cu.cueClass == .speech || cu.cueClass == .continuation, p.relation(x) == ids.advcl,
+            let h = p.headOf(x), let m = p.child(x, ids.mark), lower[m] == QuoteScan.asWord,
+            let s = p.child(x, ids.nsubj), m < s, s < x,
+            !p.children(x).contains(where: { k in
+                let rk = Int(p.rel[Int(k)])
+                return rk == ids.ccomp || rk == ids.xcomp || (rk == ids.obj && lower[Int(k)] != QuoteScan.it)
+            })
+        else { return nil }
+        // The clause without the commas the parse hangs on it: it must be set off by one, on the side of
+        // the content (not "as ... as anything he said", not "smiled as he replied").
+        let sub = p.subtree(x)
+        var c0 = sub.lowerBound
+        while c0 < m && isComma(c0) { c0 += 1 }
+        var c1 = sub.upperBound
+        while c1 > x + 1 && isComma(c1 - 1) { c1 -= 1 }
+        guard c0 == m else { return nil }
+        var lo: Int
+        var hi: Int
+        if c1 <= h {
+            // The as-clause first: the content runs from after its comma to the end of the sentence.
+            guard m <= r.lowerBound + 1, c1 < r.upperBound, isComma(c1) else { return nil }
+            lo = c1
+            while lo < r.upperBound && isComma(lo) { lo += 1 }
+            hi = r.upperBound
+        } else {
+            // After the content, closing the sentence.
+            var e = c1
+            while e < r.upperBound && (isTerminal(e) || isPunct(e) && !isQuote(e)) { e += 1 }
+            guard e == r.upperBound, h < m, m > r.lowerBound, isComma(m - 1) else { return nil }
+            lo = r.lowerBound
+            hi = m
+            while hi > lo && isComma(hi - 1) { hi -= 1 }
+        }
+        while hi > lo && (isTerminal(hi - 1) || isPunct(hi - 1) && !isQuote(hi - 1)) { hi -= 1 }
+        guard hi - lo >= 3, let syntax = doc.syntax,
+            (lo..<hi).contains(where: { syntax.upos[$0] == .verb || syntax.upos[$0] == .aux }),
+            !(lo..<hi).contains(where: { k in cue(k) != nil || lower[k] == QuoteScan.according || inSpan[k] >= 0 })
+        else { return nil }
+        let ph = phrase(subjectSpan(s, parse: p), head: s)
+        return finish(lo..<hi, ph, cue: x..<x + 1, cu, rule: "syntax-as")
     }
 
     /// A verb with a tense of its own: a past or present-tense form, or a modal or tensed auxiliary beside it.
@@ -879,6 +928,7 @@ extension QuoteScan {
     static let but = StableHash.hash("but")
     static let which = StableHash.hash("which")
     static let acting = StableHash.hash("acting")
+    static let asWord = StableHash.hash("as")
     static let speaking = StableHash.hash("speaking")
     static let what = StableHash.hash("what")
 }
