@@ -670,4 +670,13 @@ struct QuoteSyntaxTests {
         // Not a clause of time: no comma sets it off.
         #expect(try first("The crowd cheered loudly as the mayor replied.") == nil)
     }
+
+    @Test("a prepositional phrase the parse hangs on the cue, between the subject and the cue, is the subject's")
+    func prepositionalPhraseBeforeCue() throws {
+        let q = try first("A projection from the Fenwick Political Report shows that the seat is safe.")
+        #expect(q?.mention == "A projection from the Fenwick Political Report")
+        #expect(q?.text == "the seat is safe")
+        // Not a time: "The mayor on Friday said".
+        #expect(try first("The mayor on Friday said the bridge would reopen.")?.mention == "The mayor")
+    }
 }

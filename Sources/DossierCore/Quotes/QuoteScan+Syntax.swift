@@ -773,6 +773,26 @@ extension QuoteScan {
             {
                 range = range.lowerBound..<e - 1
             }
+            // A prepositional phrase the parse hung on the cue between the subject and the cue belongs to the
+            // subject ("The Committee | for a Balanced Budget reported", "A reporter | for the Gazette said"):
+            // not a time ("on Friday", "after the meeting") or a medium ("in a statement"), nor one set off by
+            // commas.
+            if governor == x, let syntax = doc.syntax,
+                let k = p.children(x).map({ Int($0) }).first(where: { k in
+                    Int(p.rel[k]) == ids.obl && p.subtree(k).lowerBound == range.upperBound
+                })
+            {
+                let pp = p.subtree(k)
+                var e = x
+                while e > pp.upperBound && isAuxOrAdverb(e - 1) { e -= 1 }
+                if e == pp.upperBound, syntax.upos[pp.lowerBound] == .adp, !isComma(pp.lowerBound - 1),
+                    !QuoteScan.relativeWords.contains(lower[range.upperBound - 1]),
+                    !QuoteScan.timePrepositions.contains(lower[pp.lowerBound]),
+                    !pp.contains(where: { classes($0).contains(.time) || classes($0).contains(.medium) || isPunct($0) })
+                {
+                    range = range.lowerBound..<pp.upperBound
+                }
+            }
             // Name and title words the parse left out on the left ("Japanese Defence | Minister ..."); not
             // before a pronoun ("Late Saturday | he announced").
             if !(range.count == 1 && classes(s).contains(.pronoun)) {
