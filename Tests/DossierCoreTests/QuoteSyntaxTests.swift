@@ -679,4 +679,14 @@ struct QuoteSyntaxTests {
         // Not a time: "The mayor on Friday said".
         #expect(try first("The mayor on Friday said the bridge would reopen.")?.mention == "The mayor")
     }
+
+    @Test("a cue form the parse makes an adjective before a noun reports nothing ('a hastily called meeting')")
+    func adjectivalParticipleIsNoCue() throws {
+        let q = try findQuotes(
+            "Headline\n\nAfter a hastily called, late-night meeting, the board issued a statement calling the merger “a grave mistake” for the town."
+        )
+        #expect(!q.contains { $0.cue == "called" })
+        #expect(q.first?.mention == "the board")
+        #expect(q.first?.cue == "calling")
+    }
 }

@@ -32,7 +32,8 @@ extension QuoteScan {
                     x += 2
                     continue
                 }
-                guard let cu = cue(x), !isInfinitiveOrPassive(x) else {
+                // A cue form the parse makes a modifier of a noun is an adjective ("a swiftly called meeting").
+                guard let cu = cue(x), !isInfinitiveOrPassive(x), !isModifierOfNoun(x) else {
                     x += 1
                     continue
                 }
@@ -198,6 +199,22 @@ extension QuoteScan {
         while end > c0 && isPunct(end - 1) && !(isQuote(end - 1) && inSpan[end - 1] >= 0) { end -= 1 }
         guard end > c0 else { return nil }
         return finish(c0..<end, sp, cue: x..<x + 1, c, rule: "headline")
+    }
+
+    /// Whether the parse hangs token `x` on a noun after it as an adjectival modifier (`amod`): "a swiftly
+    /// called meeting".
+    func isModifierOfNoun(_ x: Int) -> Bool {
+        // Not an -ing form: "promising five tickets", "telling reporters" are verbs more often than not.
+        guard let p = parse, p.analysed[x], !endsInIng(x), let h = p.headOf(x), h > x,
+            p.relationName(p.relation(x)) == "amod"
+        else { return false }
+        // Within the noun phrase: only adverbs (and a comma after it) under it, as a verb the parse got wrong
+        // has a subject or an object; no comma before it, and the noun at most three words on.
+        return h - x <= 3 && !(x > 0 && isComma(x - 1))
+            && p.children(x).allSatisfy { k in
+                let r = Int(p.rel[Int(k)])
+                return r == p.ids.advmod || (r == p.ids.punct && Int(k) > x)
+            }
     }
 
     /// "to say", "is said to", "was told": no speaker of their own ("is saying" is a progressive and has one).
