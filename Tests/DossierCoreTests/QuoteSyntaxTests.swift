@@ -689,4 +689,12 @@ struct QuoteSyntaxTests {
         #expect(q.first?.mention == "the board")
         #expect(q.first?.cue == "calling")
     }
+
+    @Test("the speaker of '..., warning that ...' is the sentence's whole subject as the parse bounds it")
+    func participleSpeakerWholeSubject() throws {
+        let a = try first(
+            "Farmers in the northern valleys protested on Monday, warning that the new levy would ruin them.")
+        #expect(a?.mention == "Farmers in the northern valleys")
+        #expect(a?.cue == "warning")
+    }
 }

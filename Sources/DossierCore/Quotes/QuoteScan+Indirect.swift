@@ -271,6 +271,15 @@ extension QuoteScan {
         if subjectRule == nil && !aside, let wide = parsedSubject(around: sp.range, cue: x, sentence: r) {
             sp.range = wide
         }
+        if subjectRule == "-participle" {
+            // "..., warning that ...": the sentence's subject as the parse bounds it, relative clause and
+            // prepositional phrases included, when it holds the phrase found ("The attorney | general of ...").
+            if let p = parse, p.analysed[x], let h = p.headOf(x), h < x, h >= sp.range.upperBound,
+                let wide = parsedSubject(around: sp.range, cue: h, sentence: r, leftward: false)
+            {
+                sp.range = wide
+            }
+        }
         if subjectRule == nil && !aside, let s = issuerOfMedium(sp.range, cue: x, sentence: r) {
             // "The mayor issued a statement saying ...": the one who issued it speaks, not the statement.
             sp = s

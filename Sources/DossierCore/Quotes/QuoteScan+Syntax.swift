@@ -870,10 +870,15 @@ extension QuoteScan {
     /// reaches further back: "A report issued over the summer by the Office for Fairness in Trade noted
     /// that ..." (the word grammar stops at "Trade"). Only auxiliaries and adverbs may stand between the
     /// subject and the cue, and the subject stays within the sentence.
-    func parsedSubject(around found: Range<Int>, cue x: Int, sentence r: Range<Int>) -> Range<Int>? {
+    /// With `leftward` false, the subject may reach further on the right only ("The attorney | general of
+    /// the state ..., warning that").
+    func parsedSubject(around found: Range<Int>, cue x: Int, sentence r: Range<Int>, leftward: Bool = true)
+        -> Range<Int>?
+    {
         guard let p = parse, p.analysed[x], let s = p.child(x, p.ids.nsubj), s < x else { return nil }
         let span = subjectSpan(s, parse: p)
-        guard span.lowerBound >= r.lowerBound, span.lowerBound < found.lowerBound,
+        guard span.lowerBound >= r.lowerBound,
+            leftward ? span.lowerBound < found.lowerBound : span.lowerBound <= found.lowerBound && span != found,
             span.upperBound >= found.upperBound, span.upperBound <= x,
             (span.upperBound..<x).allSatisfy({ isAuxOrAdverb($0) })
         else { return nil }
