@@ -697,4 +697,14 @@ struct QuoteSyntaxTests {
         #expect(a?.mention == "Farmers in the northern valleys")
         #expect(a?.cue == "warning")
     }
+
+    @Test("'..., according to X, and they said ...': the source is looked for up to the comma that closes it")
+    func accordingToBeforeAReport() throws {
+        let q = try findQuotes(
+            "Headline\n\nRuiz's relatives watched the footage on Monday, according to their lawyers, and they said they had questions."
+        )
+        let a = q.first { $0.cue == "according to" }
+        #expect(a?.mention == "their lawyers")
+        #expect(a?.text == "Ruiz's relatives watched the footage on Monday")
+    }
 }

@@ -541,6 +541,11 @@ extension QuoteScan {
             // "..., according to exit polls conducted for the networks.": the rest of the sentence.
             phrase = sourceRest(x + 2..<end)
         }
+        if phrase == nil, !first, let c = parentheticalEnd(x, end: end) {
+            // "..., according to their lawyers, and they said ...": the rest of the sentence holds a cue, so
+            // the source is looked for up to the comma that closes it.
+            phrase = loosePhrase(x + 2..<c, maxWords: 20, strictStart: false) ?? sourceRest(x + 2..<c)
+        }
         guard var sp = phrase else { return [] }
         if let cut = clauseInSource(sp.range) { sp.range = sp.range.lowerBound..<cut }
         if !first, let cut = remarkInSource(sp.range) { sp.range = sp.range.lowerBound..<cut }
