@@ -450,7 +450,7 @@ extension QuoteScan {
     func asClause(cue x: Int, _ cu: QuoteLexicon.Cue, parse p: Parse, sentence r: Range<Int>) -> Found? {
         let ids = p.ids
         guard cu.cueClass == .speech || cu.cueClass == .continuation, p.relation(x) == ids.advcl,
-            let h = p.headOf(x), let m = p.child(x, ids.mark), lower[m] == QuoteScan.asWord,
+            let h = p.headOf(x), let m = p.child(x, ids.mark), lower[m] == QuoteScan.`as`,
             let s = p.child(x, ids.nsubj), m < s, s < x,
             !p.children(x).contains(where: { k in
                 let rk = Int(p.rel[Int(k)])
@@ -777,7 +777,7 @@ extension QuoteScan {
             // subject ("The Committee | for a Balanced Budget reported", "A reporter | for the Gazette said"):
             // not a time ("on Friday", "after the meeting") or a medium ("in a statement"), nor one set off by
             // commas.
-            if governor == x, let syntax = doc.syntax,
+            if governor == x, !range.isEmpty, let syntax = doc.syntax,
                 let k = p.children(x).map({ Int($0) }).first(where: { k in
                     Int(p.rel[k]) == ids.obl && p.subtree(k).lowerBound == range.upperBound
                 })
@@ -953,7 +953,6 @@ extension QuoteScan {
     static let but = StableHash.hash("but")
     static let which = StableHash.hash("which")
     static let acting = StableHash.hash("acting")
-    static let asWord = StableHash.hash("as")
     static let speaking = StableHash.hash("speaking")
     static let what = StableHash.hash("what")
 }
