@@ -649,11 +649,8 @@ extension QuoteScan {
         guard let syntax = doc.syntax, r.count >= 3 else { return nil }
         for k in r.lowerBound + 1..<r.upperBound - 1 where isComma(k) {
             var a = k + 1
-            let tag = { (i: Int) in
-                syntax.xposNames.indices.contains(Int(syntax.xpos[i])) ? syntax.xposNames[Int(syntax.xpos[i])] : ""
-            }
             if syntax.upos[a] == .det && a + 1 < r.upperBound { a += 1 }
-            let t = tag(a)
+            let t = pennTag(a)
             let u = syntax.upos[a]
             guard lower[a] != QuoteScan.including else { continue }
             if t == "JJR" || t == "JJS" || t == "RBR" || t == "RBS" || (u == .adv && a == k + 1)

@@ -494,11 +494,16 @@ extension QuoteScan {
     /// A verb with a tense of its own: a past or present-tense form, or a modal or tensed auxiliary beside it.
     /// A verb or auxiliary in a finite form by its Penn tag (VBD, VBZ, VBP, MD).
     func isTensed(_ k: Int) -> Bool {
-        guard let syntax = doc.syntax, syntax.analysed[k] else { return false }
-        let x = Int(syntax.xpos[k])
-        guard x < syntax.xposNames.count else { return false }
-        let n = syntax.xposNames[x]
+        guard doc.syntax?.analysed[k] == true else { return false }
+        let n = pennTag(k)
         return n == "VBD" || n == "VBZ" || n == "VBP" || n == "MD"
+    }
+
+    /// The tagger's Penn tag of token `k` ("" without the syntax stage).
+    func pennTag(_ k: Int) -> String {
+        guard let syntax = doc.syntax else { return "" }
+        let x = Int(syntax.xpos[k])
+        return x < syntax.xposNames.count ? syntax.xposNames[x] : ""
     }
 
     func isFinite(_ v: Int, parse p: Parse) -> Bool {
@@ -726,22 +731,7 @@ extension QuoteScan {
         if let u = doc.syntax?.upos[s], !isNominal(u) {
             return nil  // a subject that is not a nominal: a bad parse, left to the word sieves
         }
-        var range = subjectSpan(s, parse: p)
-        // Two subjects side by side are one phrase cut in two by the parse ("Republican pollster | Daron Shaw").
-        for c in p.children(x) where Int(c) != s {
-            let rc = Int(p.rel[Int(c)])
-            guard rc == ids.nsubj || rc == ids.csubj else { continue }
-            let other = subjectSpan(Int(c), parse: p)
-            // Side by side, or joined by "and" / "or" ("Current | and former officials").
-            let gap =
-                other.upperBound <= range.lowerBound
-                ? other.upperBound..<range.lowerBound : range.upperBound..<max(range.upperBound, other.lowerBound)
-            if gap.count <= 2
-                && gap.allSatisfy({ isComma($0) || lower[$0] == QuoteScan.and || lower[$0] == QuoteScan.or })
-            {
-                range = min(other.lowerBound, range.lowerBound)..<max(other.upperBound, range.upperBound)
-            }
-        }
+        var range = joinedSubject(s, of: x, parse: p)
         if range.overlaps(avoid) {
             // The subject's subtree reaches into the content (a bad parse): its head's own words only.
             range = trimPhrase(p.subtree(s, except: Set(p.children(s).map { Int($0) })))
@@ -866,6 +856,27 @@ extension QuoteScan {
         return trimPhrase(r)
     }
 
+    /// The span of subject `s` of verb `v`, joined with the verb's other subjects next to it: two subjects
+    /// side by side are one phrase the parse cut in two ("Republican pollster | Daron Shaw", "Councillor Ines
+    /// | Varga"), or joined by "and" / "or" ("Current | and former officials").
+    func joinedSubject(_ s: Int, of v: Int, parse p: Parse) -> Range<Int> {
+        var range = subjectSpan(s, parse: p)
+        for c in p.children(v) where Int(c) != s {
+            let rc = Int(p.rel[Int(c)])
+            guard rc == p.ids.nsubj || rc == p.ids.csubj else { continue }
+            let other = subjectSpan(Int(c), parse: p)
+            let gap =
+                other.upperBound <= range.lowerBound
+                ? other.upperBound..<range.lowerBound : range.upperBound..<max(range.upperBound, other.lowerBound)
+            if gap.count <= 2
+                && gap.allSatisfy({ isComma($0) || lower[$0] == QuoteScan.and || lower[$0] == QuoteScan.or })
+            {
+                range = min(other.lowerBound, range.lowerBound)..<max(other.upperBound, range.upperBound)
+            }
+        }
+        return range
+    }
+
     /// The parse's subject of cue `x` when it holds the phrase the word grammar found before the cue and
     /// reaches further back: "A report issued over the summer by the Office for Fairness in Trade noted
     /// that ..." (the word grammar stops at "Trade"). Only auxiliaries and adverbs may stand between the
@@ -903,18 +914,9 @@ extension QuoteScan {
         if v > r.lowerBound && syntax.upos[v] == .adp && syntax.upos[v - 1] == .verb { v -= 1 }
         guard v > r.lowerBound, syntax.upos[v] == .verb, cue(v) == nil else { return nil }
         if let p = parse, p.analysed[v], let s = p.child(v, p.ids.nsubj), s < v {
-            var span = subjectSpan(s, parse: p)
-            // Two subjects side by side are one name the parse split ("Councillor Ines | Varga put out").
-            for c in p.children(v) where Int(c) > s && Int(c) < v && Int(p.rel[Int(c)]) == p.ids.nsubj {
-                let next = subjectSpan(Int(c), parse: p)
-                if next.lowerBound == span.upperBound { span = span.lowerBound..<next.upperBound }
-            }
+            let span = joinedSubject(s, of: v, parse: p)
             guard span.lowerBound >= r.lowerBound, span.upperBound <= v else { return nil }
-            let kind: SpeakerPhrase.Kind =
-                syntax.upos[s] == .pron ? .pronoun : (syntax.upos[s] == .propn ? .name : .nominal)
-            return speakerBefore(span.upperBound, limit: span.lowerBound).map {
-                SpeakerPhrase(range: span, name: $0.name, kind: $0.kind)
-            } ?? SpeakerPhrase(range: span, name: nil, kind: kind)
+            return phrase(span, head: s)
         }
         return speakerBefore(v, limit: r.lowerBound)
     }
