@@ -707,4 +707,21 @@ struct QuoteSyntaxTests {
         #expect(a?.mention == "their lawyers")
         #expect(a?.text == "Ruiz's relatives watched the footage on Monday")
     }
+
+    @Test("a progressive cue the tagger takes for a noun still reports ('is warning voters that ...')")
+    func progressiveTaggedAsNoun() throws {
+        let q = try first("Senator Alma Reyes is warning voters that the toll bridge will close in May.")
+        #expect(q?.mention == "Senator Alma Reyes")
+        #expect(q?.cue == "warning")
+        #expect(q?.text == "the toll bridge will close in May")
+    }
+
+    @Test("a subject after a question word ('... and how analysts say') is the cue's subject alone")
+    func subjectAfterQuestionWord() throws {
+        let q = try findQuotes(
+            "Headline\n\nThat sort of gap between what the mayor says her plan would do and how analysts say it would shape the city has lasted for months."
+        )
+        let a = q.first { $0.cue == "say" }
+        #expect(a?.mention == "analysts")
+    }
 }

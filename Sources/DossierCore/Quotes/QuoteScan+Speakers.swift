@@ -149,7 +149,7 @@ extension QuoteScan {
             } else if lower[t] == QuoteScan.and && t - 1 >= limit && isCapWord(t - 1) && isCapWord(start) {
                 // "Jeb Bush and Chris Christie said"
                 start = t
-            } else if isLowerWord(t) && isContentWord(t)
+            } else if isLowerWord(t) && isContentWord(t) && !QuoteScan.questionWords.contains(lower[t])
                 && (flags(t).contains(.hyphenated) || hasAdjectiveSuffix(t)
                     || (isLowerWord(start) && (c.contains(.title) || !classes(start).isDisjoint(with: .sourceNoun))))
             {

@@ -868,6 +868,14 @@ extension QuoteScan {
             let gap =
                 other.upperBound <= range.lowerBound
                 ? other.upperBound..<range.lowerBound : range.upperBound..<max(range.upperBound, other.lowerBound)
+            // "the difference between what they plan and how | experts say": a subject after a question word
+            // that closes the other opens a clause of its own; the verb's subject is the one next to it.
+            if other.lowerBound >= range.upperBound, gap.isEmpty, range.upperBound - 1 > range.lowerBound,
+                QuoteScan.questionWords.contains(lower[range.upperBound - 1]),
+                (other.upperBound..<v).allSatisfy({ isAuxOrAdverb($0) })
+            {
+                return other
+            }
             if gap.count <= 2
                 && gap.allSatisfy({ isComma($0) || lower[$0] == QuoteScan.and || lower[$0] == QuoteScan.or })
             {
@@ -957,4 +965,6 @@ extension QuoteScan {
     static let acting = StableHash.hash("acting")
     static let speaking = StableHash.hash("speaking")
     static let what = StableHash.hash("what")
+    static let questionWords: Set<UInt64> = Set(
+        ["how", "what", "why", "where", "when", "whether", "who"].map { StableHash.hash($0) })
 }

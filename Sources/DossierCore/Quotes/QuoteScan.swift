@@ -129,7 +129,9 @@ struct QuoteScan {
         {
             let participle =
                 i > 0 && isComma(i - 1) && i + 1 < lower.count && lower[i + 1] == QuoteScan.that && endsInIng(i)
-            guard participle || isVerbAfterQuote(i) else { return nil }
+            // A progressive the tagger took for a noun: "Trump is warning voters that ...".
+            let progressive = i > 0 && endsInIng(i) && QuoteScan.beForms.contains(lower[i - 1])
+            guard participle || progressive || isVerbAfterQuote(i) else { return nil }
         }
         return c
     }
