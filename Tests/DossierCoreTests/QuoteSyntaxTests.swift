@@ -724,4 +724,24 @@ struct QuoteSyntaxTests {
         let a = q.first { $0.cue == "say" }
         #expect(a?.mention == "analysts")
     }
+
+    @Test("'according to a speech X delivered': the source is the one who produced the medium")
+    func producerOfMedium() throws {
+        let a = try first(
+            "The plan is to lure shipping firms back to the harbour, according to a speech Mrs. Okafor delivered at Kiel University in May 2019."
+        )
+        #expect(a?.mention == "Mrs. Okafor")
+        #expect(a?.text == "The plan is to lure shipping firms back to the harbour")
+        let b = try first(
+            "The ferry will stop running in winter, according to an interview her brother Tomas Weller gave to a local radio station."
+        )
+        #expect(b?.mention == "her brother Tomas Weller")
+        let c = try first("According to a statement the ministry issued on Friday, prices will rise.")
+        #expect(c?.mention == "the ministry")
+        #expect(c?.text == "prices will rise")
+        // A medium produced by no one named stays the source.
+        #expect(
+            try first("Prices will rise, according to a report released by the ministry.")?.mention
+                == "a report released by the ministry")
+    }
 }
