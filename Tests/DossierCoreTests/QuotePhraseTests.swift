@@ -158,4 +158,12 @@ struct QuotePhraseTests {
         #expect(i.first?.mention == "The port authority")
         #expect(i.first?.text == "the quay would reopen in May")
     }
+
+    @Test("a share of a group ('Nearly eight of 10 voters', 'About four in 10') is one phrase")
+    func shareOfGroup() throws {
+        let a = try quote("Nearly eight of 10 voters say the ferry fare is too high.", "the ferry fare is too high")
+        #expect(a?.mention == "Nearly eight of 10 voters")
+        let b = try quote("About four in 10 harbour workers said the strike was justified.", "the strike was justified")
+        #expect(b?.mention == "About four in 10 harbour workers")
+    }
 }

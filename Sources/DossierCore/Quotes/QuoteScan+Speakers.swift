@@ -146,6 +146,14 @@ extension QuoteScan {
                 start = t
             } else if flags(t).contains(.digits) {
                 start = t
+            } else if (lower[t] == QuoteScan.of || lower[t] == QuoteScan.inWord) && t - 1 >= limit && isNumber(t - 1)
+                && flags(start).contains(.digits) && !QuoteScan.relativeWords.contains(lower[s])
+            {
+                // "eight of 10 voters", "four in 10" (not before a relative pronoun: "four in 10 who said").
+                start = t - 1
+            } else if isNumber(start) && QuoteScan.approximators.contains(lower[t]) {
+                // "About four in 10", "nearly 60 percent of".
+                start = t
             } else if lower[t] == QuoteScan.and && t - 1 >= limit && isCapWord(t - 1) && isCapWord(start) {
                 // "Jeb Bush and Chris Christie said"
                 start = t
@@ -163,6 +171,22 @@ extension QuoteScan {
         while start < s && classes(start).contains(.stop) && !classes(start).contains(.modifier) { start += 1 }
         return start
     }
+
+    /// A number: digits or a number word ("six", "a dozen").
+    func isNumber(_ i: Int) -> Bool {
+        flags(i).contains(.digits) || QuoteScan.numberWords.contains(lower[i])
+    }
+
+    static let numberWords: Set<UInt64> = Set(
+        [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "dozen", "dozens", "hundreds", "thousands", "millions",
+        ].map { StableHash.hash($0) })
+    static let approximators: Set<UInt64> = Set(
+        ["about", "nearly", "roughly", "almost", "approximately", "only", "just", "some", "over", "around"].map {
+            StableHash.hash($0)
+        })
+    static let inWord = StableHash.hash("in")
 
     /// The whole span between a quote and its cue taken as the speaker, when the phrase grammar above
     /// does not cover it ("“...,” the gambling tycoon said"): at most `maxWords` tokens, no sentence
