@@ -323,7 +323,7 @@ extension QuoteScan {
                     continue
                 }
                 // "said in a statement Thursday they ...": the medium is an aside.
-                if lower[k] == QuoteScan.asideIn || lower[k] == QuoteScan.on,
+                if lower[k] == QuoteScan.inWord || lower[k] == QuoteScan.on,
                     let m = (k + 1..<min(end, k + 5)).first(where: { classes($0).contains(.medium) }),
                     (k + 1..<m).allSatisfy({ isWord($0) && !classes($0).contains(.prep) }), m + 1 < end,
                     !(r.lowerBound..<x).contains(where: { inSpan[$0] >= 0 && spans[Int(inSpan[$0])].role == .quote }),
@@ -868,7 +868,7 @@ extension QuoteScan {
         }
         if w == QuoteScan.asideFor, len == 3 { return lower[k + 2] == QuoteScan.part }
         if w == QuoteScan.asideAt, len == 3 { return lower[k + 2] == QuoteScan.asideTime }
-        if w == QuoteScan.asideIn, len == 3 { return classes(k + 2).contains(.medium) }
+        if w == QuoteScan.inWord, len == 3 { return classes(k + 2).contains(.medium) }
         return false
     }
 
@@ -876,7 +876,7 @@ extension QuoteScan {
     static let asideWhile = StableHash.hash("while")
     static let asideFor = StableHash.hash("for")
     static let asideAt = StableHash.hash("at")
-    static let asideIn = StableHash.hash("in")
+    static let inWord = StableHash.hash("in")
     static let part = StableHash.hash("part")
     static let asideTime = StableHash.hash("time")
     static let asked = StableHash.hash("asked")

@@ -186,7 +186,6 @@ extension QuoteScan {
         ["about", "nearly", "roughly", "almost", "approximately", "only", "just", "some", "over", "around"].map {
             StableHash.hash($0)
         })
-    static let inWord = StableHash.hash("in")
 
     /// The whole span between a quote and its cue taken as the speaker, when the phrase grammar above
     /// does not cover it ("“...,” the gambling tycoon said"): at most `maxWords` tokens, no sentence
@@ -426,7 +425,7 @@ extension QuoteScan {
         guard r.count >= 2 else { return r }
         for k in r.lowerBound + 1..<r.upperBound {
             var cut = false
-            if lower[k] == QuoteScan.asideIn || lower[k] == QuoteScan.during {
+            if lower[k] == QuoteScan.inWord || lower[k] == QuoteScan.during {
                 let look = k + 1..<min(r.upperBound, k + 5)
                 cut = look.contains { classes($0).contains(.medium) } && !look.contains { isComma($0) }
             } else if isComma(k - 1), classes(k).contains(.tail) {
