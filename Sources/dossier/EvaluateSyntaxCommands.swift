@@ -18,6 +18,10 @@ struct EvaluatePOS: ParsableCommand {
     var prunedOut: String?
     @Option(name: .long, help: "With --pruned-out: one weight row in N kept in training order (0: none; default 4).")
     var packedHead: Int?
+    @Option(
+        name: .long, help: "With --pruned-out: every weight rounded to a multiple of N units of 1/32767 of the largest."
+    )
+    var weightStep: Int?
     @Option(name: .long, help: "Re-decide tokens below this first-pass margin (a two-pass tagger; 0: one pass).")
     var secondMargin: Float?
     @Option(name: .long, help: "Weight of the first-pass scores in the second pass (a two-pass tagger).")
@@ -34,6 +38,7 @@ struct EvaluatePOS: ParsableCommand {
         if let prunedOut {
             if let prune { setConfig(&tagger.config, "prune", String(prune)) }
             if let packedHead { setConfig(&tagger.config, "packed.head", String(packedHead)) }
+            if let weightStep { setConfig(&tagger.config, "weight.step", String(weightStep)) }
             let bytes = tagger.encoded()
             try Data(bytes).write(to: URL(fileURLWithPath: prunedOut))
             tagger = try POSModel(decoding: bytes, name: prunedOut, clusters: clusters)
@@ -80,6 +85,10 @@ struct EvaluateParser: ParsableCommand {
     var prunedOut: String?
     @Option(name: .long, help: "With --pruned-out: one weight row in N kept in training order (0: none; default 4).")
     var packedHead: Int?
+    @Option(
+        name: .long, help: "With --pruned-out: every weight rounded to a multiple of N units of 1/32767 of the largest."
+    )
+    var weightStep: Int?
     @Option(name: .long, help: "Beam width (default: the model's).") var beam: Int?
     @Flag(name: .long, help: "Score the bundled beam-search parser instead of the greedy one.") var beamModel = false
     @Flag(name: .long, help: "Parse with the gold tags of the file instead of the tagger's.") var goldTags = false
@@ -113,6 +122,7 @@ struct EvaluateParser: ParsableCommand {
         if let prunedOut {
             if let prune { setConfig(&parser.config, "prune", String(prune)) }
             if let packedHead { setConfig(&parser.config, "packed.head", String(packedHead)) }
+            if let weightStep { setConfig(&parser.config, "weight.step", String(weightStep)) }
             let bytes = parser.encoded()
             try Data(bytes).write(to: URL(fileURLWithPath: prunedOut))
             parser = try ParserModel(decoding: bytes, name: prunedOut)

@@ -65,6 +65,45 @@ struct SyntaxWeightFormTests {
         #expect(packed.bytes.count < plain.bytes.count)
     }
 
+    @Test("weights rounded to a coarser step: on the grid, fewer bytes, the same rows back, idempotent")
+    func coarsenedWeightsRoundTripInUnits() throws {
+        let rows = SyntaxWeightFormTests.sampleRows(classes: 51)
+        let coarse = rows.coarsened(step: 64)
+        #expect(rows.coarsened(step: 1) == rows)
+        #expect(coarse.coarsened(step: 64) == coarse, "rounding again changes nothing")
+        #expect(coarse.scale == rows.scale)
+        #expect(coarse.weights.allSatisfy { $0 != 0 && Int($0) % 64 == 0 })
+        // Weights under half a step are dropped, the others move by at most half a step (the extremes to the
+        // largest multiple of the step in 16 bits).
+        #expect(coarse.weights.count < rows.weights.count)
+        #expect(coarse.weights.allSatisfy { Int($0.magnitude) <= Int(Int16.max) / 64 * 64 })
+        #expect(coarse.weights.contains { Int($0.magnitude) == Int(Int16.max) / 64 * 64 })
+        var i = 0
+        for r in 0..<rows.count {
+            for j in rows.starts[r]..<rows.starts[r + 1] where abs(Int(rows.weights[j])) >= 32 {
+                let q = Int(rows.weights[j])
+                #expect(coarse.classIDs[i] == rows.classIDs[j])
+                #expect(abs(Int(coarse.weights[i]) - q) <= 32 || abs(q) > Int(Int16.max) / 64 * 64)
+                i += 1
+            }
+        }
+        #expect(i == coarse.weights.count)
+        var fine = ByteWriter()
+        SparseWeights.write(rows, form: .packed, into: &fine)
+        var w = ByteWriter()
+        SparseWeights.write(coarse, form: .packed, into: &w)
+        #expect(w.bytes[4] == SparseWeights.packedUnitForm)
+        #expect(fine.bytes[4] == SparseWeights.packedForm)
+        #expect(w.bytes.count < fine.bytes.count)
+        var r = ByteReader(w.bytes, name: "coarse")
+        let scorer = try SparseWeights.decodeScorer(&r)
+        #expect(r.atEnd)
+        #expect(SparseRows(scorer).sortedByKey() == coarse.sortedByKey())
+        var again = ByteWriter()
+        SparseWeights.write(SparseRows(scorer), form: .packed, into: &again)
+        #expect(again.bytes == w.bytes)
+    }
+
     @Test func emptyWeightsRoundTrip() throws {
         var w = ByteWriter()
         SparseWeights.write(SparseRows(classes: 51, scale: 1), form: .packed, into: &w)

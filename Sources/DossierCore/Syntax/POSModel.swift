@@ -264,12 +264,14 @@ public struct POSModel: Sendable {
         }
         let prune = Float(self["prune"] ?? "") ?? 0.002
         let head = Int(self["packed.head"] ?? "") ?? SparseWeights.defaultHead
+        let step = Int(self["weight.step"] ?? "") ?? 1
         SparseWeights.write(
-            held.map { SparseRows($0, prune: prune) } ?? SparseRows(scorer, prune: prune), form: form, head: head,
-            into: &w)
+            (held.map { SparseRows($0, prune: prune) } ?? SparseRows(scorer, prune: prune, step: step))
+                .coarsened(step: step),
+            form: form, head: head, into: &w)
         if let second {
-            let rows = second.rows(prune: Float(self["second.prune"] ?? "") ?? prune)
-            SparseWeights.write(rows, form: form, head: head, into: &w)
+            let rows = second.rows(prune: Float(self["second.prune"] ?? "") ?? prune, step: step)
+            SparseWeights.write(rows.coarsened(step: step), form: form, head: head, into: &w)
         }
         var cfg = config.filter {
             $0.key != "features" && $0.key != "extras"

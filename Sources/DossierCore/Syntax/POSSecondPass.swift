@@ -25,8 +25,8 @@ public struct POSSecondPass: Sendable {
     private var held: AveragedPerceptron?
 
     /// The weights as a model file holds them (exactly the scorer's for a pass read from file).
-    func rows(prune: Float) -> SparseRows {
-        held.map { SparseRows($0, prune: prune) } ?? SparseRows(scorer, prune: prune)
+    func rows(prune: Float, step: Int = 1) -> SparseRows {
+        held.map { SparseRows($0, prune: prune) } ?? SparseRows(scorer, prune: prune, step: step)
     }
     public private(set) var scorer: CompactScorer
     /// The template set (config `second`).

@@ -662,12 +662,17 @@ public struct ParserModel: Sendable {
         for l in labels { w.string(l) }
         let prune = Float(self["prune"] ?? "") ?? 0.002
         let head = Int(self["packed.head"] ?? "") ?? SparseWeights.defaultHead
+        let step = Int(self["weight.step"] ?? "") ?? 1
         if let held {
-            SparseWeights.write(SparseRows(held.actions, prune: prune), form: form, head: head, into: &w)
-            SparseWeights.write(SparseRows(held.labeler, prune: prune), form: form, head: head, into: &w)
+            for p in [held.actions, held.labeler] {
+                SparseWeights.write(
+                    SparseRows(p, prune: prune).coarsened(step: step), form: form, head: head, into: &w)
+            }
         } else {
-            SparseWeights.write(SparseRows(actionScorer, prune: prune), form: form, head: head, into: &w)
-            SparseWeights.write(SparseRows(labelScorer, prune: prune), form: form, head: head, into: &w)
+            for s in [actionScorer, labelScorer] {
+                SparseWeights.write(
+                    SparseRows(s, prune: prune, step: step).coarsened(step: step), form: form, head: head, into: &w)
+            }
         }
         var cfg = config.filter { $0.key != "features" }
         cfg.insert(("features", String(featureSet)), at: 0)

@@ -44,10 +44,12 @@ struct SparseRows: Equatable {
 
     /// The rows of a scorer exactly (same scale and 16-bit weights), in the order of its rows. With `prune`,
     /// weights whose magnitude rounds below `prune` x 32767 units are dropped: pruning a scorer read from a
-    /// file at the fraction the file was written with keeps every weight, so re-encoding is lossless.
-    init(_ s: CompactScorer, prune: Float = 0) {
+    /// file at the fraction the file was written with keeps every weight, so re-encoding is lossless. With a
+    /// `step` (a model whose weights are on that grid, ``coarsened(step:)``), the cut is rounded down to the grid,
+    /// where the weights that passed it before rounding are.
+    init(_ s: CompactScorer, prune: Float = 0, step: Int = 1) {
         self.init(classes: s.classes, scale: s.scale)
-        let cut = Int((prune * 32767).rounded())
+        let cut = Int((prune * 32767).rounded()) / max(step, 1) * max(step, 1)
         var rows: [(start: Int, key: UInt64)] = []
         for e in s.slots where e != 0 { rows.append((Int(e & 0xffff_ffff) - 1, e >> 32)) }
         rows.sort { $0.start < $1.start }
@@ -74,6 +76,26 @@ struct SparseRows: Equatable {
         if classIDs.count == starts[starts.count - 1] { return }
         keys.append(key)
         starts.append(classIDs.count)
+    }
+
+    /// The rows with every weight rounded to a multiple of `step` units (the largest to the multiple below
+    /// 32768); weights that round to zero are dropped, and rows left empty. Rounding rows already on the grid of
+    /// `step` changes nothing, so a coarsened model re-encodes to itself.
+    func coarsened(step: Int) -> SparseRows {
+        guard step > 1 else { return self }
+        var out = SparseRows(classes: classes, scale: scale)
+        let top = Int(Int16.max) / step * step
+        for i in 0..<count {
+            for j in starts[i]..<starts[i + 1] {
+                let q = Int(weights[j])
+                let m: Int = min((abs(q) + step / 2) / step * step, top)
+                if m == 0 { continue }
+                out.classIDs.append(classIDs[j])
+                out.weights.append(Int16(q < 0 ? -m : m))
+            }
+            out.closeRow(keys[i])
+        }
+        return out
     }
 
     /// The rows sorted by key.
@@ -113,10 +135,17 @@ struct SparseRows: Equatable {
 ///   hashes are about 14 bits apart, the weights take 10-12 bits). The decoder lays out the head, then the
 ///   rows tier by tier, so the rows of frequent features stay together at the start of the scorer's memory as
 ///   in a trained perceptron (with all rows in key order the files were 10% smaller but scoring 15-20% slower).
+/// - `packed` with a unit (form 3, issue 4's twelfth session): the same with a `u16` unit after the smallest
+///   magnitude; every magnitude is a multiple of it (weights rounded to a grid, `SparseRows.coarsened(step:)`,
+///   config `weight.step`) and a weight is coded as (magnitude minus the smallest magnitude) / unit times two
+///   plus the sign. The writer uses it whenever the magnitudes have a common divisor above 1.
 enum SparseWeights {
     enum Form: Sendable { case plain, packed }
 
     static let packedForm: UInt8 = 2
+    /// The packed form with a weight unit: every magnitude a multiple of a `u16` unit that follows the smallest
+    /// magnitude in the header, weights coded in units (written when the weights have a common divisor > 1).
+    static let packedUnitForm: UInt8 = 3
     /// Rice quotients from this value up are escaped (written as 32 bits).
     static let unaryLimit = 24
     /// Order tiers of the packed form's rows after the head: tier `t` < 7 holds the rows at positions
@@ -175,8 +204,12 @@ enum SparseWeights {
         for i in 0..<s.count { regionEntries[regionOf[i]] += 1 + s.starts[i + 1] - s.starts[i] }
         let c = s.classes
         var minMag = Int(Int16.max) + 1
-        for q in s.weights { minMag = min(minMag, Int(q.magnitude)) }
-        if s.weights.isEmpty { minMag = 1 }
+        var unit = 0
+        for q in s.weights {
+            minMag = min(minMag, Int(q.magnitude))
+            unit = gcd(unit, Int(q.magnitude))
+        }
+        if s.weights.isEmpty { (minMag, unit) = (1, 1) }
         // Classes by how often they come first in a row, most frequent first.
         var firstCount = [Int](repeating: 0, count: c)
         for i in 0..<s.count { firstCount[Int(s.classIDs[s.starts[i]])] += 1 }
@@ -198,7 +231,7 @@ enum SparseWeights {
                 if previous < 0 { f.firsts.append(rank[k]) } else { f.deltas.append(UInt32(k - previous - 1)) }
                 previous = k
                 let q = s.weights[j]
-                f.weights.append(UInt32(Int(q.magnitude) - minMag) << 1 | (q < 0 ? 1 : 0))
+                f.weights.append(UInt32((Int(q.magnitude) - minMag) / unit) << 1 | (q < 0 ? 1 : 0))
             }
         }
         let k = [f.keys, f.counts, f.firsts, f.deltas, f.weights, f.tiers].map(bestParameter)
@@ -226,18 +259,25 @@ enum SparseWeights {
         }
         bits.flush()
         w.u32(0)
-        w.u8(packedForm)
+        w.u8(unit > 1 ? packedUnitForm : packedForm)
         w.u32(UInt32(c))
         w.u32(UInt32(s.count))
         w.u32(UInt32(s.weights.count))
         w.u32(UInt32(head))
         w.f32(s.scale)
         w.u16(UInt16(minMag))
+        if unit > 1 { w.u16(UInt16(unit)) }
         for x in k { w.u8(UInt8(x)) }
         for x in regionEntries { w.u32(UInt32(x)) }
         for x in byRank { w.u8(UInt8(x)) }
         w.u32(UInt32(bits.bytes.count))
         w.raw(bits.bytes)
+    }
+
+    static func gcd(_ a: Int, _ b: Int) -> Int {
+        var (x, y) = (a, b)
+        while y != 0 { (x, y) = (y, x % y) }
+        return x
     }
 
     /// The Rice parameter that codes `values` in the fewest bits, of the seven around the logarithm of their mean
@@ -248,7 +288,8 @@ enum SparseWeights {
         let mean = values.isEmpty ? 0 : sum / values.count
         let center = mean > 0 ? Int.bitWidth - 1 - mean.leadingZeroBitCount : 0
         var best = (bits: Int.max, k: 0)
-        for k in max(0, center - 3)...min(23, max(0, center - 3) + 6) {
+        let low = min(max(0, center - 3), 23)
+        for k in low...min(23, low + 6) {
             var n = 0
             for v in values {
                 let q = Int(v >> UInt32(k))
@@ -291,7 +332,7 @@ enum SparseWeights {
 
     static func decodePacked(_ r: inout ByteReader) throws(DossierError) -> CompactScorer {
         let form = try r.u8()
-        guard form == packedForm else {
+        guard form == packedForm || form == packedUnitForm else {
             throw DossierError(.resource, "sparse perceptron form \(form) is not known", input: r.name)
         }
         let c = Int(try r.u32())
@@ -300,12 +341,13 @@ enum SparseWeights {
         let head = Int(try r.u32())
         let scale = try r.f32()
         let minMag = Int(try r.u16())
+        let unit = form == packedUnitForm ? Int(try r.u16()) : 1
         let (kKey, kCount, kFirst, kDelta, kWeight, kTier) = (
             Int(try r.u8()), Int(try r.u8()), Int(try r.u8()), Int(try r.u8()), Int(try r.u8()), Int(try r.u8())
         )
         var regionStart = [Int](repeating: 0, count: tiers + 2)
         for t in 0...tiers { regionStart[t + 1] = regionStart[t] + Int(try r.u32()) }
-        guard c > 0, c < 256, rows < 1 << 26, pairs <= rows * c, minMag > 0, head <= rows,
+        guard c > 0, c < 256, rows < 1 << 26, pairs <= rows * c, minMag > 0, unit > 0, head <= rows,
             max(kKey, kCount, kFirst, kDelta, kWeight, kTier) < 32, regionStart[tiers + 1] == rows + pairs
         else {
             throw DossierError(.resource, "sparse perceptron header is malformed", input: r.name)
@@ -357,7 +399,7 @@ enum SparseWeights {
                         guard cls < c else { return "sparse perceptron class out of range" }
                     }
                     let v = bits.rice(kWeight)
-                    let mag = Int(v >> 1) + minMag
+                    let mag = Int(v >> 1) * unit + minMag
                     let q = v & 1 == 1 ? -mag : mag
                     guard q >= Int(Int16.min), q <= Int(Int16.max) else {
                         return "sparse perceptron weight out of range"
