@@ -68,6 +68,37 @@ struct LearningPerceptronTests {
         for (fs, _) in Self.dataset(50, seed: 5) { #expect(Self.predict(q, fs) == Self.predict(p, fs)) }
     }
 
+    @Test("the sparse form reads back as the dense form does: same features, same weights")
+    func sparseFormMatchesTheDenseForm() throws {
+        let p = Self.train(seed: 3)
+        var dense = ByteWriter()
+        p.encode(into: &dense)
+        var sparse = ByteWriter()
+        p.encodeSparse(into: &sparse)
+        var rd = ByteReader(dense.bytes, name: "dense")
+        var rs = ByteReader(sparse.bytes, name: "sparse")
+        let a = try AveragedPerceptron.decode(&rd)
+        let b = try AveragedPerceptron.decode(&rs)
+        #expect(rs.atEnd)
+        #expect(a.featureCount == b.featureCount)
+        for (feature, _) in a.table.pairs() { #expect(a.weights(of: feature) == b.weights(of: feature)) }
+        for (fs, _) in Self.dataset(50, seed: 5) { #expect(Self.predict(b, fs) == Self.predict(p, fs)) }
+        // Written again, the same bytes; cut short or with a bit flipped, an error or a model, never a crash.
+        var again = ByteWriter()
+        b.encodeSparse(into: &again)
+        #expect(again.bytes == sparse.bytes)
+        var short = ByteReader(Array(sparse.bytes.dropLast(3)), name: "short")
+        #expect(throws: DossierError.self) { try AveragedPerceptron.decode(&short) }
+        var rng = SplitMix64(seed: 11)
+        for _ in 0..<200 {
+            var bytes = sparse.bytes
+            let i = Int(rng.next() % UInt64(bytes.count))
+            bytes[i] ^= UInt8(truncatingIfNeeded: 1 << (rng.next() % 8))
+            var r = ByteReader(bytes, name: "flipped")
+            _ = try? AveragedPerceptron.decode(&r)
+        }
+    }
+
     @Test func meanOfModelsAveragesTheirWeights() throws {
         let a = Self.train(seed: 1)
         let b = Self.train(seed: 2)

@@ -176,9 +176,77 @@ public struct AveragedPerceptron: Sendable {
         for x in weights { w.i16(Int16((x / scale).rounded())) }
     }
 
-    /// Reads a model written by ``encode(into:)``.
+    /// Writes the model in the sparse form (issue 4's twelfth session): a `u32` 0 (no dense model has zero
+    /// classes), the form byte 1, `u32` classes, rows and non-zero weights, `f32` scale (as ``encode(into:)``),
+    /// `u16` the smallest magnitude, four Rice parameters (`u8`), a `u32` byte count and a bit stream (least
+    /// significant bit first, as the syntax models' packed form, `SparseWeights`). Rows come sorted by feature
+    /// key; per row the key's high 32 bits minus the previous row's (Rice), its low 32 bits as they are, the
+    /// number of non-zero weights (Rice), and per weight its class minus the previous one's minus one (the
+    /// first: the class) and (magnitude minus the smallest) times two plus the sign (Rice). The same keys and
+    /// 16-bit weights as the dense form, without the zeros: about 40% of the bytes for the name tagger, whose rows
+    /// are half zeros.
+    public func encodeSparse(into w: inout ByteWriter) {
+        let pairs = table.pairs().sorted(by: { $0.feature < $1.feature })
+        var maxAbs: Float = 0
+        for x in weights { maxAbs = max(maxAbs, abs(x)) }
+        let scale = maxAbs > 0 ? maxAbs / 32767 : 1
+        var highs: [UInt32] = []
+        var counts: [UInt32] = []
+        var deltas: [UInt32] = []
+        var mags: [(class: Int, q: Int16)] = []
+        var rowEnds: [Int] = []
+        var previousHigh: UInt64 = 0
+        for p in pairs {
+            let high = p.feature >> 32
+            highs.append(UInt32(high - previousHigh))
+            previousHigh = high
+            var previous = -1
+            var n = 0
+            for k in 0..<classes {
+                let q = Int16((weights[Int(p.row) * classes + k] / scale).rounded())
+                if q == 0 { continue }
+                deltas.append(UInt32(k - previous - 1))
+                previous = k
+                mags.append((k, q))
+                n += 1
+            }
+            counts.append(UInt32(n))
+            rowEnds.append(mags.count)
+        }
+        var minMag = Int(Int16.max) + 1
+        for m in mags { minMag = min(minMag, Int(m.q.magnitude)) }
+        if mags.isEmpty { minMag = 1 }
+        let coded = mags.map { UInt32(Int($0.q.magnitude) - minMag) << 1 | ($0.q < 0 ? 1 : 0) }
+        let k = [highs, counts, deltas, coded].map(SparseWeights.bestParameter)
+        var bits = BitWriter()
+        var j = 0
+        for (i, p) in pairs.enumerated() {
+            bits.rice(highs[i], k[0])
+            bits.put(p.feature & 0xffff_ffff, 32)
+            bits.rice(counts[i], k[1])
+            while j < rowEnds[i] {
+                bits.rice(deltas[j], k[2])
+                bits.rice(coded[j], k[3])
+                j += 1
+            }
+        }
+        bits.flush()
+        w.u32(0)
+        w.u8(1)
+        w.u32(UInt32(classes))
+        w.u32(UInt32(pairs.count))
+        w.u32(UInt32(mags.count))
+        w.f32(scale)
+        w.u16(UInt16(minMag))
+        for x in k { w.u8(UInt8(x)) }
+        w.u32(UInt32(bits.bytes.count))
+        w.raw(bits.bytes)
+    }
+
+    /// Reads a model written by ``encode(into:)`` or ``encodeSparse(into:)``.
     public static func decode(_ r: inout ByteReader) throws(DossierError) -> AveragedPerceptron {
         let classes = Int(try r.u32())
+        if classes == 0 { return try decodeSparse(&r) }
         let rows = Int(try r.u32())
         guard classes > 0, classes < 4096, rows < 1 << 26 else {
             throw DossierError(.resource, "perceptron header is malformed", input: r.name)
@@ -190,6 +258,60 @@ public struct AveragedPerceptron: Sendable {
         }
         let scale = try r.f32()
         let weights = try r.i16Array(rows * classes, scale: scale)
+        return AveragedPerceptron(classes: classes, table: table, weights: weights)
+    }
+
+    static func decodeSparse(_ r: inout ByteReader) throws(DossierError) -> AveragedPerceptron {
+        let form = try r.u8()
+        guard form == 1 else {
+            throw DossierError(.resource, "perceptron form \(form) is not known", input: r.name)
+        }
+        let classes = Int(try r.u32())
+        let rows = Int(try r.u32())
+        let nonZero = Int(try r.u32())
+        let scale = try r.f32()
+        let minMag = Int(try r.u16())
+        let k = [Int(try r.u8()), Int(try r.u8()), Int(try r.u8()), Int(try r.u8())]
+        guard classes > 0, classes < 4096, rows < 1 << 26, nonZero <= rows * classes, minMag > 0,
+            (scale * 32768).isFinite, scale > 0, k.allSatisfy({ $0 < 32 })
+        else {
+            throw DossierError(.resource, "sparse perceptron header is malformed", input: r.name)
+        }
+        let stream = try r.raw(Int(try r.u32()))
+        // Every row takes at least 34 bits (its key's low half, two Rice codes), every weight 2.
+        guard rows * 34 + nonZero * 2 <= stream.count * 8 else {
+            throw DossierError(.resource, "sparse perceptron is shorter than its header says", input: r.name)
+        }
+        var table = FeatureTable(capacity: max(rows, 16))
+        var weights = ContiguousArray<Float>(repeating: 0, count: rows * classes)
+        let fault: String? = stream.withUnsafeBytes { raw in
+            var bits = BitReader(raw)
+            var high: UInt64 = 0
+            var total = 0
+            for row in 0..<rows {
+                high += UInt64(bits.rice(k[0]))
+                guard high <= 0xffff_ffff else { return "sparse perceptron keys are malformed" }
+                let key = high << 32 | UInt64(bits.raw32())
+                let n = Int(bits.rice(k[1]))
+                total += n
+                guard n <= classes, total <= nonZero else { return "sparse perceptron row is malformed" }
+                var cls = -1
+                for _ in 0..<n {
+                    cls += 1 + Int(bits.rice(k[2]))
+                    guard cls < classes else { return "sparse perceptron class out of range" }
+                    let v = bits.rice(k[3])
+                    let mag = Int(v >> 1) + minMag
+                    guard mag <= Int(Int16.max) + 1 else { return "sparse perceptron weight out of range" }
+                    weights[row * classes + cls] = Float(v & 1 == 1 ? -mag : mag) * scale
+                }
+                guard key != 0, table.insert(key) == Int32(row) else {
+                    return "sparse perceptron has duplicate or invalid features"
+                }
+                if bits.overrun { return "model data ends early in a sparse perceptron" }
+            }
+            return total == nonZero ? nil : "sparse perceptron has \(total) weights, its header \(nonZero)"
+        }
+        if let fault { throw DossierError(.resource, fault, input: r.name) }
         return AveragedPerceptron(classes: classes, table: table, weights: weights)
     }
 }

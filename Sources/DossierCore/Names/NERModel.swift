@@ -50,9 +50,9 @@ public struct NERModel: Sendable {
     /// The binary model file (see ``ModelFile``).
     public func encoded() -> [UInt8] {
         var w = ByteWriter()
-        perceptron.encode(into: &w)
+        perceptron.encodeSparse(into: &w)
         w.u8(second == nil ? 0 : 1)
-        second?.encode(into: &w)
+        second?.encodeSparse(into: &w)
         var cfg = config.filter { $0.key != "scheme" && $0.key != "features" }
         cfg.insert(("scheme", scheme.encoding.rawValue + ":" + scheme.types.joined(separator: ",")), at: 0)
         cfg.insert(("features", String(NERFeatures.version)), at: 1)
