@@ -16,16 +16,43 @@ struct ParseCommand: ParsableCommand {
     @Flag(name: .long, help: "Use the bundled parser ensemble (the most accurate, slower than --beam).")
     var ensemble = false
 
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: "Parse the TITLE and BODY texts of these Reuters-21578 SGML files instead of stdin.")
+    var sgml: [String] = []
+    @Option(
+        name: .long,
+        help: """
+            Print only the sentences of 3 words or more, not mostly in capitals, that this parser model parses \
+            with the same heads and relations (self-training data; docs/syntax.md).
+            """)
+    var agreeModel: String?
+
     func run() throws {
         guard format == "conllu" else { throw ValidationError("unsupported format '\(format)' (conllu) [E011]") }
         let clusters = try SyntaxTables.bundledClusters()
         let tagger = try loadPOSModel(pos, clusters: clusters)
+        let lemmatizer = try Lemmatizer.bundled()
         let analyzer =
             ensemble
-            ? SyntaxAnalyzer(
-                tagger: tagger, ensemble: try ParserEnsemble.bundled(), lemmatizer: try Lemmatizer.bundled())
-            : SyntaxAnalyzer(
-                tagger: tagger, parser: try loadParserModel(model, beam: beam), lemmatizer: try Lemmatizer.bundled())
+            ? SyntaxAnalyzer(tagger: tagger, ensemble: try ParserEnsemble.bundled(), lemmatizer: lemmatizer)
+            : SyntaxAnalyzer(tagger: tagger, parser: try loadParserModel(model, beam: beam), lemmatizer: lemmatizer)
+        let judge = try agreeModel.map {
+            SyntaxAnalyzer(tagger: tagger, parser: try loadParserModel($0), lemmatizer: lemmatizer)
+        }
+        if !sgml.isEmpty {
+            let out = FileHandle.standardOutput
+            for path in sgml {
+                let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+                for (a, text) in ReutersSGML.texts(try readText(path)).enumerated() {
+                    var doc = Document(article: Article(title: nil, text: text, source: path))
+                    let sentences = try ParseCommand.raw(&doc, id: "\(name)-\(a + 1)")
+                    let parsed = try ParseCommand.analyzed(&doc, sentences, analyzer)
+                    out.write(Data(CoNLLU.write(try ParseCommand.agreeing(parsed, doc, judge)).utf8))
+                }
+            }
+            return
+        }
         let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         var sentences: [CoNLLU.Sentence]
         var doc: Document
@@ -34,17 +61,33 @@ struct ParseCommand: ParsableCommand {
             doc = Document(pretokenized: sentences.map(\.forms), source: "<stdin>")
         } else {
             doc = Document(article: Article(title: nil, text: input, source: "<stdin>"))
-            try Tokenizer().apply(to: &doc)
-            try SentenceSplitter().apply(to: &doc)
-            sentences = []
-            for (k, s) in doc.sentences.enumerated() {
-                let words = s.tokens.map { CoNLLU.Word(form: doc.string(of: doc.tokens[$0])) }
-                let text = doc.string(
-                    Int(doc.tokens[s.tokens.lowerBound].start)..<Int(doc.tokens[s.tokens.upperBound - 1].end))
-                let flat = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
-                sentences.append(CoNLLU.Sentence(comments: ["# sent_id = \(k + 1)", "# text = \(flat)"], words: words))
-            }
+            sentences = try ParseCommand.raw(&doc, id: nil)
         }
+        let parsed = try ParseCommand.analyzed(&doc, sentences, analyzer)
+        FileHandle.standardOutput.write(Data(CoNLLU.write(try ParseCommand.agreeing(parsed, doc, judge)).utf8))
+    }
+
+    /// Tokenizes and splits raw text; one CoNLL-U sentence (words and `sent_id`/`text` comments) per sentence.
+    static func raw(_ doc: inout Document, id: String?) throws -> [CoNLLU.Sentence] {
+        try Tokenizer().apply(to: &doc)
+        try SentenceSplitter().apply(to: &doc)
+        var sentences: [CoNLLU.Sentence] = []
+        for (k, s) in doc.sentences.enumerated() {
+            let words = s.tokens.map { CoNLLU.Word(form: doc.string(of: doc.tokens[$0])) }
+            let text = doc.string(
+                Int(doc.tokens[s.tokens.lowerBound].start)..<Int(doc.tokens[s.tokens.upperBound - 1].end))
+            let flat = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+            let sid = id.map { "\($0)-\(k + 1)" } ?? "\(k + 1)"
+            sentences.append(CoNLLU.Sentence(comments: ["# sent_id = \(sid)", "# text = \(flat)"], words: words))
+        }
+        return sentences
+    }
+
+    /// Runs the syntax stage on `doc` and fills the sentences' LEMMA, UPOS, XPOS, HEAD and DEPREL from it.
+    static func analyzed(_ doc: inout Document, _ sentences: [CoNLLU.Sentence], _ analyzer: SyntaxAnalyzer) throws
+        -> [CoNLLU.Sentence]
+    {
+        var sentences = sentences
         try analyzer.apply(to: &doc)
         let v = SyntaxView(doc)
         for (si, s) in doc.sentences.enumerated() where si < sentences.count {
@@ -61,7 +104,27 @@ struct ParseCommand: ParsableCommand {
                 sentences[si].words[j] = w
             }
         }
-        FileHandle.standardOutput.write(Data(CoNLLU.write(sentences).utf8))
+        return sentences
+    }
+
+    /// The sentences `judge` parses with the same heads and relations, of 3 words or more and with at most half
+    /// of their words in capitals; all of them without a judge.
+    static func agreeing(_ parsed: [CoNLLU.Sentence], _ doc: Document, _ judge: SyntaxAnalyzer?) throws
+        -> [CoNLLU.Sentence]
+    {
+        guard let judge else { return parsed }
+        var other = doc
+        let second = try analyzed(&other, parsed, judge)
+        return zip(parsed, second).compactMap { a, b in
+            guard a.words.count >= 3 else { return nil }
+            let capitals = a.words.filter { w in
+                w.form.unicodeScalars.count > 1 && w.form.contains(where: \.isLetter)
+                    && !w.form.contains(where: \.isLowercase)
+            }
+            guard capitals.count * 2 <= a.words.count else { return nil }
+            for (x, y) in zip(a.words, b.words) where x.head != y.head || x.deprel != y.deprel { return nil }
+            return a
+        }
     }
 
     /// CoNLL-U when the first line that is neither blank nor a comment has ten tab-separated columns.

@@ -109,7 +109,7 @@ struct TrainClusters: ParsableCommand {
         var counts: [String: Int] = [:]
         var sequences: [[String]] = []
         for path in sgml {
-            for text in ReutersSGML.texts(try readText(path)) {
+            for text in ReutersSGML.texts(try readText(path), dropEndMarks: false) {
                 let (tokens, interner) = tokenizer.tokenize(text)
                 var words: [String] = []
                 words.reserveCapacity(tokens.count)
@@ -199,9 +199,11 @@ extension TrainClusters {
     }
 }
 
-/// The TITLE and BODY texts of Reuters-21578 SGML, with its character entities decoded.
+/// The TITLE and BODY texts of Reuters-21578 SGML, with its character entities decoded and, with
+/// `dropEndMarks`, the end-of-text mark (`&#3;`) dropped. `train clusters` keeps the marks as text: the committed
+/// `clusters.tsv` was built so, and the command rebuilds it byte for byte.
 enum ReutersSGML {
-    static func texts(_ sgml: String) -> [String] {
+    static func texts(_ sgml: String, dropEndMarks: Bool = true) -> [String] {
         var out: [String] = []
         for article in sgml.components(separatedBy: "<REUTERS").dropFirst() {
             var parts: [String] = []
@@ -214,8 +216,10 @@ enum ReutersSGML {
             if parts.isEmpty { continue }
             var t = parts.joined(separator: "\n\n")
             t = t.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-                .replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "\u{3}", with: "")
+                .replacingOccurrences(of: "&amp;", with: "&")
+                .replacingOccurrences(of: "\u{3}", with: "")
             t = t.replacingOccurrences(of: " Reuter\n", with: "\n")
+            if dropEndMarks { t = t.replacingOccurrences(of: "&#3;", with: "") }
             out.append(t)
         }
         return out

@@ -29,4 +29,39 @@ struct ParseCommandTests {
         #expect(rows.map { $0[6] } == ["2", "3", "0", "5", "3", "3"])
         #expect(rows.map { $0[7] } == ["det", "nsubj", "root", "det", "obj", "punct"])
     }
+
+    @Test("--sgml parses Reuters SGML articles; --agree-model keeps sentences of 3 words or more, not in capitals")
+    func sgmlAgreement() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-sgml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("wire-001.sgm").path
+        try """
+        <REUTERS NEWID="1"><TEXT><TITLE>FARMERS SELL MORE WHEAT</TITLE><BODY>The cooperative sold its wheat to \
+        a mill in the north. Prices rose. Yes.
+         Reuter
+        &#3;</BODY></TEXT></REUTERS>
+        <REUTERS NEWID="2"><TEXT><BODY>A small bank opened two branches &amp; hired twelve clerks.
+        </BODY></TEXT></REUTERS>
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let all = try CLI.run(["parse", "--sgml", path])
+        #expect(all.status == 0, "\(all.stderr)")
+        let ids = all.stdout.split(separator: "\n").filter { $0.hasPrefix("# sent_id") }
+        #expect(ids.first == "# sent_id = wire-001-1-1")
+        #expect(ids.contains("# sent_id = wire-001-2-1"))
+        #expect(all.stdout.contains("# text = The cooperative sold its wheat to a mill in the north."))
+        #expect(all.stdout.contains("\t&\t"))
+        #expect(!all.stdout.contains("#3"), "the end-of-text marks are dropped")
+        // The greedy parser agrees with itself everywhere: the filter alone decides.
+        let model = CLI.packageRoot.appendingPathComponent("Sources/DossierCore/Resources/models/parser.model").path
+        let kept = try CLI.run(["parse", "--sgml", path, "--agree-model", model])
+        #expect(kept.status == 0, "\(kept.stderr)")
+        let texts = kept.stdout.split(separator: "\n").filter { $0.hasPrefix("# text") }
+        #expect(texts.count == 3, "\(texts)")
+        #expect(texts.contains("# text = Prices rose."))
+        #expect(texts.allSatisfy { !$0.contains("WHEAT") && !$0.contains("Yes") })
+        let bad = try CLI.run(["parse", "--sgml", dir.appendingPathComponent("missing.sgm").path])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("missing.sgm"))
+    }
 }
