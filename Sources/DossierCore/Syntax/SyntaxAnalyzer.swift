@@ -152,6 +152,13 @@ extension ParserModel {
             decoding: try NERModel.resourceBytes("models", "parser-beam.model"), name: "parser-beam.model")
     }
 
+    /// The engine's bundled self-trained beam-search parser (`Resources/models/parser-beam-st.model`: beam 16,
+    /// trained with news sentences two other parsers agree on), a member of ``ParserEnsemble/bundled()``.
+    public static func bundledSelfTrained() throws(DossierError) -> ParserModel {
+        try ParserModel(
+            decoding: try NERModel.resourceBytes("models", "parser-beam-st.model"), name: "parser-beam-st.model")
+    }
+
     /// The engine's bundled right-to-left beam-search parser (`Resources/models/parser-rtl.model`), a member of
     /// ``ParserEnsemble/bundled()``.
     public static func bundledRightToLeft() throws(DossierError) -> ParserModel {
@@ -160,17 +167,17 @@ extension ParserModel {
 }
 
 extension ParserEnsemble {
-    /// The bundled ensemble: the beam parser (weight 1), the right-to-left beam parser (0.7) and the greedy
-    /// parser (0.5), the beam parsers voting with their last beams at temperature 30, and every member parsing
-    /// the runner-up tags of the tokens the tagger is unsure of (margin below 30, three at most per sentence) as
-    /// well, at weight 0.5. The beam parser's arc stands unless the other two agree on another head or it is
-    /// unsure of it.
+    /// The bundled ensemble: the beam parser (weight 1), the self-trained beam parser (0.7), the right-to-left
+    /// beam parser (0.9) and the greedy parser (0.6), the beam parsers voting with their last beams at
+    /// temperature 30, and every member parsing the runner-up tags of the tokens the tagger is unsure of (margin
+    /// below 30, three at most per sentence) as well, at weight 0.5 (docs/syntax.md).
     public static func bundled() throws(DossierError) -> ParserEnsemble {
         var e = ParserEnsemble(
             [
                 .init(model: try ParserModel.bundledBeam(), weight: 1),
-                .init(model: try ParserModel.bundledRightToLeft(), weight: 0.7),
-                .init(model: try ParserModel.bundled(), weight: 0.5),
+                .init(model: try ParserModel.bundledSelfTrained(), weight: 0.7),
+                .init(model: try ParserModel.bundledRightToLeft(), weight: 0.9),
+                .init(model: try ParserModel.bundled(), weight: 0.6),
             ], temperature: 30)
         e.tagMargin = 30
         return e
