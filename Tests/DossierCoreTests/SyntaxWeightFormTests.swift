@@ -104,6 +104,27 @@ struct SyntaxWeightFormTests {
         #expect(again.bytes == w.bytes)
     }
 
+    @Test("pruning with a step: an exact cut for weights off the grid, the cut rounded down for weights on it")
+    func pruningCutWithAStep() throws {
+        let rows = SyntaxWeightFormTests.sampleRows(classes: 51)
+        func scorer(_ r: SparseRows) throws -> CompactScorer {
+            var w = ByteWriter()
+            SparseWeights.write(r, form: .packed, into: &w)
+            var reader = ByteReader(w.bytes, name: "rows")
+            return try SparseWeights.decodeScorer(&reader)
+        }
+        let prune: Float = 1000 / 32767
+        let fine = try scorer(rows)
+        #expect(!fine.entriesOnGrid(64))
+        let pruned = SparseRows(fine, prune: prune, step: 64)
+        #expect(pruned.weights.allSatisfy { Int($0.magnitude) >= 1000 }, "the exact cut, not 960")
+        #expect(rows.weights.contains { (960..<1000).contains(Int($0.magnitude)) }, "the sample has such weights")
+        let coarse = pruned.coarsened(step: 64)
+        let grid = try scorer(coarse)
+        #expect(grid.entriesOnGrid(64))
+        #expect(SparseRows(grid, prune: prune, step: 64).sortedByKey() == coarse.sortedByKey(), "nothing more dropped")
+    }
+
     @Test func emptyWeightsRoundTrip() throws {
         var w = ByteWriter()
         SparseWeights.write(SparseRows(classes: 51, scale: 1), form: .packed, into: &w)

@@ -44,12 +44,13 @@ struct SparseRows: Equatable {
 
     /// The rows of a scorer exactly (same scale and 16-bit weights), in the order of its rows. With `prune`,
     /// weights whose magnitude rounds below `prune` x 32767 units are dropped: pruning a scorer read from a
-    /// file at the fraction the file was written with keeps every weight, so re-encoding is lossless. With a
-    /// `step` (a model whose weights are on that grid, ``coarsened(step:)``), the cut is rounded down to the grid,
-    /// where the weights that passed it before rounding are.
+    /// file at the fraction the file was written with keeps every weight, so re-encoding is lossless. When the
+    /// scorer's weights are all on the grid of `step` (a model written with ``coarsened(step:)``), the cut is
+    /// rounded down to the grid, where the weights that passed it before rounding are; otherwise it is exact.
     init(_ s: CompactScorer, prune: Float = 0, step: Int = 1) {
         self.init(classes: s.classes, scale: s.scale)
-        let cut = Int((prune * 32767).rounded()) / max(step, 1) * max(step, 1)
+        var cut = Int((prune * 32767).rounded())
+        if step > 1 && s.entriesOnGrid(step) { cut = cut / step * step }
         var rows: [(start: Int, key: UInt64)] = []
         for e in s.slots where e != 0 { rows.append((Int(e & 0xffff_ffff) - 1, e >> 32)) }
         rows.sort { $0.start < $1.start }

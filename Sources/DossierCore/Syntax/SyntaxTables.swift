@@ -177,6 +177,18 @@ public struct CompactScorer: Sendable {
         return AveragedPerceptron(classes: classes, table: table, weights: weights, packed: false)
     }
 
+    /// Whether every weight is a multiple of `step` units.
+    func entriesOnGrid(_ step: Int) -> Bool {
+        for e in slots where e != 0 {
+            let start = Int(e & 0xffff_ffff) - 1
+            let n = Int(entries[start])
+            for j in (start + 1)..<(start + 1 + n) where Int(Int16(truncatingIfNeeded: entries[j] >> 16)) % step != 0 {
+                return false
+            }
+        }
+        return true
+    }
+
     /// The feature keys that have a row.
     public var keys: Set<UInt64> {
         var out = Set<UInt64>(minimumCapacity: slots.count / 2)
