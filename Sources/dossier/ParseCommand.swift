@@ -41,16 +41,25 @@ struct ParseCommand: ParsableCommand {
             SyntaxAnalyzer(tagger: tagger, parser: try loadParserModel($0), lemmatizer: lemmatizer)
         }
         if !sgml.isEmpty {
+            // A file that cannot be read is reported in one line; the others are still parsed (exit code 1).
             let out = FileHandle.standardOutput
+            var failed = false
             for path in sgml {
                 let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-                for (a, text) in ReutersSGML.texts(try readText(path)).enumerated() {
+                let texts: [String]
+                do { texts = ReutersSGML.texts(try readText(path)) } catch {
+                    stderrLine("\(error)")
+                    failed = true
+                    continue
+                }
+                for (a, text) in texts.enumerated() {
                     var doc = Document(article: Article(title: nil, text: text, source: path))
                     let sentences = try ParseCommand.raw(&doc, id: "\(name)-\(a + 1)")
                     let parsed = try ParseCommand.analyzed(&doc, sentences, analyzer)
                     out.write(Data(CoNLLU.write(try ParseCommand.agreeing(parsed, doc, judge)).utf8))
                 }
             }
+            if failed { throw ExitCode(1) }
             return
         }
         let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)

@@ -60,8 +60,11 @@ struct ParseCommandTests {
         #expect(texts.count == 3, "\(texts)")
         #expect(texts.contains("# text = Prices rose."))
         #expect(texts.allSatisfy { !$0.contains("WHEAT") && !$0.contains("Yes") })
-        let bad = try CLI.run(["parse", "--sgml", dir.appendingPathComponent("missing.sgm").path])
-        #expect(bad.status != 0)
+        // A missing file is reported in one line; the others are still parsed.
+        let bad = try CLI.run(["parse", "--sgml", dir.appendingPathComponent("missing.sgm").path, path])
+        #expect(bad.status == 1)
         #expect(bad.stderr.contains("missing.sgm"))
+        #expect(bad.stderr.split(separator: "\n").count == 1, "\(bad.stderr)")
+        #expect(bad.stdout == all.stdout)
     }
 }
