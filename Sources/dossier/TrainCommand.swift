@@ -28,7 +28,8 @@ struct TrainNER: ParsableCommand {
     var ensemble = 3
     @Option(name: .long, help: "Per mille of training tokens whose word features are hidden (word dropout).")
     var wordDropout: UInt64 = 0
-    @Option(name: .long, help: "Word clusters file (default: the bundled ner-clusters.tsv).") var clusters: String?
+    @Option(name: .long, help: "Word clusters file (TSV or binary; default: the bundled ner-clusters.bin).")
+    var clusters: String?
     @Flag(name: .long, help: "Train without word clusters.") var noClusters = false
     @Flag(name: .long, help: "Train without the gazetteer.") var noGazetteer = false
     @Flag(name: .long, help: "Train without the casing table.") var noCasing = false
@@ -55,7 +56,12 @@ struct TrainNER: ParsableCommand {
     func run() throws {
         let bundled = try NERModel.bundledResources()
         var wc: WordClusters? = noClusters ? nil : bundled.clusters
-        if let path = clusters { wc = try WordClusters(parsing: try readText(path), name: path) }
+        if let path = clusters {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("\(path): cannot be read [E001]")
+            }
+            wc = try WordClusters(fileBytes: [UInt8](data), name: path)
+        }
         let features = NERFeatures(
             clusters: wc, gazetteer: noGazetteer ? nil : bundled.gazetteer, casing: noCasing ? nil : bundled.casing,
             options: NERFeatures.Options(rawValue: options))
@@ -97,14 +103,23 @@ struct TrainClusters: ParsableCommand {
     var conll: [String] = []
     @Option(name: .long, parsing: .upToNextOption, help: "Plain text files.")
     var text: [String] = []
-    @Option(name: .long, help: "Where to write the clusters (TSV).") var out: String
+    @Option(name: .long, help: "Where to write the clusters (TSV; the binary form when the name ends in .bin).")
+    var out: String
+    @Option(name: .long, help: "Re-encode this cluster table (TSV) into --out instead of learning one.")
+    var from: String?
     @Option(name: .long, help: "Cluster counts, coarse to fine.") var sizes = "64,256,1024"
     @Option(name: .long, help: "Words seen fewer times share one unknown class.") var minCount = 3
     @Option(name: .long, help: "Exchange passes per clustering.") var iterations = 8
-    @Option(name: .long, help: "Also write how often each lowercase word is capitalized mid-sentence (TSV).")
+    @Option(
+        name: .long,
+        help: "Also write how often each lowercase word is capitalized mid-sentence (TSV, or binary as .bin).")
     var casingOut: String?
 
     func run() throws {
+        if let from {
+            try writeTable(try readText(from), to: out)
+            return
+        }
         let tokenizer = try Tokenizer()
         var counts: [String: Int] = [:]
         var sequences: [[String]] = []
@@ -162,8 +177,7 @@ struct TrainClusters: ParsableCommand {
             for a in assignments { text += "\t\(a[i])" }
             text += "\n"
         }
-        try text.write(toFile: out, atomically: true, encoding: .utf8)
-        stderrLine("wrote \(out)")
+        try writeTable(text, to: out)
     }
 }
 
@@ -194,14 +208,26 @@ extension TrainClusters {
             let bucket = r == 0 ? 0 : r < 0.1 ? 1 : r < 0.5 ? 2 : r < 0.9 ? 3 : 4
             text += "\(w)\t\(bucket)\n"
         }
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        stderrLine("wrote \(path)")
+        try writeTable(text, to: path)
+    }
+
+    /// Writes a table given in the text form to `path`: as text, or in the binary form
+    /// (``WordClusters/binaryForm(ofText:name:)``) when the name ends in `.bin`.
+    func writeTable(_ text: String, to path: String) throws {
+        if path.hasSuffix(".bin") {
+            let bytes = try WordClusters.binaryForm(ofText: text, name: path)
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            stderrLine("wrote \(path) (\(bytes.count) bytes)")
+        } else {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            stderrLine("wrote \(path)")
+        }
     }
 }
 
 /// The TITLE and BODY texts of Reuters-21578 SGML, with its character entities decoded and, with
 /// `dropEndMarks`, the end-of-text mark (`&#3;`) dropped. `train clusters` keeps the marks as text: the committed
-/// `clusters.tsv` was built so, and the command rebuilds it byte for byte.
+/// `clusters.bin` was built so, and the command rebuilds it byte for byte.
 enum ReutersSGML {
     static func texts(_ sgml: String, dropEndMarks: Bool = true) -> [String] {
         var out: [String] = []

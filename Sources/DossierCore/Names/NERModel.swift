@@ -117,15 +117,15 @@ public struct NERModel: Sendable {
 
     /// The bundled clusters, gazetteer and casing table alone (for training, or a model from a file).
     ///
-    /// The clusters are the tagger's own `ner-clusters.tsv` (four levels, more text; see its model card), not the
-    /// `clusters.tsv` that the POS tagger and the parser read.
+    /// The clusters are the tagger's own `ner-clusters.bin` (four levels, more text; see its model card), not the
+    /// `clusters.bin` that the POS tagger and the parser read.
     public static func bundledResources() throws(DossierError) -> (
         clusters: WordClusters, gazetteer: Gazetteer, casing: WordClusters
     ) {
         let clusters = try WordClusters(
-            parsing: try resourceText("models", "ner-clusters.tsv"), name: "ner-clusters.tsv")
+            fileBytes: try resourceBytes("models", "ner-clusters.bin"), name: "ner-clusters.bin")
         let gazetteer = try Gazetteer(parsing: try resourceText("gazetteers", "names.tsv"), name: "names.tsv")
-        let casing = try WordClusters(parsing: try resourceText("models", "casing.tsv"), name: "casing.tsv")
+        let casing = try WordClusters(fileBytes: try resourceBytes("models", "casing.bin"), name: "casing.bin")
         return (clusters, gazetteer, casing)
     }
 

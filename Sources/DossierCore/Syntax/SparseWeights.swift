@@ -551,6 +551,14 @@ struct BitReader {
         }
     }
 
+    /// The next `n` bits (`n` <= 32).
+    @inline(__always) mutating func get(_ n: Int) -> UInt64 {
+        refill()
+        let v = acc & ((1 << UInt64(n)) &- 1)
+        consume(n)
+        return v
+    }
+
     /// 32 bits as they are.
     @inline(__always) mutating func raw32() -> UInt32 {
         refill()

@@ -98,7 +98,7 @@ public struct SyntaxTables: Sendable {
 extension SyntaxTables {
     /// The clusters bundled with the engine (shared with the name tagger).
     public static func bundledClusters() throws(DossierError) -> WordClusters {
-        try WordClusters(parsing: try NERModel.resourceText("models", "clusters.tsv"), name: "clusters.tsv")
+        try WordClusters(fileBytes: try NERModel.resourceBytes("models", "clusters.bin"), name: "clusters.bin")
     }
 }
 
