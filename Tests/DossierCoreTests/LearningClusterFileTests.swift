@@ -49,6 +49,10 @@ struct LearningClusterFileTests {
         for cut in [bytes.count - 1, bytes.count - 40, bytes.count / 2, 30] {
             #expect(throws: DossierError.self) { try WordClusters(fileBytes: Array(bytes[..<cut]), name: "cut.bin") }
         }
+        // A word count far beyond the file's size (the u32 after the level header).
+        var huge = try ModelFile(decoding: bytes, name: "t.bin")
+        for k in 4..<8 { huge.payload[k] = 0xff }
+        #expect(throws: DossierError.self) { try WordClusters(fileBytes: huge.encoded(), name: "huge.bin") }
         var other = try ModelFile(decoding: bytes, name: "t.bin")
         other.kind = "dossier.something-else"
         #expect(throws: DossierError.self) { try WordClusters(fileBytes: other.encoded(), name: "kind.bin") }

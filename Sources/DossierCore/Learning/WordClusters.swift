@@ -185,6 +185,10 @@ extension WordClusters {
             throw DossierError(.resource, "word clusters: bad level header", input: name)
         }
         let count = Int(try r.u32())
+        // Every word takes two bytes at least: a count beyond that is damage, not a size to allocate.
+        guard count <= file.payload.count / 2 else {
+            throw DossierError(.resource, "word clusters: \(count) words cannot fit in the file", input: name)
+        }
         func leb() throws(DossierError) -> Int {
             var v = 0
             var shift = 0
