@@ -43,9 +43,6 @@ struct EvaluateNER: ParsableCommand {
 func loadNERModel(_ path: String?) throws -> NERModel {
     guard let path else { return try NERModel.bundled() }
     let r = try NERModel.bundledResources()
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw ValidationError("\(path): cannot be read [E001]")
-    }
     return try NERModel(
-        decoding: [UInt8](data), name: path, clusters: r.clusters, gazetteer: r.gazetteer, casing: r.casing)
+        decoding: try readBytes(path), name: path, clusters: r.clusters, gazetteer: r.gazetteer, casing: r.casing)
 }

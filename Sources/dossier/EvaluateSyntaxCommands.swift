@@ -239,10 +239,7 @@ func threadCPUTime() -> Double {
 /// The bundled parser (greedy, or with `beam` the beam-search one), or one from a file.
 func loadParserModel(_ path: String?, beam: Bool = false) throws -> ParserModel {
     guard let path else { return beam ? try ParserModel.bundledBeam() : try ParserModel.bundled() }
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw ValidationError("\(path): cannot be read [E001]")
-    }
-    return try ParserModel(decoding: [UInt8](data), name: path)
+    return try ParserModel(decoding: try readBytes(path), name: path)
 }
 
 /// Sets `key` in a model's saved configuration to `value` (replacing any value it had).

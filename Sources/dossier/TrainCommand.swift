@@ -56,12 +56,7 @@ struct TrainNER: ParsableCommand {
     func run() throws {
         let bundled = try NERModel.bundledResources()
         var wc: WordClusters? = noClusters ? nil : bundled.clusters
-        if let path = clusters {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw ValidationError("\(path): cannot be read [E001]")
-            }
-            wc = try WordClusters(fileBytes: [UInt8](data), name: path)
-        }
+        if let path = clusters { wc = try WordClusters(fileBytes: try readBytes(path), name: path) }
         let features = NERFeatures(
             clusters: wc, gazetteer: noGazetteer ? nil : bundled.gazetteer, casing: noCasing ? nil : bundled.casing,
             options: NERFeatures.Options(rawValue: options))
@@ -252,13 +247,16 @@ enum ReutersSGML {
     }
 }
 
-/// Reads a UTF-8 file, or fails with a one-line message naming it.
-func readText(_ path: String) throws -> String {
+/// Reads a file, or fails with a one-line message naming it.
+func readBytes(_ path: String) throws -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {
         throw ValidationError("\(path): cannot be read [E001]")
     }
-    return String(decoding: data, as: UTF8.self)
+    return [UInt8](data)
 }
+
+/// Reads a UTF-8 file, or fails with a one-line message naming it.
+func readText(_ path: String) throws -> String { String(decoding: try readBytes(path), as: UTF8.self) }
 
 func stderrLine(_ s: String) {
     FileHandle.standardError.write(Data((s + "\n").utf8))

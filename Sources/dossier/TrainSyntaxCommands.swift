@@ -256,8 +256,5 @@ func readTagsCache(_ path: String?, key: String, count: Int) -> [UInt64]? {
 /// The bundled tagger, or one from a file.
 func loadPOSModel(_ path: String?, clusters: WordClusters) throws -> POSModel {
     guard let path else { return try POSModel.bundled(clusters: clusters) }
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw ValidationError("\(path): cannot be read [E001]")
-    }
-    return try POSModel(decoding: [UInt8](data), name: path, clusters: clusters)
+    return try POSModel(decoding: try readBytes(path), name: path, clusters: clusters)
 }

@@ -37,52 +37,13 @@ public struct WordClusters: Sendable {
     public func row(_ hash: UInt64) -> Int32 { table.row(hash) }
     public func id(row: Int32, level: Int) -> Int { Int(ids[Int(row) * sizes.count + level]) }
 
-    /// Reads the text form (on bytes: it is loaded with every model).
+    /// Reads the text form (``textRows(_:name:)``).
     public init(parsing text: String, name: String) throws(DossierError) {
-        var text = text
-        var sizes: [Int] = []
-        var rows: [(UInt64, [Int])] = []
-        var bad = false
-        text.withUTF8 { p in
-            var i = 0
-            let n = p.count
-            while i < n {
-                var e = i
-                while e < n && p[e] != 0x0A { e += 1 }
-                defer { i = e + 1 }
-                if e == i { continue }
-                if p[i] == UInt8(ascii: "#") {
-                    let line = String(decoding: UnsafeBufferPointer(rebasing: p[i..<e]), as: UTF8.self)
-                    let parts = line.split(separator: " ")
-                    if parts.count > 2 && parts[1] == "clusters" { sizes = parts.dropFirst(2).compactMap { Int($0) } }
-                    continue
-                }
-                var tab = i
-                while tab < e && p[tab] != 0x09 { tab += 1 }
-                let h = StableHash.hash(UnsafeBufferPointer(rebasing: p[i..<tab]))
-                var ids: [Int] = []
-                ids.reserveCapacity(sizes.count)
-                var k = tab
-                while k < e {
-                    k += 1
-                    var v = 0
-                    while k < e && p[k] >= 0x30 && p[k] <= 0x39 {
-                        v = v * 10 + Int(p[k] - 0x30)
-                        k += 1
-                    }
-                    ids.append(v)
-                }
-                if ids.count != sizes.count || sizes.isEmpty { bad = true }
-                rows.append((h, ids))
-            }
-        }
-        guard !bad else {
-            throw DossierError(.resource, "cluster lines do not have \(sizes.count + 1) fields", input: name)
-        }
+        let (sizes, _, rows) = try WordClusters.textRows(text, name: name)
         self.init(sizes: sizes)
         table = FeatureTable(capacity: rows.count)
         ids.reserveCapacity(rows.count * sizes.count)
-        for (h, x) in rows { add(hash: h, ids: x) }
+        for r in rows { add(hash: r.word.withUnsafeBufferPointer { StableHash.hash($0) }, ids: r.ids) }
     }
 }
 
