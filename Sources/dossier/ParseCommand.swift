@@ -27,6 +27,12 @@ struct ParseCommand: ParsableCommand {
             with the same heads and relations (self-training data; docs/syntax.md).
             """)
     var agreeModel: String?
+    @Flag(name: .long, help: "Print each sentence (its sequence of words) once (with --sgml or text).")
+    var unique = false
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: "Do not print the sentences (sequences of words) of these CoNLL-U files (self-training data).")
+    var exclude: [String] = []
 
     func run() throws {
         guard format == "conllu" else { throw ValidationError("unsupported format '\(format)' (conllu) [E011]") }
@@ -39,6 +45,18 @@ struct ParseCommand: ParsableCommand {
             : SyntaxAnalyzer(tagger: tagger, parser: try loadParserModel(model, beam: beam), lemmatizer: lemmatizer)
         let judge = try agreeModel.map {
             SyntaxAnalyzer(tagger: tagger, parser: try loadParserModel($0), lemmatizer: lemmatizer)
+        }
+        // The word sequences not to print: those of the --exclude files, and with --unique those printed already.
+        var seen = Set<[String]>()
+        for path in exclude { for s in CoNLLU.read(try readText(path)) { seen.insert(s.forms) } }
+        let filter = unique || !exclude.isEmpty
+        func fresh(_ sentences: [CoNLLU.Sentence]) -> [CoNLLU.Sentence] {
+            guard filter else { return sentences }
+            return sentences.filter { s in
+                guard !seen.contains(s.forms) else { return false }
+                if unique { seen.insert(s.forms) }
+                return true
+            }
         }
         if !sgml.isEmpty {
             // A file that cannot be read is reported in one line; the others are still parsed (exit code 1).
@@ -56,7 +74,7 @@ struct ParseCommand: ParsableCommand {
                     var doc = Document(article: Article(title: nil, text: text, source: path))
                     let sentences = try ParseCommand.raw(&doc, id: "\(name)-\(a + 1)")
                     let parsed = try ParseCommand.analyzed(&doc, sentences, analyzer)
-                    out.write(Data(CoNLLU.write(try ParseCommand.agreeing(parsed, doc, judge)).utf8))
+                    out.write(Data(CoNLLU.write(fresh(try ParseCommand.agreeing(parsed, doc, judge))).utf8))
                 }
             }
             if failed { throw ExitCode(1) }
@@ -73,7 +91,8 @@ struct ParseCommand: ParsableCommand {
             sentences = try ParseCommand.raw(&doc, id: nil)
         }
         let parsed = try ParseCommand.analyzed(&doc, sentences, analyzer)
-        FileHandle.standardOutput.write(Data(CoNLLU.write(try ParseCommand.agreeing(parsed, doc, judge)).utf8))
+        FileHandle.standardOutput.write(
+            Data(CoNLLU.write(fresh(try ParseCommand.agreeing(parsed, doc, judge))).utf8))
     }
 
     /// Tokenizes and splits raw text; one CoNLL-U sentence (words and `sent_id`/`text` comments) per sentence.

@@ -67,4 +67,38 @@ struct ParseCommandTests {
         #expect(bad.stderr.split(separator: "\n").count == 1, "\(bad.stderr)")
         #expect(bad.stdout == all.stdout)
     }
+
+    @Test("--unique prints each sentence once; --exclude leaves out the sentences of CoNLL-U files")
+    func sgmlUniqueAndExclude() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-uniq-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("wire-002.sgm").path
+        try """
+        <REUTERS NEWID="1"><TEXT><BODY>The port reopened on Monday. Ships waited outside the harbour.
+        </BODY></TEXT></REUTERS>
+        <REUTERS NEWID="2"><TEXT><BODY>The port reopened on Monday. Dockers returned to work.
+        </BODY></TEXT></REUTERS>
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        func texts(_ arguments: [String]) throws -> [Substring] {
+            let r = try CLI.run(["parse", "--sgml", path] + arguments)
+            #expect(r.status == 0, "\(r.stderr)")
+            return r.stdout.split(separator: "\n").filter { $0.hasPrefix("# text") }
+        }
+        let all = try texts([])
+        #expect(all.filter { $0 == "# text = The port reopened on Monday." }.count == 2, "\(all)")
+        let once = try texts(["--unique"])
+        #expect(all.count == 4 && once == Array(all[0..<2] + all[3...]), "\(once)")
+        // A sentence of an excluded file is not printed, whatever its comments; without --unique the others repeat.
+        let excluded = dir.appendingPathComponent("seen.conllu").path
+        try "# sent_id = x\n1\tShips\t_\t_\t_\t_\t0\troot\t_\t_\n2\twaited\t_\t_\t_\t_\t1\tdep\t_\t_\n"
+            .appending("3\toutside\t_\t_\t_\t_\t2\tdep\t_\t_\n4\tthe\t_\t_\t_\t_\t5\tdet\t_\t_\n")
+            .appending("5\tharbour\t_\t_\t_\t_\t3\tdep\t_\t_\n6\t.\t_\t_\t_\t_\t1\tpunct\t_\t_\n\n")
+            .write(toFile: excluded, atomically: true, encoding: .utf8)
+        let rest = try texts(["--exclude", excluded])
+        #expect(rest == all.filter { !$0.contains("Ships") }, "\(rest)")
+        let missing = try CLI.run(["parse", "--sgml", path, "--exclude", dir.appendingPathComponent("no.conllu").path])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("no.conllu"))
+    }
 }
