@@ -49,14 +49,8 @@ struct ParseCommand: ParsableCommand {
         // The word sequences not to print: those of the --exclude files, and with --unique those printed already.
         var seen = Set<[String]>()
         for path in exclude { for s in CoNLLU.read(try readText(path)) { seen.insert(s.forms) } }
-        let filter = unique || !exclude.isEmpty
         func fresh(_ sentences: [CoNLLU.Sentence]) -> [CoNLLU.Sentence] {
-            guard filter else { return sentences }
-            return sentences.filter { s in
-                guard !seen.contains(s.forms) else { return false }
-                if unique { seen.insert(s.forms) }
-                return true
-            }
+            sentences.filter { unique ? seen.insert($0.forms).inserted : !seen.contains($0.forms) }
         }
         if !sgml.isEmpty {
             // A file that cannot be read is reported in one line; the others are still parsed (exit code 1).
