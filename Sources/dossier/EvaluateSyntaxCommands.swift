@@ -93,6 +93,10 @@ struct EvaluateParser: ParsableCommand {
     @Flag(name: .long, help: "Score the bundled beam-search parser instead of the greedy one.") var beamModel = false
     @Flag(name: .long, help: "Parse with the gold tags of the file instead of the tagger's.") var goldTags = false
     @Option(
+        name: .long,
+        help: "A joint-tagging model's bias towards runner-up tags (config joint.bias; saved with --pruned-out).")
+    var jointBias: Float?
+    @Option(
         name: .long, parsing: .upToNextOption,
         help:
             "Combine parsers by arc votes: MODEL=WEIGHT pairs ('greedy', 'beam', 'rtl': the bundled ones), or 'bundled'."
@@ -113,12 +117,15 @@ struct EvaluateParser: ParsableCommand {
     var tagHypotheses: Int?
     @Flag(name: .long, help: "With --tag-margin: one hypothesis per unsure token instead of one for all of them.")
     var tagEach = false
+    @Flag(name: .long, help: "With --ensemble: every member parses the tags a joint-tagging member chose.")
+    var jointTagsForAll = false
 
     func run() throws {
         let clusters = try SyntaxTables.bundledClusters()
         let tagger = try loadPOSModel(pos, clusters: clusters)
         if !ensemble.isEmpty { return try runEnsemble(tagger, clusters) }
         var parser = try loadParserModel(model, beam: beamModel)
+        if let jointBias { setConfig(&parser.config, "joint.bias", String(jointBias)) }
         if let prunedOut {
             if let prune { setConfig(&parser.config, "prune", String(prune)) }
             if let packedHead { setConfig(&parser.config, "packed.head", String(packedHead)) }
@@ -130,6 +137,7 @@ struct EvaluateParser: ParsableCommand {
         }
         var corpus = SyntaxCorpus(CoNLLU.read(try readText(gold)), clusters: clusters)
         if parser.featureSet >= 5 { corpus.tables.ambiguity = tagger.ambiguityClasses(of: corpus.tables) }
+        if parser.jointMargin > 0 { fillAlternatives(tagger, &corpus) }
         if let beam { parser.beamWidth = beam }
         var tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
         if goldTags { tags = goldTagHashes(tagger, corpus) }
@@ -138,6 +146,16 @@ struct EvaluateParser: ParsableCommand {
             _ = parser.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
         }
         s.printScores()
+        if parser.jointMargin > 0 {
+            let gold = goldTagHashes(tagger, corpus)
+            let chosen = parser.chosenTags(corpus.tables, tags: tags, sentences: corpus.ranges)
+            func acc(_ t: [UInt64], _ mask: UInt64) -> String {
+                let right = t.indices.filter { t[$0] & mask == gold[$0] & mask }.count
+                return String(format: "%.2f", 100 * Double(right) / Double(max(t.count, 1)))
+            }
+            print("tags chosen (UPOS)\t\(acc(chosen, 0xff))\t(tagger \(acc(tags, 0xff)))")
+            print("tags chosen (class)\t\(acc(chosen, ~0))\t(tagger \(acc(tags, ~0)))")
+        }
         print("beam\t\(parser.beamWidth)")
         print("parsing tokens/s (CPU time)\t\(Int(speed))")
     }
@@ -170,6 +188,10 @@ extension EvaluateParser {
         if ens.needsAmbiguity { corpus.tables.ambiguity = tagger.ambiguityClasses(of: corpus.tables) }
         let tagged = tagger.tagWithAlternatives(corpus.document, corpus.tables)
         var tags = tagger.tagHashes(tagged.classes)
+        if ens.members.contains(where: { $0.model.jointMargin > 0 }) {
+            corpus.tables.runnerUp = tagger.tagHashes(tagged.alternatives.runnerUp)
+            corpus.tables.tagMargin = tagged.alternatives.margin
+        }
         if let tagMargin { ens.tagMargin = tagMargin }
         if goldTags {
             tags = goldTagHashes(tagger, corpus)
@@ -178,6 +200,7 @@ extension EvaluateParser {
         if let tagWeight { ens.tagWeight = tagWeight }
         if let tagHypotheses { ens.tagHypotheses = tagHypotheses }
         if tagEach { ens.tagFlipAll = false }
+        ens.jointTagsForAll = jointTagsForAll
         let alternatives = (tags: tagger.tagHashes(tagged.alternatives.runnerUp), margin: tagged.alternatives.margin)
         for (k, m) in ens.members.enumerated() {
             let s = ParserEvaluation(model: m.model, gold: corpus, tags: tags)

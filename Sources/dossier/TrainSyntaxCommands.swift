@@ -136,6 +136,14 @@ struct TrainParser: ParsableCommand {
     var keepFeaturesOf: String?
     @Option(name: .long, help: "Keep the jackknifed training tags in this file and reuse them when it matches.")
     var tagsCache: String?
+    @Option(
+        name: .long,
+        help:
+            "Joint tagging (--labelled --beam N --jackknife K): the parser chooses the tag of words under this tagger margin."
+    )
+    var jointTags: Float = 0
+    @Option(name: .long, help: "With --joint-tags: the tag templates (1, or 2 with more right context).")
+    var jointFeatures = 1
 
     func run() throws {
         let start = Date()
@@ -149,7 +157,13 @@ struct TrainParser: ParsableCommand {
         var tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
         let cacheKey =
             "\(jackknife) \(posEpochs)\(posFeatures == 1 ? "" : " f\(posFeatures)")\(posTaggerKey) \(seed) \(corpus.tokenCount) \(train.joined(separator: ","))"
-        if jackknife > 1, let cached = readTagsCache(tagsCache, key: cacheKey, count: corpus.tokenCount) {
+        if jointTags > 0 && !(labelled && beam > 1 && jackknife > 1) {
+            throw ValidationError("--joint-tags needs --labelled --beam N --jackknife K")
+        }
+        var runnerUp = [UInt64](repeating: 0, count: corpus.tokenCount)
+        var margins = [Float](repeating: .infinity, count: corpus.tokenCount)
+        if jointTags == 0, jackknife > 1, let cached = readTagsCache(tagsCache, key: cacheKey, count: corpus.tokenCount)
+        {
             tags = cached
             stderrLine("jackknifed tags read from \(tagsCache ?? "")")
         } else if jackknife > 1 {
@@ -168,26 +182,36 @@ struct TrainParser: ParsableCommand {
                     SyntaxCorpus(rest.map { sentences[$0] }, clusters: clusters), dev: nil, clusters: clusters
                 ) { _ in }
                 let heldCorpus = SyntaxCorpus(held.map { sentences[$0] }, clusters: clusters)
-                let h = m.tagHashes(m.tag(heldCorpus.document, heldCorpus.tables))
-                var perSentence: [[UInt64]] = []
-                for r in heldCorpus.ranges { perSentence.append(Array(h[r])) }
+                let tagged = m.tagWithAlternatives(heldCorpus.document, heldCorpus.tables)
+                let h = m.tagHashes(tagged.classes)
+                let alt = m.tagHashes(tagged.alternatives.runnerUp)
                 if tags.isEmpty { tags = [UInt64](repeating: 0, count: corpus.tokenCount) }
                 for (k, si) in held.enumerated() {
                     let r = corpus.ranges[si]
-                    for j in 0..<r.count { tags[r.lowerBound + j] = perSentence[k][j] }
+                    let hr = heldCorpus.ranges[k]
+                    for j in 0..<r.count {
+                        tags[r.lowerBound + j] = h[hr.lowerBound + j]
+                        runnerUp[r.lowerBound + j] = alt[hr.lowerBound + j]
+                        margins[r.lowerBound + j] = tagged.alternatives.margin[hr.lowerBound + j]
+                    }
                 }
                 stderrLine("jackknife part \(part + 1)/\(jackknife) tagged")
             }
-            if let tagsCache {
+            if let tagsCache, jointTags == 0 {
                 var w = ByteWriter()
                 w.string(cacheKey)
                 for t in tags { w.u64(t) }
                 try Data(w.bytes).write(to: URL(fileURLWithPath: tagsCache))
             }
         }
+        if jointTags > 0 {
+            corpus.tables.runnerUp = runnerUp
+            corpus.tables.tagMargin = margins
+        }
         let devCorpus = try dev.map { path in
             var c = SyntaxCorpus(CoNLLU.read(try readText(path)), clusters: clusters)
             if features >= 5 { c.tables.ambiguity = tagger.ambiguityClasses(of: c.tables) }
+            if jointTags > 0 { fillAlternatives(tagger, &c) }
             return c
         }
         let devTags = devCorpus.map { tagger.tagHashes(tagger.tag($0.document, $0.tables)) }
@@ -200,6 +224,8 @@ struct TrainParser: ParsableCommand {
         trainer.features = features
         trainer.labelled = labelled
         trainer.rightToLeft = rightToLeft
+        trainer.jointMargin = jointTags
+        trainer.jointFeatures = jointFeatures
         trainer.snapshotEpochs = Set(snapshotEpochs)
         if let keepFeaturesOf {
             guard labelled && beam > 1 else { throw ValidationError("--keep-features-of needs --labelled --beam N") }
@@ -209,6 +235,7 @@ struct TrainParser: ParsableCommand {
         var written: Error?
         var model = trainer.train(
             corpus, tags: tags, dev: devCorpus, devTags: devTags, log: { stderrLine($0) },
+            goldTags: jointTags > 0 ? goldTagHashes(tagger, corpus) : nil,
             snapshot: { e, m in
                 var m = m
                 m.config.append(("jackknife", String(jackknife)))
@@ -237,6 +264,13 @@ extension TrainParser {
         if posDictionaryMinCount != 20 { k += " m\(posDictionaryMinCount)" }
         return k
     }
+}
+
+/// The tagger's runner-up tags and margins in the corpus's tables (for parsers that choose tags).
+func fillAlternatives(_ tagger: POSModel, _ c: inout SyntaxCorpus) {
+    let alt = tagger.tagWithAlternatives(c.document, c.tables).alternatives
+    c.tables.runnerUp = tagger.tagHashes(alt.runnerUp)
+    c.tables.tagMargin = alt.margin
 }
 
 /// Jackknifed training tags saved by an earlier run with the same settings, if any.

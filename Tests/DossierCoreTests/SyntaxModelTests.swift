@@ -269,6 +269,71 @@ struct SyntaxModelTests {
         }
     }
 
+    @Test("joint tagging: the parser learns which of the tagger's two tags is right, keeps it in its file")
+    func jointTaggingChoosesTheGoldTag() throws {
+        var corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
+        let gold = corpus.goldTags.map { StableHash.hash($0) }
+        // The tagger's tags: "talks" as a verb, "resume" as a noun and "signed" as a past tense, each with the
+        // right tag as its runner-up under the margin; "met" right, with a wrong runner-up.
+        var tags = gold
+        var runnerUp = [UInt64](repeating: 0, count: gold.count)
+        var margin = [Float](repeating: .infinity, count: gold.count)
+        let words = corpus.sentences.flatMap { $0.words.map(\.form) }
+        for (i, w) in words.enumerated() {
+            switch w {
+            case "talks", "resume", "signed":
+                tags[i] = StableHash.hash(w == "talks" ? "VERB|VBZ" : w == "resume" ? "NOUN|NN" : "VERB|VBD")
+                runnerUp[i] = gold[i]
+                margin[i] = 4
+            case "met":
+                runnerUp[i] = StableHash.hash("VERB|VBN")
+                margin[i] = 6
+            default: break
+            }
+        }
+        corpus.tables.runnerUp = runnerUp
+        corpus.tables.tagMargin = margin
+        var trainer = ParserTrainer()
+        trainer.epochs = 10
+        trainer.labelled = true
+        trainer.beam = 4
+        trainer.prune = 0
+        trainer.jointMargin = 10
+        let model = trainer.train(corpus, tags: tags, dev: nil, devTags: nil, log: { _ in }, goldTags: gold)
+        #expect(model.jointMargin == 10)
+        let chosen = model.chosenTags(corpus.tables, tags: tags, sentences: corpus.ranges)
+        #expect(chosen == gold)
+        #expect(ParserEvaluation(model: model, gold: corpus, tags: tags).las == 100)
+        let again = try ParserModel(decoding: model.encoded(), name: "m")
+        #expect(again.jointMargin == 10)
+        #expect(again.chosenTags(corpus.tables, tags: tags, sentences: corpus.ranges) == gold)
+        // In an ensemble, every member parses the joint member's tags (the tagger's become the alternatives).
+        var ensemble = ParserEnsemble([.init(model: again, weight: 1)])
+        let given = (tags: runnerUp, margin: margin)
+        #expect(ensemble.memberTags(corpus.tables, tags: tags, sentences: corpus.ranges).tags == tags)
+        ensemble.jointTagsForAll = true
+        let member = ensemble.memberTags(corpus.tables, tags: tags, sentences: corpus.ranges, alternatives: given)
+        #expect(member.tags == gold)
+        #expect(member.alternatives?.tags == tags.indices.map { tags[$0] != gold[$0] ? tags[$0] : runnerUp[$0] })
+        // The bias moves the choice: far below, the tagger's tags; far above, every runner-up under the margin.
+        var biased = again
+        biased.config.append(("joint.bias", "-100000"))
+        #expect(biased.jointBias == -100_000)
+        #expect(biased.chosenTags(corpus.tables, tags: tags, sentences: corpus.ranges) == tags)
+        biased.config.removeAll { $0.key == "joint.bias" }
+        biased.config.append(("joint.bias", "100000"))
+        let flipped = tags.indices.map { margin[$0] < 10 ? runnerUp[$0] : tags[$0] }
+        #expect(biased.chosenTags(corpus.tables, tags: tags, sentences: corpus.ranges) == flipped)
+        // Under a margin the tagger's runner-ups do not reach, or without them, the tags stay the tagger's.
+        var plain = corpus.tables
+        plain.tagMargin = [Float](repeating: 20, count: gold.count)
+        #expect(again.chosenTags(plain, tags: tags, sentences: corpus.ranges) == tags)
+        plain.runnerUp = []
+        #expect(again.chosenTags(plain, tags: tags, sentences: corpus.ranges) == tags)
+        let p = again.parse(plain, tags: tags, sentences: corpus.ranges)
+        #expect(p.heads.count == tags.count)
+    }
+
     @Test("sentences as token lists: a left-out token is unparsed, the others are heads among the list")
     func parseTokenLists() {
         let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)

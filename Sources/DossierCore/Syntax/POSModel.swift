@@ -195,7 +195,7 @@ public struct POSModel: Sendable {
     /// Greedy decoding over sentences; with `gold`, updates the perceptron at each scored token.
     static func decode(
         _ m: POSModel, _ t: SyntaxTables, sentences: [Range<Int>], perceptron: inout AveragedPerceptron,
-        gold: [UInt8]?, into out: inout [UInt8]
+        gold: [UInt8]?, into out: inout [UInt8], alternatives: UnsafeMutablePointer<TagAlternatives>? = nil
     ) {
         let (amb, dict) = m.ambiguityClasses(t)
         let c = perceptron.classes
@@ -221,6 +221,11 @@ public struct POSModel: Sendable {
                         for j in 0..<c where scores[j] > top {
                             best = j
                             top = scores[j]
+                        }
+                        if let alternatives {
+                            let (_, runnerUp, margin) = POSModel.topTwo(scores, c)
+                            alternatives.pointee.runnerUp[i] = UInt8(runnerUp)
+                            alternatives.pointee.margin[i] = margin
                         }
                         if let gold {
                             perceptron.tick()

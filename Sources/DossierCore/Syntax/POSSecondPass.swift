@@ -345,14 +345,20 @@ public struct TagAlternatives: Sendable {
 
 extension POSModel {
     /// Tags as ``tag(_:_:)`` does, and keeps each scored token's runner-up class and margin (a two-pass model's
-    /// final scores for the tokens its second pass re-decided). A one-pass model gives no alternatives.
+    /// final scores for the tokens its second pass re-decided; a one-pass model's scores).
     public func tagWithAlternatives(_ doc: Document, _ t: SyntaxTables) -> (
         classes: [UInt8], alternatives: TagAlternatives
     ) {
         var alt = TagAlternatives(count: doc.tokens.count)
-        guard let second else { return (tag(doc, t), alt) }
         var out = [UInt8](repeating: 0, count: doc.tokens.count)
         let sentences = doc.sentences.filter { !$0.flags.contains(.ignored) }.map(\.tokens)
+        guard let second else {
+            var p = AveragedPerceptron(classes: classes.count)  // not read: tagging scores with `scorer`
+            withUnsafeMutablePointer(to: &alt) {
+                POSModel.decode(self, t, sentences: sentences, perceptron: &p, gold: nil, into: &out, alternatives: $0)
+            }
+            return (out, alt)
+        }
         withUnsafeMutablePointer(to: &alt) {
             tagTwoPass(t, sentences: sentences, second: second, into: &out, alternatives: $0)
         }

@@ -186,6 +186,32 @@ extension ParserModel {
 }
 
 extension ParserModel {
+    /// The tags of the best parse of each sentence: for a joint-tagging model (``jointMargin``) the tags it
+    /// chose, else `tags` as given. Document-level, as `tags`.
+    public func chosenTags(_ tables: SyntaxTables, tags: [UInt64], sentences: [Range<Int>]) -> [UInt64] {
+        guard jointMargin > 0, labelled, beamWidth > 1 else { return tags }
+        var out = tags
+        var a = AveragedPerceptron(classes: actionScorer.classes)  // not read: the scorer is
+        let buf = UnsafeMutablePointer<UInt64>.allocate(capacity: ParserModel.maxFeatures)
+        defer { buf.deallocate() }
+        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(3, actionScorer.classes))
+        defer { scores.deallocate() }
+        var chosen: [UInt64] = []
+        for r in sentences where !r.isEmpty {
+            let order = rightToLeft ? Array(r.reversed()) : Array(r)
+            var v = ParserModel.values(tables, tags, order, version: featureSet, joint: jointMargin)
+            v.jointFeatures = jointFeatures
+            v.jointBias = jointBias
+            _ = ParserModel.beamParseLabelled(
+                v, n: order.count, width: beamWidth, actions: &a, gold: nil, buf: buf, scores: scores,
+                scorer: actionScorer, tagsOut: &chosen)
+            for (k, i) in order.enumerated() where k < chosen.count { out[i] = chosen[k] }
+        }
+        return out
+    }
+}
+
+extension ParserModel {
     /// The labelled class of the canonical gold transition (``goldAction(_:_:)``): SHIFT, or the arc with the
     /// dependent's gold relation.
     static func goldClass(_ st: State, _ gold: (heads: [Int32], labels: [UInt8])) -> Int {
@@ -204,7 +230,8 @@ extension ParserModel {
         _ v: Values, n: Int, width: Int, actions: inout AveragedPerceptron,
         gold: (heads: [Int32], labels: [UInt8])?, buf: UnsafeMutablePointer<UInt64>,
         scores: UnsafeMutableBufferPointer<Float>, scorer: CompactScorer? = nil, keep: Set<UInt64>? = nil,
-        kbest: ((_ heads: [Int32], _ labels: [UInt8], _ score: Float) -> Void)? = nil
+        kbest: ((_ heads: [Int32], _ labels: [UInt8], _ score: Float) -> Void)? = nil,
+        tagsOut: UnsafeMutablePointer<[UInt64]>? = nil
     ) -> (heads: [Int32], labels: [UInt8]) {
         let width = max(1, width)
         let cc = scorer?.classes ?? actions.classes
@@ -221,12 +248,41 @@ extension ParserModel {
             }
             return UnsafeBufferPointer(start: buf, count: k)
         }
+        // Joint tagging (``jointMargin``): class `cc` shifts b0 with its runner-up tag, and a SHIFT of a word
+        // with a runner-up adds the score of the tag features of the tag it keeps (class 0's weights).
+        let jointTags = !v.alt.isEmpty
+        let tbuf = UnsafeMutablePointer<UInt64>.allocate(capacity: jointTags ? 32 : 1)
+        defer { tbuf.deallocate() }
+        let tscores = UnsafeMutableBufferPointer<Float>.allocate(capacity: jointTags ? cc : 1)
+        defer { tscores.deallocate() }
+        var start = State(n)
+        if jointTags { start.jt = v.t }
+        /// Whether class `cls` in `st` shifts a word whose tag is chosen, and the tag it gets.
+        @inline(__always) func chosenTag(_ st: State, _ cls: Int) -> UInt64? {
+            guard jointTags, cls == 0 || cls == cc, st.b < n, v.alt[st.b] != 0 else { return nil }
+            return cls == cc ? v.alt[st.b] : v.t[st.b]
+        }
+        @inline(__always) func tagScore(_ st: State, _ tag: UInt64, _ a: inout AveragedPerceptron) -> Float {
+            let k = tagFeatures(st, v, j: st.b, tag: tag, into: tbuf)
+            let fs = UnsafeBufferPointer(start: tbuf, count: k)
+            for j in 0..<cc { tscores[j] = 0 }
+            if let scorer { scorer.score(fs, into: tscores) } else { a.score(fs, into: tscores) }
+            return tscores[0]
+        }
+        @inline(__always) func applyClass(_ st: inout State, _ cls: Int) {
+            if cls == cc {
+                st.jt[st.b] = v.alt[st.b]
+                st.apply(shift, 0)
+            } else {
+                st.apply(action(ofClass: cls), label(ofClass: cls))
+            }
+        }
         var parents: [Int32] = [-1]
         var classes: [UInt8] = [0]
         let steps = 2 * n
         parents.reserveCapacity(steps * width + 1)
         classes.reserveCapacity(steps * width + 1)
-        var beam = [BeamItem(st: State(n), score: 0, node: 0)]
+        var beam = [BeamItem(st: start, score: 0, node: 0)]
         var next: [BeamItem] = []
         next.reserveCapacity(width)
         // The best `width` candidates so far, best first (a candidate's action is its class here).
@@ -248,7 +304,7 @@ extension ParserModel {
             if top.count > width { top.removeLast() }
         }
 
-        var gst = State(n)
+        var gst = start
         var goldClasses: [UInt8] = []
         var goldScore: Float = 0
         var goldIndex = 0
@@ -259,7 +315,19 @@ extension ParserModel {
             for (i, it) in beam.enumerated() {
                 score(it.st, &actions)
                 let base = it.score
-                if it.st.legal(shift) { offer(Candidate(score: base + scores[0], item: Int32(i), action: 0)) }
+                if it.st.legal(shift) {
+                    if let t = chosenTag(it.st, 0) {
+                        let s = base + scores[0]
+                        offer(Candidate(score: s + tagScore(it.st, t, &actions), item: Int32(i), action: 0))
+                        let alt = v.alt[it.st.b]
+                        offer(
+                            Candidate(
+                                score: s + tagScore(it.st, alt, &actions) + v.jointBias, item: Int32(i),
+                                action: Int32(cc)))
+                    } else {
+                        offer(Candidate(score: base + scores[0], item: Int32(i), action: 0))
+                    }
+                }
                 let canLeft = it.st.legal(left), canRight = it.st.legal(right)
                 if canLeft || canRight {
                     var j = 1
@@ -276,15 +344,19 @@ extension ParserModel {
             var goldCls = -1
             if let g = gold {
                 goldCls = goldClass(gst, g)
+                if goldCls == 0, chosenTag(gst, 0) != nil, !v.goldTag.isEmpty, v.goldTag[gst.b] == v.alt[gst.b] {
+                    goldCls = cc
+                }
                 score(gst, &actions)
-                goldScore += scores[goldCls]
+                goldScore += scores[goldCls == cc ? 0 : goldCls]
+                if let t = chosenTag(gst, goldCls) { goldScore += tagScore(gst, t, &actions) }
             }
             next.removeAll(keepingCapacity: true)
             var newGold = -1
             for c in top {
                 var st = beam[Int(c.item)].st
                 let cls = Int(c.action)
-                st.apply(action(ofClass: cls), label(ofClass: cls))
+                applyClass(&st, cls)
                 parents.append(beam[Int(c.item)].node)
                 classes.append(UInt8(cls))
                 if Int(c.item) == goldIndex && cls == goldCls { newGold = next.count }
@@ -292,7 +364,7 @@ extension ParserModel {
             }
             swap(&beam, &next)
             if gold != nil {
-                gst.apply(action(ofClass: goldCls), label(ofClass: goldCls))
+                applyClass(&gst, goldCls)
                 goldClasses.append(UInt8(goldCls))
                 goldIndex = newGold
                 if goldIndex != 0 {
@@ -312,18 +384,26 @@ extension ParserModel {
                     node = Int(parents[node])
                 }
                 pred.reverse()
-                var ps = State(n)
-                var gs = State(n)
+                var ps = start
+                var gs = start
                 var diverged = false
                 for j in 0..<pred.count {
                     let pc = Int(pred[j]), gc = Int(goldClasses[j])
                     if !diverged && pc != gc { diverged = true }
                     if diverged {
-                        actions.add(updateFeatures(gs), class: gc, 1)
-                        actions.add(updateFeatures(ps), class: pc, -1)
+                        actions.add(updateFeatures(gs), class: gc == cc ? 0 : gc, 1)
+                        if let t = chosenTag(gs, gc) {
+                            let k = tagFeatures(gs, v, j: gs.b, tag: t, into: tbuf)
+                            actions.add(UnsafeBufferPointer(start: tbuf, count: k), class: 0, 1)
+                        }
+                        actions.add(updateFeatures(ps), class: pc == cc ? 0 : pc, -1)
+                        if let t = chosenTag(ps, pc) {
+                            let k = tagFeatures(ps, v, j: ps.b, tag: t, into: tbuf)
+                            actions.add(UnsafeBufferPointer(start: tbuf, count: k), class: 0, -1)
+                        }
                     }
-                    gs.apply(action(ofClass: gc), label(ofClass: gc))
-                    ps.apply(action(ofClass: pc), label(ofClass: pc))
+                    applyClass(&gs, gc)
+                    applyClass(&ps, pc)
                 }
             }
         }
@@ -335,6 +415,7 @@ extension ParserModel {
                 kbest(h, Array(it.st.label[0..<n]), it.score)
             }
         }
+        if let tagsOut { tagsOut.pointee = jointTags ? Array(bestState.jt[0..<n]) : Array(v.t[0..<n]) }
         var heads = [Int32](repeating: -1, count: n)
         for i in 0..<n { heads[i] = bestState.head[i] == Int32(n) ? -1 : bestState.head[i] }
         return (heads, Array(bestState.label[0..<n]))

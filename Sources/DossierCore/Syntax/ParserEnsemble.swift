@@ -33,6 +33,11 @@ public struct ParserEnsemble: Sendable {
     /// twice the parses for the same accuracy).
     public var tagFlipAll = true
 
+    /// Every member parses the tags the first joint-tagging member (``ParserModel/jointMargin``) chose
+    /// (``ParserModel/chosenTags(_:tags:sentences:)``) instead of the tagger's; the tagger's tag becomes the
+    /// alternative of a token whose tag it changed.
+    public var jointTagsForAll = false
+
     public init(_ members: [Member], temperature: Float? = nil) {
         self.members = members
         self.temperature = temperature
@@ -55,6 +60,7 @@ public struct ParserEnsemble: Sendable {
         var heads = [Int32](repeating: -1, count: tags.count)
         var labs = [UInt8](repeating: 0, count: tags.count)
         guard let first = members.first else { return (heads, labs) }
+        let (tags, given) = memberTags(tables, tags: tags, sentences: sentences, alternatives: alternatives)
         // Each member's relation ids in the first member's list (by name; unknown names map to 0).
         var index: [String: UInt8] = [:]
         for (i, l) in first.model.labels.enumerated() { index[l] = UInt8(i) }
@@ -63,7 +69,7 @@ public struct ParserEnsemble: Sendable {
         let best = temperature == nil ? members.map { $0.model.parse(tables, tags: tags, sentences: sentences) } : []
         var hypothesisTags = tags
         // Alternatives of another length than the tags are not read.
-        let alternatives = alternatives.flatMap { a in
+        let alternatives = given.flatMap { a in
             a.tags.count == tags.count && a.margin.count == tags.count && tagMargin > 0 ? a : nil
         }
         for r in sentences where !r.isEmpty {
@@ -111,6 +117,25 @@ public struct ParserEnsemble: Sendable {
             }
         }
         return (heads, labs)
+    }
+
+    /// The tags the members parse and their alternatives: the given ones, or with ``jointTagsForAll`` those
+    /// the first joint-tagging member chose, each changed token's tagger tag as its alternative.
+    public func memberTags(
+        _ tables: SyntaxTables, tags: [UInt64], sentences: [Range<Int>],
+        alternatives: (tags: [UInt64], margin: [Float])? = nil
+    ) -> (tags: [UInt64], alternatives: (tags: [UInt64], margin: [Float])?) {
+        guard jointTagsForAll, let joint = members.first(where: { $0.model.jointMargin > 0 }) else {
+            return (tags, alternatives)
+        }
+        var out = tags
+        var alt = alternatives
+        let chosen = joint.model.chosenTags(tables, tags: tags, sentences: sentences)
+        for i in chosen.indices where chosen[i] != tags[i] {
+            if alt?.tags.count == tags.count { alt?.tags[i] = tags[i] }
+            out[i] = chosen[i]
+        }
+        return (out, alt)
     }
 
     /// The tree and relations of one sentence of `n` words from the voting parses (sentence-local heads, -1

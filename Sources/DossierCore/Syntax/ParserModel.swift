@@ -71,6 +71,17 @@ public struct ParserModel: Sendable {
     /// which ``ParserEnsemble`` puts to use.
     public var rightToLeft: Bool { self["direction"] == "right-to-left" }
 
+    /// Joint tagging (config `joint.margin`; 0: none, the tags are the tagger's): a labelled beam model that,
+    /// when it shifts a word whose tagger margin is under this, chooses between the tagger's best and
+    /// runner-up tags (``SyntaxTables/runnerUp``) with tag features of the configuration, trained with the
+    /// parse (Hatori et al. 2011; Bohnet and Nivre 2012). The word's tag in the features from then on is the
+    /// chosen one.
+    public var jointMargin: Float { Float(self["joint.margin"] ?? "") ?? 0 }
+    /// The tag templates of a joint-tagging model (``tagFeatures(_:_:j:tag:into:)``; config `joint.features`).
+    public var jointFeatures: Int { Int(self["joint.features"] ?? "") ?? 1 }
+    /// The score added to a runner-up tag of a joint-tagging model (config `joint.bias`, 0 by default).
+    public var jointBias: Float { Float(self["joint.bias"] ?? "") ?? 0 }
+
     /// The beam width used by ``parse(_:tags:sentences:)`` (config `beam`; 1 = greedy).
     public var beamWidth: Int {
         get { max(1, Int(self["beam"] ?? "") ?? 1) }
@@ -103,6 +114,9 @@ public struct ParserModel: Sendable {
         var lc1: [Int32], lc2: [Int32], rc1: [Int32], rc2: [Int32]
         var nl: [UInt8], nr: [UInt8]
         var lset: [UInt64], rset: [UInt64]
+        /// Each node's tag as the configuration reads it (joint tagging: the chosen tag of shifted words);
+        /// empty: the tagger's (``Values/t``).
+        var jt: [UInt64] = []
 
         init(_ n: Int) {
             self.n = n
@@ -222,6 +236,16 @@ public struct ParserModel: Sendable {
         var version = ParserModel.featureVersion
         /// Ambiguity classes (version 5; `none` when the tables have none).
         var a: [UInt64] = []
+        /// Joint tagging: each node's runner-up tag, 0 where the tag is not chosen by the parser, and the
+        /// tagger margin in steps of 5 (0-7); the gold tags when training.
+        var alt: [UInt64] = []
+        var altMargin: [UInt8] = []
+        var goldTag: [UInt64] = []
+        /// The tag templates of a joint-tagging model (config `joint.features`: 1, or 2 with the right context).
+        var jointFeatures = 1
+        /// Added to the score of a runner-up tag (config `joint.bias`): calibrates a joint model to the margins
+        /// of the tagger it runs with (its training margins are those of the jackknife taggers).
+        var jointBias: Float = 0
         /// Verbs and punctuation marks before each node (prefix counts; version 3).
         var verbs: [UInt16] = []
         var puncts: [UInt16] = []
@@ -237,14 +261,15 @@ public struct ParserModel: Sendable {
 
     static func values(
         _ tables: SyntaxTables, _ tags: [UInt64], _ r: Range<Int>, version: Int = ParserModel.featureVersion,
-        reversed: Bool = false
+        reversed: Bool = false, joint: Float = 0
     ) -> Values {
-        if reversed { return values(tables, tags, Array(r.reversed()), version: version) }
-        return values(tables, tags, Array(r), version: version)
+        if reversed { return values(tables, tags, Array(r.reversed()), version: version, joint: joint) }
+        return values(tables, tags, Array(r), version: version, joint: joint)
     }
 
-    /// Values for the words at `r` (a sentence's token indices, in the order parsed).
-    static func values(_ tables: SyntaxTables, _ tags: [UInt64], _ r: [Int], version: Int) -> Values {
+    /// Values for the words at `r` (a sentence's token indices, in the order parsed). With `joint` (a
+    /// margin) and the tables' runner-up tags, the runner-up of each token under that margin.
+    static func values(_ tables: SyntaxTables, _ tags: [UInt64], _ r: [Int], version: Int, joint: Float = 0) -> Values {
         let n = r.count
         var v = Values(
             w: [UInt64](repeating: rootValue, count: n + 1), t: [UInt64](repeating: rootValue, count: n + 1),
@@ -259,6 +284,17 @@ public struct ParserModel: Sendable {
             v.u[k] = tags[i] & 0xff
         }
         v.version = version
+        if joint > 0 && tables.runnerUp.count == tables.lower.count && tables.tagMargin.count == tables.lower.count {
+            v.alt = [UInt64](repeating: 0, count: n + 1)
+            v.altMargin = [UInt8](repeating: 7, count: n + 1)
+            for (k, i) in r.enumerated() {
+                let m = tables.tagMargin[i]
+                if m < joint && tables.runnerUp[i] != tags[i] {
+                    v.alt[k] = tables.runnerUp[i]
+                    v.altMargin[k] = UInt8(min(max(Int(m / 5), 0), 7))
+                }
+            }
+        }
         if version >= 5 {
             var a = [UInt64](repeating: rootValue, count: n + 1)
             let known = tables.ambiguity.count == tables.lower.count
@@ -297,7 +333,7 @@ public struct ParserModel: Sendable {
             k += 1
         }
         @inline(__always) func W(_ x: Int) -> UInt64 { x < 0 ? none : v.w[x] }
-        @inline(__always) func T(_ x: Int) -> UInt64 { x < 0 ? none : v.t[x] }
+        @inline(__always) func T(_ x: Int) -> UInt64 { x < 0 ? none : st.jt.isEmpty ? v.t[x] : st.jt[x] }
         @inline(__always) func L(_ x: Int) -> UInt64 { x < 0 ? none : UInt64(st.label[x]) }
         @inline(__always) func C(_ x: Int) -> UInt64 { x < 0 ? none : v.c[x] }
         let s0 = st.s(0), s1 = st.s(1), s2 = st.s(2)
@@ -352,7 +388,7 @@ public struct ParserModel: Sendable {
         add(FH.f(80, s0 < 0 ? none : v.c0[s0], b0 < 0 ? none : v.c0[b0]))
         add(FH.f(81, C(s0), b0t)); add(FH.f(82, s0t, C(b0)))
         add(FH.f(83, UInt64(min(st.stack.count, 4)), b0 < 0 ? 1 : 0, s1 == st.n ? 1 : 0))
-        @inline(__always) func U(_ x: Int) -> UInt64 { x < 0 ? none : v.u[x] }
+        @inline(__always) func U(_ x: Int) -> UInt64 { x < 0 ? none : st.jt.isEmpty ? v.u[x] : st.jt[x] & 0xff }
         let s0u = U(s0), b0u = U(b0), s1u = U(s1), b1u = U(b1)
         add(FH.f(90, s0u, b0u)); add(FH.f(91, s1u, s0u, b0u)); add(FH.f(92, s0u, b0u, b1u))
         add(FH.f(93, s0u, b0u, d)); add(FH.f(94, s0w, b0u)); add(FH.f(95, s0u, b0w))
@@ -381,6 +417,40 @@ public struct ParserModel: Sendable {
             if b0 >= 0 { add(FH.f(108, b0w, W(Int(st.lc1[b0])))) }
             if s1 >= 0 { add(FH.f(112, s1t, L(Int(st.rc1[s1])), s0t)) }
             add(FH.f(110, b1t, b2t, T(st.buf(3))))
+        }
+        return k
+    }
+
+    /// Features of tag `tag` for word `j` (b0, about to be shifted) in configuration `st` (joint tagging): the
+    /// word, the tagger's two tags and margin, the left context as parsed so far (s0, s1 with their chosen
+    /// tags), `j`'s left children, the next word.
+    static func tagFeatures(_ st: State, _ v: Values, j: Int, tag: UInt64, into f: UnsafeMutablePointer<UInt64>) -> Int
+    {
+        var k = 0
+        @inline(__always) func add(_ x: UInt64) {
+            f[k] = x
+            k += 1
+        }
+        @inline(__always) func W(_ x: Int) -> UInt64 { x < 0 ? none : v.w[x] }
+        @inline(__always) func T(_ x: Int) -> UInt64 { x < 0 ? none : st.jt.isEmpty ? v.t[x] : st.jt[x] }
+        @inline(__always) func L(_ x: Int) -> UInt64 { x < 0 ? none : UInt64(st.label[x]) }
+        let s0 = st.s(0), s1 = st.s(1), b1 = j + 1 < st.n ? j + 1 : -1
+        let best: UInt64 = tag == v.t[j] ? 1 : 0
+        let m = UInt64(v.altMargin[j])
+        let s0t = T(s0), b1t = T(b1), w = v.w[j]
+        let l1 = Int(st.lc1[j])
+        add(FH.f(200, tag)); add(FH.f(201, tag, best, m)); add(FH.f(202, tag, w))
+        add(FH.f(203, tag, FH.f(0, v.t[j], v.alt[j]), best)); add(FH.f(204, tag, v.sfx[j]))
+        add(FH.f(205, tag, s0t)); add(FH.f(206, tag, W(s0))); add(FH.f(207, tag, s0t, T(s1)))
+        add(FH.f(208, tag, b1t)); add(FH.f(209, tag, W(b1))); add(FH.f(210, tag, s0t, b1t))
+        add(FH.f(211, tag, UInt64(min(st.nl[j], 3)), L(l1))); add(FH.f(212, tag, T(l1), L(l1)))
+        add(FH.f(213, tag, v.c[j])); add(FH.f(214, tag, w, s0t)); add(FH.f(215, tag, w, b1t))
+        add(FH.f(216, tag, s0t, s0 >= 0 ? L(Int(st.rc1[s0])) : none))
+        if !v.a.isEmpty { add(FH.f(217, tag, v.a[j])) }
+        if v.jointFeatures >= 2 {
+            let b2 = j + 2 < st.n ? j + 2 : -1
+            add(FH.f(218, tag, b1t, T(b2))); add(FH.f(219, tag, w, W(b1))); add(FH.f(220, tag, W(s0), w))
+            if !v.a.isEmpty { add(FH.f(221, tag, b1 < 0 ? none : v.a[b1])) }
         }
         return k
     }
@@ -580,7 +650,9 @@ public struct ParserModel: Sendable {
         // The words in the order parsed; heads are mapped back through it, as in parse(_:tags:words:).
         let order = rightToLeft ? Array(r.reversed()) : Array(r)
         let lo = Int32(r.lowerBound)
-        let v = ParserModel.values(tables, tags, order, version: featureSet)
+        var v = ParserModel.values(tables, tags, order, version: featureSet, joint: jointMargin)
+        v.jointFeatures = jointFeatures
+        v.jointBias = jointBias
         var out: [(heads: [Int32], labels: [UInt8], score: Float)] = []
         _ = ParserModel.beamParseLabelled(
             v, n: order.count, width: beamWidth, actions: &a, gold: nil, buf: buf, scores: scores, scorer: actionScorer
@@ -624,7 +696,10 @@ public struct ParserModel: Sendable {
         for sentence in words where !sentence.isEmpty {
             let order = rtl ? Array(sentence.reversed()) : sentence
             let n = order.count
-            let v = ParserModel.values(tables, tags, order, version: featureSet)
+            var v = ParserModel.values(tables, tags, order, version: featureSet, joint: jointMargin)
+            v.jointFeatures = jointFeatures
+            v.jointBias = jointBias
+            v.jointBias = jointBias
             let out =
                 labelled
                 ? width > 1

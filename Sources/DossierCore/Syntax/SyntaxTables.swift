@@ -13,6 +13,11 @@ public struct SyntaxTables: Sendable {
     /// The tagger's ambiguity class of each token (``POSModel/ambiguityClasses(of:)``), read by parsers of
     /// feature version 5; empty until filled.
     public var ambiguity: [UInt64] = []
+    /// The tagger's runner-up tag of each token (as the hash the parser reads) and how far behind the best it
+    /// scored (``TagAlternatives``), read by parsers that choose tags (``ParserModel/jointMargin``); empty until
+    /// filled.
+    public var runnerUp: [UInt64] = []
+    public var tagMargin: [Float] = []
 
     public init(_ doc: Document, clusters: WordClusters?) {
         let n = doc.tokens.count

@@ -302,12 +302,18 @@ public struct ParserTrainer: Sendable {
     /// Only these action feature keys (32-bit) get weights, e.g. those a pruned model kept: retraining on a
     /// selected feature set (labelled beam training only).
     public var keep: Set<UInt64>? = nil
+    /// Joint tagging (``ParserModel/jointMargin``; labelled beam training): words under this tagger margin
+    /// get their tag chosen by the parser between the tables' best and runner-up tags, learned from
+    /// `goldTags`. 0: none.
+    public var jointMargin: Float = 0
+    /// The tag templates of joint tagging (``ParserModel/jointFeatures``).
+    public var jointFeatures = 1
 
     public init() {}
 
     public func train(
         _ train: SyntaxCorpus, tags: [UInt64], dev: SyntaxCorpus?, devTags: [UInt64]?, log: (String) -> Void,
-        snapshot: (Int, ParserModel) -> Void = { _, _ in }
+        goldTags: [UInt64]? = nil, snapshot: (Int, ParserModel) -> Void = { _, _ in }
     ) -> ParserModel {
         var labelSet = Set<String>()
         for s in train.sentences { for w in s.words { labelSet.insert(w.deprel) } }
@@ -336,8 +342,13 @@ public struct ParserTrainer: Sendable {
                 heads = heads.reversed().map { $0 == Int32(n) ? $0 : Int32(n - 1) - $0 }
                 labs.reverse()
             }
-            let values = ParserModel.values(
-                train.tables, tags, train.ranges[k], version: features, reversed: rightToLeft)
+            var values = ParserModel.values(
+                train.tables, tags, train.ranges[k], version: features, reversed: rightToLeft, joint: jointMargin)
+            values.jointFeatures = jointFeatures
+            if let goldTags, !values.alt.isEmpty {
+                let r = train.ranges[k]
+                values.goldTag = (rightToLeft ? r.reversed().map { goldTags[$0] } : r.map { goldTags[$0] }) + [0]
+            }
             items.append((train.ranges[k], heads, labs, values))
         }
         log("\(items.count) projective sentences (\(lifted) lifted), \(skipped) skipped")
@@ -349,7 +360,9 @@ public struct ParserTrainer: Sendable {
             labeler: AveragedPerceptron(classes: labels.count, capacity: joint ? 16 : 1 << 18),
             config: [("features", String(features)), ("prune", String(prune))]
                 + (joint ? [("transitions", "labelled")] : [])
-                + (rightToLeft ? [("direction", "right-to-left")] : []))
+                + (rightToLeft ? [("direction", "right-to-left")] : [])
+                + (jointMargin > 0
+                    ? [("joint.margin", String(jointMargin)), ("joint.features", String(jointFeatures))] : []))
         var a = model.actions
         var l = model.labeler
         var rng = SplitMix64(seed: seed)
@@ -420,6 +433,10 @@ public struct ParserTrainer: Sendable {
         if joint { config.append(("transitions", "labelled")) }
         if rightToLeft { config.append(("direction", "right-to-left")) }
         if let keep { config.append(("features.kept", String(keep.count))) }
+        if jointMargin > 0 {
+            config.append(("joint.margin", String(jointMargin)))
+            config.append(("joint.features", String(jointFeatures)))
+        }
         model.config = config
         if let dev, let devTags {
             let s = ParserEvaluation(model: model, gold: dev, tags: devTags)
