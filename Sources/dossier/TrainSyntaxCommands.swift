@@ -157,6 +157,9 @@ struct TrainParser: ParsableCommand {
         var tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
         let cacheKey =
             "\(jackknife) \(posEpochs)\(posFeatures == 1 ? "" : " f\(posFeatures)")\(posTaggerKey) \(seed) \(corpus.tokenCount) \(train.joined(separator: ","))"
+        guard jointTags >= 0, jointTags.isFinite, (1...2).contains(jointFeatures) else {
+            throw ValidationError("--joint-tags needs a margin >= 0 and --joint-features 1 or 2")
+        }
         if jointTags > 0 && !(labelled && beam > 1 && jackknife > 1) {
             throw ValidationError("--joint-tags needs --labelled --beam N --jackknife K")
         }

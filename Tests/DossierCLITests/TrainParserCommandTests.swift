@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+@Suite("dossier train parser")
+struct TrainParserCommandTests {
+    /// A sentence of our own with its tree.
+    static let treebank = """
+        1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+        2\tboard\tboard\tNOUN\tNN\t_\t3\tnsubj\t_\t_
+        3\tapproved\tapprove\tVERB\tVBD\t_\t0\troot\t_\t_
+        4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_
+        5\tplan\tplan\tNOUN\tNN\t_\t3\tobj\t_\t_
+        6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+
+        """
+
+    @Test(
+        "--joint-tags needs a labelled beam with jackknifed tags, a margin >= 0 and templates 1 or 2",
+        arguments: [
+            ["--joint-tags", "20"], ["--joint-tags", "20", "--labelled", "--beam", "4"],
+            ["--joint-tags=-1", "--labelled", "--beam", "4", "--jackknife", "2"],
+            ["--joint-tags", "20", "--joint-features", "3", "--labelled", "--beam", "4", "--jackknife", "2"],
+        ])
+    func jointTagsOptions(_ flags: [String]) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-jt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let train = dir.appendingPathComponent("train.conllu").path
+        try TrainParserCommandTests.treebank.write(toFile: train, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("p.model").path
+        let r = try CLI.run(["train", "parser", "--train", train, "--out", out, "--epochs", "1"] + flags)
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--joint-tags"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}
