@@ -147,6 +147,12 @@ struct TrainParser: ParsableCommand {
 
     func run() throws {
         let start = Date()
+        guard jointTags >= 0, jointTags.isFinite, (1...2).contains(jointFeatures) else {
+            throw ValidationError("--joint-tags needs a margin >= 0 and --joint-features 1 or 2")
+        }
+        if jointTags > 0 && !(labelled && beam > 1 && jackknife > 1) {
+            throw ValidationError("--joint-tags needs --labelled --beam N --jackknife K")
+        }
         let clusters = try SyntaxTables.bundledClusters()
         let tagger = try loadPOSModel(pos, clusters: clusters)
         var sentences: [CoNLLU.Sentence] = []
@@ -157,12 +163,6 @@ struct TrainParser: ParsableCommand {
         var tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
         let cacheKey =
             "\(jackknife) \(posEpochs)\(posFeatures == 1 ? "" : " f\(posFeatures)")\(posTaggerKey) \(seed) \(corpus.tokenCount) \(train.joined(separator: ","))"
-        guard jointTags >= 0, jointTags.isFinite, (1...2).contains(jointFeatures) else {
-            throw ValidationError("--joint-tags needs a margin >= 0 and --joint-features 1 or 2")
-        }
-        if jointTags > 0 && !(labelled && beam > 1 && jackknife > 1) {
-            throw ValidationError("--joint-tags needs --labelled --beam N --jackknife K")
-        }
         var runnerUp = [UInt64](repeating: 0, count: corpus.tokenCount)
         var margins = [Float](repeating: .infinity, count: corpus.tokenCount)
         if jointTags == 0, jackknife > 1, let cached = readTagsCache(tagsCache, key: cacheKey, count: corpus.tokenCount)
