@@ -137,9 +137,8 @@ struct EvaluateParser: ParsableCommand {
         }
         var corpus = SyntaxCorpus(CoNLLU.read(try readText(gold)), clusters: clusters)
         if parser.featureSet >= 5 { corpus.tables.ambiguity = tagger.ambiguityClasses(of: corpus.tables) }
-        if parser.jointMargin > 0 { fillAlternatives(tagger, &corpus) }
         if let beam { parser.beamWidth = beam }
-        var tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
+        var tags = tagHashes(tagger, &corpus, runnerUps: parser.jointMargin > 0)
         if goldTags { tags = goldTagHashes(tagger, corpus) }
         let s = ParserEvaluation(model: parser, gold: corpus, tags: tags)
         let speed = bestRate(repeats, tokens: corpus.tokenCount) {
@@ -188,8 +187,9 @@ extension EvaluateParser {
         if ens.needsAmbiguity { corpus.tables.ambiguity = tagger.ambiguityClasses(of: corpus.tables) }
         let tagged = tagger.tagWithAlternatives(corpus.document, corpus.tables)
         var tags = tagger.tagHashes(tagged.classes)
+        let runnerUps = tagger.tagHashes(tagged.alternatives.runnerUp)
         if ens.members.contains(where: { $0.model.jointMargin > 0 }) {
-            corpus.tables.runnerUp = tagger.tagHashes(tagged.alternatives.runnerUp)
+            corpus.tables.runnerUp = runnerUps
             corpus.tables.tagMargin = tagged.alternatives.margin
         }
         if let tagMargin { ens.tagMargin = tagMargin }
@@ -201,7 +201,7 @@ extension EvaluateParser {
         if let tagHypotheses { ens.tagHypotheses = tagHypotheses }
         if tagEach { ens.tagFlipAll = false }
         ens.jointTagsForAll = jointTagsForAll
-        let alternatives = (tags: tagger.tagHashes(tagged.alternatives.runnerUp), margin: tagged.alternatives.margin)
+        let alternatives = (tags: runnerUps, margin: tagged.alternatives.margin)
         for (k, m) in ens.members.enumerated() {
             let s = ParserEvaluation(model: m.model, gold: corpus, tags: tags)
             print(

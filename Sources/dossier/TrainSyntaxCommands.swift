@@ -211,13 +211,14 @@ struct TrainParser: ParsableCommand {
             corpus.tables.runnerUp = runnerUp
             corpus.tables.tagMargin = margins
         }
-        let devCorpus = try dev.map { path in
+        let devTagged = try dev.map { path in
             var c = SyntaxCorpus(CoNLLU.read(try readText(path)), clusters: clusters)
             if features >= 5 { c.tables.ambiguity = tagger.ambiguityClasses(of: c.tables) }
-            if jointTags > 0 { fillAlternatives(tagger, &c) }
-            return c
+            let t = tagHashes(tagger, &c, runnerUps: jointTags > 0)
+            return (corpus: c, tags: t)
         }
-        let devTags = devCorpus.map { tagger.tagHashes(tagger.tag($0.document, $0.tables)) }
+        let devCorpus = devTagged?.corpus
+        let devTags = devTagged?.tags
         var trainer = ParserTrainer()
         trainer.epochs = epochs
         trainer.seed = seed
@@ -269,11 +270,14 @@ extension TrainParser {
     }
 }
 
-/// The tagger's runner-up tags and margins in the corpus's tables (for parsers that choose tags).
-func fillAlternatives(_ tagger: POSModel, _ c: inout SyntaxCorpus) {
-    let alt = tagger.tagWithAlternatives(c.document, c.tables).alternatives
-    c.tables.runnerUp = tagger.tagHashes(alt.runnerUp)
-    c.tables.tagMargin = alt.margin
+/// The tagger's tags of the corpus as the parser reads them; with `runnerUps`, from the same tagging, each
+/// token's runner-up tag and margin in the corpus's tables (for parsers that choose tags).
+func tagHashes(_ tagger: POSModel, _ c: inout SyntaxCorpus, runnerUps: Bool) -> [UInt64] {
+    guard runnerUps else { return tagger.tagHashes(tagger.tag(c.document, c.tables)) }
+    let tagged = tagger.tagWithAlternatives(c.document, c.tables)
+    c.tables.runnerUp = tagger.tagHashes(tagged.alternatives.runnerUp)
+    c.tables.tagMargin = tagged.alternatives.margin
+    return tagger.tagHashes(tagged.classes)
 }
 
 /// Jackknifed training tags saved by an earlier run with the same settings, if any.

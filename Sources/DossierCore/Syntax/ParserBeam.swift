@@ -199,9 +199,7 @@ extension ParserModel {
         var chosen: [UInt64] = []
         for r in sentences where !r.isEmpty {
             let order = rightToLeft ? Array(r.reversed()) : Array(r)
-            var v = ParserModel.values(tables, tags, order, version: featureSet, joint: jointMargin)
-            v.jointFeatures = jointFeatures
-            v.jointBias = jointBias
+            let v = sentenceValues(tables, tags, order)
             _ = ParserModel.beamParseLabelled(
                 v, n: order.count, width: beamWidth, actions: &a, gold: nil, buf: buf, scores: scores,
                 scorer: actionScorer, tagsOut: &chosen)

@@ -118,6 +118,10 @@ public struct ParserModel: Sendable {
         /// empty: the tagger's (``Values/t``).
         var jt: [UInt64] = []
 
+        /// Node `x`'s tag as the configuration reads it, and its universal tag.
+        @inline(__always) func tag(_ x: Int, _ v: Values) -> UInt64 { jt.isEmpty ? v.t[x] : jt[x] }
+        @inline(__always) func upos(_ x: Int, _ v: Values) -> UInt64 { jt.isEmpty ? v.u[x] : jt[x] & 0xff }
+
         init(_ n: Int) {
             self.n = n
             stack = [Int32(n)]
@@ -321,6 +325,15 @@ public struct ParserModel: Sendable {
         return v
     }
 
+    /// The values of the words at `order` (a sentence's token indices, in the order parsed) as this model reads
+    /// them: its feature templates and, for joint tagging, its margin, tag templates and bias.
+    func sentenceValues(_ tables: SyntaxTables, _ tags: [UInt64], _ order: [Int]) -> Values {
+        var v = ParserModel.values(tables, tags, order, version: featureSet, joint: jointMargin)
+        v.jointFeatures = jointFeatures
+        v.jointBias = jointBias
+        return v
+    }
+
     @inline(__always) static func dist(_ d: Int) -> UInt64 {
         d <= 4 ? UInt64(d) : d <= 6 ? 5 : d <= 9 ? 6 : 7
     }
@@ -333,7 +346,7 @@ public struct ParserModel: Sendable {
             k += 1
         }
         @inline(__always) func W(_ x: Int) -> UInt64 { x < 0 ? none : v.w[x] }
-        @inline(__always) func T(_ x: Int) -> UInt64 { x < 0 ? none : st.jt.isEmpty ? v.t[x] : st.jt[x] }
+        @inline(__always) func T(_ x: Int) -> UInt64 { x < 0 ? none : st.tag(x, v) }
         @inline(__always) func L(_ x: Int) -> UInt64 { x < 0 ? none : UInt64(st.label[x]) }
         @inline(__always) func C(_ x: Int) -> UInt64 { x < 0 ? none : v.c[x] }
         let s0 = st.s(0), s1 = st.s(1), s2 = st.s(2)
@@ -388,7 +401,7 @@ public struct ParserModel: Sendable {
         add(FH.f(80, s0 < 0 ? none : v.c0[s0], b0 < 0 ? none : v.c0[b0]))
         add(FH.f(81, C(s0), b0t)); add(FH.f(82, s0t, C(b0)))
         add(FH.f(83, UInt64(min(st.stack.count, 4)), b0 < 0 ? 1 : 0, s1 == st.n ? 1 : 0))
-        @inline(__always) func U(_ x: Int) -> UInt64 { x < 0 ? none : st.jt.isEmpty ? v.u[x] : st.jt[x] & 0xff }
+        @inline(__always) func U(_ x: Int) -> UInt64 { x < 0 ? none : st.upos(x, v) }
         let s0u = U(s0), b0u = U(b0), s1u = U(s1), b1u = U(b1)
         add(FH.f(90, s0u, b0u)); add(FH.f(91, s1u, s0u, b0u)); add(FH.f(92, s0u, b0u, b1u))
         add(FH.f(93, s0u, b0u, d)); add(FH.f(94, s0w, b0u)); add(FH.f(95, s0u, b0w))
@@ -432,7 +445,7 @@ public struct ParserModel: Sendable {
             k += 1
         }
         @inline(__always) func W(_ x: Int) -> UInt64 { x < 0 ? none : v.w[x] }
-        @inline(__always) func T(_ x: Int) -> UInt64 { x < 0 ? none : st.jt.isEmpty ? v.t[x] : st.jt[x] }
+        @inline(__always) func T(_ x: Int) -> UInt64 { x < 0 ? none : st.tag(x, v) }
         @inline(__always) func L(_ x: Int) -> UInt64 { x < 0 ? none : UInt64(st.label[x]) }
         let s0 = st.s(0), s1 = st.s(1), b1 = j + 1 < st.n ? j + 1 : -1
         let best: UInt64 = tag == v.t[j] ? 1 : 0
@@ -650,9 +663,7 @@ public struct ParserModel: Sendable {
         // The words in the order parsed; heads are mapped back through it, as in parse(_:tags:words:).
         let order = rightToLeft ? Array(r.reversed()) : Array(r)
         let lo = Int32(r.lowerBound)
-        var v = ParserModel.values(tables, tags, order, version: featureSet, joint: jointMargin)
-        v.jointFeatures = jointFeatures
-        v.jointBias = jointBias
+        let v = sentenceValues(tables, tags, order)
         var out: [(heads: [Int32], labels: [UInt8], score: Float)] = []
         _ = ParserModel.beamParseLabelled(
             v, n: order.count, width: beamWidth, actions: &a, gold: nil, buf: buf, scores: scores, scorer: actionScorer
@@ -696,10 +707,7 @@ public struct ParserModel: Sendable {
         for sentence in words where !sentence.isEmpty {
             let order = rtl ? Array(sentence.reversed()) : sentence
             let n = order.count
-            var v = ParserModel.values(tables, tags, order, version: featureSet, joint: jointMargin)
-            v.jointFeatures = jointFeatures
-            v.jointBias = jointBias
-            v.jointBias = jointBias
+            let v = sentenceValues(tables, tags, order)
             let out =
                 labelled
                 ? width > 1
