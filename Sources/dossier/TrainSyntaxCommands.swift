@@ -119,7 +119,8 @@ struct TrainParser: ParsableCommand {
     @Option(name: .long, help: "Drop weights below this fraction of the largest (model size).") var prune: Float = 0.03
     @Option(name: .long, help: "Beam width (1: greedy with the dynamic oracle; more: beam, global updates).")
     var beam = 1
-    @Option(name: .long, help: "Parser feature templates (2-5).") var features = ParserModel.featureVersion
+    @Option(name: .long, help: "Parser feature templates (2-6; 6 reads the tagger's runner-ups: needs --jackknife K).")
+    var features = ParserModel.featureVersion
     @Flag(name: .long, help: "Lift the crossing arcs of non-projective trees and train them (else skipped).")
     var lift = false
     @Flag(name: .long, help: "Labelled transitions: score the relation with the action (one perceptron).")
@@ -153,6 +154,16 @@ struct TrainParser: ParsableCommand {
         if jointTags > 0 && !(labelled && beam > 1 && jackknife > 1) {
             throw ValidationError("--joint-tags needs --labelled --beam N --jackknife K")
         }
+        guard ParserModel.featureVersions.contains(features) else {
+            throw ValidationError(
+                "--features \(features): parser feature templates are \(ParserModel.featureVersions.lowerBound)-\(ParserModel.featureVersions.upperBound)"
+            )
+        }
+        if features >= 6 && (jackknife < 2 || jointTags > 0) {
+            throw ValidationError(
+                "--features 6 needs --jackknife K (runner-ups of taggers that did not see the sentence), without --joint-tags"
+            )
+        }
         let clusters = try SyntaxTables.bundledClusters()
         let tagger = try loadPOSModel(pos, clusters: clusters)
         var sentences: [CoNLLU.Sentence] = []
@@ -165,7 +176,8 @@ struct TrainParser: ParsableCommand {
             "\(jackknife) \(posEpochs)\(posFeatures == 1 ? "" : " f\(posFeatures)")\(posTaggerKey) \(seed) \(corpus.tokenCount) \(train.joined(separator: ","))"
         var runnerUp = [UInt64](repeating: 0, count: corpus.tokenCount)
         var margins = [Float](repeating: .infinity, count: corpus.tokenCount)
-        if jointTags == 0, jackknife > 1, let cached = readTagsCache(tagsCache, key: cacheKey, count: corpus.tokenCount)
+        if jointTags == 0, features < 6, jackknife > 1,
+            let cached = readTagsCache(tagsCache, key: cacheKey, count: corpus.tokenCount)
         {
             tags = cached
             stderrLine("jackknifed tags read from \(tagsCache ?? "")")
@@ -200,21 +212,21 @@ struct TrainParser: ParsableCommand {
                 }
                 stderrLine("jackknife part \(part + 1)/\(jackknife) tagged")
             }
-            if let tagsCache, jointTags == 0 {
+            if let tagsCache, jointTags == 0, features < 6 {
                 var w = ByteWriter()
                 w.string(cacheKey)
                 for t in tags { w.u64(t) }
                 try Data(w.bytes).write(to: URL(fileURLWithPath: tagsCache))
             }
         }
-        if jointTags > 0 {
+        if jointTags > 0 || features >= 6 {
             corpus.tables.runnerUp = runnerUp
             corpus.tables.tagMargin = margins
         }
         let devTagged = try dev.map { path in
             var c = SyntaxCorpus(CoNLLU.read(try readText(path)), clusters: clusters)
             if features >= 5 { c.tables.ambiguity = tagger.ambiguityClasses(of: c.tables) }
-            let t = tagHashes(tagger, &c, runnerUps: jointTags > 0)
+            let t = tagHashes(tagger, &c, runnerUps: jointTags > 0 || features >= 6)
             return (corpus: c, tags: t)
         }
         let devCorpus = devTagged?.corpus
@@ -271,7 +283,7 @@ extension TrainParser {
 }
 
 /// The tagger's tags of the corpus as the parser reads them; with `runnerUps`, from the same tagging, each
-/// token's runner-up tag and margin in the corpus's tables (for parsers that choose tags).
+/// token's runner-up tag and margin in the corpus's tables (for parsers that choose tags or read them).
 func tagHashes(_ tagger: POSModel, _ c: inout SyntaxCorpus, runnerUps: Bool) -> [UInt64] {
     guard runnerUps else { return tagger.tagHashes(tagger.tag(c.document, c.tables)) }
     let tagged = tagger.tagWithAlternatives(c.document, c.tables)

@@ -34,4 +34,27 @@ struct TrainParserCommandTests {
         #expect(r.stderr.contains("--joint-tags"), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
+
+    @Test(
+        "--features is a known template version; 6 needs jackknifed runner-ups and no joint tagging",
+        arguments: [
+            (["--features", "9"], "--features 9"), (["--features", "6"], "--features 6"),
+            (
+                ["--features", "6", "--jackknife", "2", "--joint-tags", "20", "--labelled", "--beam", "4"],
+                "--features 6"
+            ),
+        ])
+    func featureVersionOptions(_ flags: [String], _ named: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-fv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let train = dir.appendingPathComponent("train.conllu").path
+        try TrainParserCommandTests.treebank.write(toFile: train, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("p.model").path
+        let r = try CLI.run(["train", "parser", "--train", train, "--out", out, "--epochs", "1"] + flags)
+        #expect(r.status != 0)
+        #expect(r.stderr.contains(named), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").first?.contains(named) == true, "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
 }

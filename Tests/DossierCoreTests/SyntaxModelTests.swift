@@ -94,7 +94,7 @@ struct SyntaxModelTests {
         #expect(POSEvaluation(model: again, gold: corpus).upos == 100)
     }
 
-    @Test(arguments: [2, 3, 4, 5])
+    @Test(arguments: [2, 3, 4, 5, 6])
     func parserFeatureVersionsTrainAndLoad(_ version: Int) throws {
         let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
         let tags = corpus.goldTags.map { StableHash.hash($0) }
@@ -383,6 +383,105 @@ struct SyntaxModelTests {
         #expect(
             corpus.tables.ambiguity[corpus.ranges[1].lowerBound]
                 == corpus.tables.ambiguity[corpus.ranges[2].lowerBound + 2])
+    }
+
+    @Test("feature version 6 reads the tagger's runner-up tags of unsure words, and parses unseen words by them")
+    func runnerUpsReachTheParser() throws {
+        var corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
+        let gold = corpus.goldTags.map { StableHash.hash($0) }
+        // The tagger tags every word as a noun and is unsure, its runner-up the gold tag; a noun's runner-up
+        // is then its own tag, read as none.
+        let noun = StableHash.hash("NOUN|NN")
+        let tags = gold.map { _ in noun }
+        let margin = gold.indices.map { Float($0 % 3) * 10 + 4 }  // 4, 14, 24, ...
+        corpus.tables.runnerUp = gold
+        corpus.tables.tagMargin = margin
+        let r = corpus.ranges[1]
+        let v = ParserModel.values(corpus.tables, tags, r, version: 6)
+        for (k, i) in r.enumerated() {
+            #expect(v.ru[k] == (gold[i] == noun ? ParserModel.none : gold[i]))
+            #expect(v.rm[k] == (gold[i] == noun ? 2 : margin[i] < 10 ? 0 : 1))
+        }
+        #expect(ParserModel.values(corpus.tables, tags, r, version: 5).ru.isEmpty)
+        // At margin 30 and over the tagger counts as sure.
+        var sure = corpus.tables
+        sure.tagMargin = margin.map { $0 + 30 }
+        #expect(ParserModel.values(sure, tags, r, version: 6).ru.prefix(r.count).allSatisfy { $0 == ParserModel.none })
+        // The same trees with words the models never saw: only the runner-ups tell the structure (of s0, s1,
+        // b0 and b1; not of the children, so not all of it).
+        let renamed = CoNLLU.read(SyntaxModelTests.treebank).enumerated().map { s, sentence in
+            var sentence = sentence
+            for w in sentence.words.indices { sentence.words[w].form = "zq\(s)x\(w)" }
+            return sentence
+        }
+        var unseen = SyntaxCorpus(renamed, clusters: nil)
+        unseen.tables.runnerUp = gold
+        unseen.tables.tagMargin = margin
+        var scores: [Int: Double] = [:]
+        for version in [5, 6] {
+            var trainer = ParserTrainer()
+            trainer.epochs = 15
+            trainer.features = version
+            trainer.prune = 0
+            let model = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+            scores[version] = ParserEvaluation(model: model, gold: unseen, tags: tags).uas
+        }
+        // (seed 1: 75 against 15)
+        #expect((scores[6] ?? 0) > (scores[5] ?? 100) + 40, "\(scores)")
+        // In an ensemble's tag hypothesis a flipped word's runner-up is the tagger's tag. Here the tagger gives
+        // the gold tags with the noun tag as the runner-up: the hypothesis (every unsure word a noun, with all
+        // the weight) is then parsed as the member learned, the gold tags as the runner-ups.
+        var trainer = ParserTrainer()
+        trainer.epochs = 15
+        trainer.features = 6
+        trainer.prune = 0
+        let model = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        var e = ParserEnsemble([.init(model: model, weight: 1)])
+        #expect(e.readsRunnerUps)
+        e.tagMargin = 30
+        e.tagHypotheses = 100
+        e.tagWeight = 1000
+        var given = unseen.tables
+        given.runnerUp = tags
+        let expected = model.parse(unseen.tables, tags: tags, sentences: unseen.ranges)
+        let unswapped = model.parse(given, tags: tags, sentences: unseen.ranges)
+        #expect(expected.heads != unswapped.heads)
+        let voted = e.parse(given, tags: gold, sentences: unseen.ranges, alternatives: (tags, margin))
+        #expect(voted.heads == expected.heads)
+    }
+
+    @Test("the syntax stage gives a version-6 parser the tagger's runner-ups, and others none")
+    func syntaxStageFillsRunnerUps() throws {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
+        var posTrainer = POSTrainer()
+        posTrainer.epochs = 1
+        let tagger = posTrainer.train(corpus, dev: nil, clusters: nil) { _ in }
+        let tagged = tagger.tagWithAlternatives(corpus.document, corpus.tables)
+        let tags = tagger.tagHashes(tagged.classes)
+        #expect(tagged.alternatives.margin.contains { $0 < ParserModel.runnerUpMargin })
+        var models: [Int: ParserModel] = [:]
+        for version in [5, 6] {
+            var trainer = ParserTrainer()
+            trainer.epochs = 2
+            trainer.features = version
+            trainer.prune = 0
+            models[version] = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        }
+        let lemmatizer = try Lemmatizer.bundled()
+        let six = SyntaxAnalyzer(tagger: tagger, parser: models[6], lemmatizer: lemmatizer).prepared(corpus.document)
+        #expect(six.tables.runnerUp == tagger.tagHashes(tagged.alternatives.runnerUp))
+        #expect(six.tables.tagMargin == tagged.alternatives.margin)
+        #expect(six.classes == tagged.classes)
+        #expect(six.alternatives == nil)
+        let five = SyntaxAnalyzer(tagger: tagger, parser: models[5], lemmatizer: lemmatizer).prepared(corpus.document)
+        #expect(five.tables.runnerUp.isEmpty && five.tables.tagMargin.isEmpty)
+        #expect(five.classes == tagged.classes)
+        // An ensemble with a version-6 member: the runner-ups in the tables, and as its hypotheses.
+        var e = ParserEnsemble([.init(model: models[5]!, weight: 1), .init(model: models[6]!, weight: 0.5)])
+        e.tagMargin = 30
+        let both = SyntaxAnalyzer(tagger: tagger, ensemble: e, lemmatizer: lemmatizer).prepared(corpus.document)
+        #expect(both.tables.runnerUp == six.tables.runnerUp)
+        #expect(both.alternatives?.runnerUp == tagged.alternatives.runnerUp)
     }
 
     @Test func betweenCountsVerbsAndPunctuation() {

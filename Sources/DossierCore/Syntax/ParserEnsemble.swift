@@ -48,6 +48,8 @@ public struct ParserEnsemble: Sendable {
 
     /// Whether a member reads ambiguity classes (feature version 5): the tables need them.
     public var needsAmbiguity: Bool { members.contains { $0.model.featureSet >= 5 } }
+    /// Whether a member reads the tagger's runner-up tags from the tables (feature version 6).
+    public var readsRunnerUps: Bool { members.contains { $0.model.featureSet >= 6 } }
 
     /// Parses the sentences with every member and combines their trees. Document-level heads (-1 root) and
     /// relation ids (of ``labels``), as ``ParserModel/parse(_:tags:sentences:)``.
@@ -68,6 +70,9 @@ public struct ParserEnsemble: Sendable {
         // Without a temperature, each member's best parse of every sentence, parsed at once.
         let best = temperature == nil ? members.map { $0.model.parse(tables, tags: tags, sentences: sentences) } : []
         var hypothesisTags = tags
+        // Version-6 members read each word's runner-up: in a hypothesis, a flipped word's is the tagger's best.
+        let swapsRunnerUps = readsRunnerUps && tables.runnerUp.count == tags.count
+        var hypothesisTables = tables
         // Alternatives of another length than the tags are not read.
         let alternatives = given.flatMap { a in
             a.tags.count == tags.count && a.margin.count == tags.count && tagMargin > 0 ? a : nil
@@ -77,7 +82,7 @@ public struct ParserEnsemble: Sendable {
             var voters: [(member: Int, heads: [Int32], labels: [UInt8], share: Double)] = []
             /// Member `k`'s parse of `r` with tags `t` (with a temperature, every parse of its last beam, by
             /// softmax share), each share times `weight`.
-            func vote(_ k: Int, _ t: [UInt64], _ weight: Double) {
+            func vote(_ k: Int, _ t: [UInt64], _ weight: Double, _ tables: SyntaxTables) {
                 if let temperature {
                     let parses = members[k].model.kbest(tables, tags: t, sentence: r)
                     guard let top = parses.first else { return }
@@ -95,7 +100,7 @@ public struct ParserEnsemble: Sendable {
                     let h = best[k].heads[r].map { $0 < 0 ? -1 : $0 - Int32(r.lowerBound) }
                     voters.append((k, h, Array(best[k].labels[r]), 1))
                 } else {
-                    vote(k, tags, 1)
+                    vote(k, tags, 1, tables)
                 }
             }
             if let alternatives {
@@ -106,8 +111,10 @@ public struct ParserEnsemble: Sendable {
                 let flips = tagFlipAll ? (unsure.isEmpty ? [] : [unsure]) : unsure.map { [$0] }
                 for f in flips {
                     for i in f { hypothesisTags[i] = alternatives.tags[i] }
-                    for k in members.indices { vote(k, hypothesisTags, tagWeight) }
+                    if swapsRunnerUps { for i in f { hypothesisTables.runnerUp[i] = tags[i] } }
+                    for k in members.indices { vote(k, hypothesisTags, tagWeight, hypothesisTables) }
                     for i in f { hypothesisTags[i] = tags[i] }
+                    if swapsRunnerUps { for i in f { hypothesisTables.runnerUp[i] = tables.runnerUp[i] } }
                 }
             }
             let out = combine(voters, n: r.count, maps: maps, labelCount: max(first.model.labels.count, 1))

@@ -15,10 +15,17 @@ public struct ParserModel: Sendable {
     /// version 2's action templates and version 3's relation templates. Version 5 (issue 4's sixth session) is
     /// version 4 with action templates on the ambiguity classes of s0, s1, b0 and b1 (the set of tags the word
     /// took in the tagger's training data, ``SyntaxTables/ambiguity``, filled from the tagger), alone, with the
-    /// predicted tag and in pairs: features that depend less on the single predicted tag.
+    /// predicted tag and in pairs: features that depend less on the single predicted tag. Version 6 (sixteenth
+    /// session) is version 5 with ten action templates on the tagger's runner-up tag of s0, s1, b0 and b1 where
+    /// the tagger was unsure (margin under ``runnerUpMargin``; ``SyntaxTables/runnerUp``), with the word's tag,
+    /// word and a margin step, and in pairs: the parser learns how far to trust an unsure tag.
     public static let featureVersion = 2
-    public static let featureVersions = 2...5
+    public static let featureVersions = 2...6
     static let maxFeatures = 128
+    /// Version 6: the tagger margin under which a word's runner-up tag is read, and the margin under which it
+    /// counts as very unsure.
+    static let runnerUpMargin: Float = 30
+    static let runnerUpClose: Float = 10
 
     /// Relation names (UD, with subtypes).
     public let labels: [String]
@@ -245,6 +252,10 @@ public struct ParserModel: Sendable {
         var alt: [UInt64] = []
         var altMargin: [UInt8] = []
         var goldTag: [UInt64] = []
+        /// Version 6: each node's runner-up tag (`none` where the tagger is sure or gave none) and its margin
+        /// step (0 under ``ParserModel/runnerUpClose``, 1 under ``ParserModel/runnerUpMargin``, 2 sure).
+        var ru: [UInt64] = []
+        var rm: [UInt64] = []
         /// The tag templates of a joint-tagging model (config `joint.features`: 1, or 2 with the right context).
         var jointFeatures = 1
         /// Added to the score of a runner-up tag (config `joint.bias`): calibrates a joint model to the margins
@@ -296,6 +307,21 @@ public struct ParserModel: Sendable {
                 if m < joint && tables.runnerUp[i] != tags[i] {
                     v.alt[k] = tables.runnerUp[i]
                     v.altMargin[k] = UInt8(min(max(Int(m / 5), 0), 7))
+                }
+            }
+        }
+        if version >= 6 {
+            v.ru = [UInt64](repeating: rootValue, count: n + 1)
+            v.rm = [UInt64](repeating: rootValue, count: n + 1)
+            let known = tables.runnerUp.count == tables.lower.count && tables.tagMargin.count == tables.lower.count
+            for (k, i) in r.enumerated() {
+                let m = known ? tables.tagMargin[i] : .infinity
+                if known && m < ParserModel.runnerUpMargin && tables.runnerUp[i] != tags[i] {
+                    v.ru[k] = tables.runnerUp[i]
+                    v.rm[k] = m < ParserModel.runnerUpClose ? 0 : 1
+                } else {
+                    v.ru[k] = none
+                    v.rm[k] = 2
                 }
             }
         }
@@ -406,7 +432,15 @@ public struct ParserModel: Sendable {
         add(FH.f(90, s0u, b0u)); add(FH.f(91, s1u, s0u, b0u)); add(FH.f(92, s0u, b0u, b1u))
         add(FH.f(93, s0u, b0u, d)); add(FH.f(94, s0w, b0u)); add(FH.f(95, s0u, b0w))
         add(FH.f(96, b0u, b1u, U(b2))); add(FH.f(97, U(s2), s1u, s0u))
-        if v.version == 5 {
+        if v.version >= 6 {
+            @inline(__always) func R(_ x: Int) -> UInt64 { x < 0 ? none : v.ru[x] }
+            @inline(__always) func M(_ x: Int) -> UInt64 { x < 0 ? none : v.rm[x] }
+            let s0r = R(s0), b0r = R(b0), s1r = R(s1), b1r = R(b1)
+            add(FH.f(140, b0t, b0r, M(b0))); add(FH.f(141, s0t, s0r, M(s0))); add(FH.f(142, s1t, s1r))
+            add(FH.f(143, b1t, b1r)); add(FH.f(144, s0r, b0t)); add(FH.f(145, s0t, b0r)); add(FH.f(146, s0r, b0r))
+            add(FH.f(147, b0w, b0r)); add(FH.f(148, s0w, s0r)); add(FH.f(149, s0t, b0r, b1t))
+        }
+        if v.version >= 5 {
             @inline(__always) func A(_ x: Int) -> UInt64 { x < 0 ? none : v.a[x] }
             let s0a = A(s0), b0a = A(b0), s1a = A(s1), b1a = A(b1)
             add(FH.f(120, s0a)); add(FH.f(121, b0a)); add(FH.f(122, s1a)); add(FH.f(123, b1a))

@@ -84,20 +84,34 @@ public struct SyntaxAnalyzer: Stage {
         document.syntax = a
     }
 
-    /// The annotations of a document (lemmas are interned into `interner`).
-    public func analyse(_ doc: Document, interner: inout Interner) -> SyntaxAnnotations {
+    /// The tables the parsers read for `doc`, the tagger's classes, and the runner-ups an ensemble parses as
+    /// tag hypotheses (nil without an ensemble that does).
+    func prepared(_ doc: Document) -> (tables: SyntaxTables, classes: [UInt8], alternatives: TagAlternatives?) {
         var tables = SyntaxTables(doc, clusters: clusters)
-        // The tagger's runner-up tags only for an ensemble that parses them.
+        // The tagger's runner-up tags only for an ensemble that parses them or a parser that reads them.
         let classes: [UInt8]
         var alternatives: TagAlternatives? = nil
-        if (ensemble?.tagMargin ?? 0) > 0 {
-            (classes, alternatives) = tagger.tagWithAlternatives(doc, tables)
+        let readsRunnerUps = parser.map { $0.featureSet >= 6 } ?? ensemble?.readsRunnerUps ?? false
+        if (ensemble?.tagMargin ?? 0) > 0 || readsRunnerUps {
+            let tagged = tagger.tagWithAlternatives(doc, tables)
+            classes = tagged.classes
+            if (ensemble?.tagMargin ?? 0) > 0 { alternatives = tagged.alternatives }
+            if readsRunnerUps {
+                tables.runnerUp = tagger.tagHashes(tagged.alternatives.runnerUp)
+                tables.tagMargin = tagged.alternatives.margin
+            }
         } else {
             classes = tagger.tag(doc, tables)
         }
         if parser.map({ $0.featureSet >= 5 }) ?? ensemble?.needsAmbiguity ?? false {
             tables.ambiguity = tagger.ambiguityClasses(of: tables)
         }
+        return (tables, classes, alternatives)
+    }
+
+    /// The annotations of a document (lemmas are interned into `interner`).
+    public func analyse(_ doc: Document, interner: inout Interner) -> SyntaxAnnotations {
+        let (tables, classes, alternatives) = prepared(doc)
         let xposNames = Array(Set(tagger.xpos)).sorted()
         var xposIndex: [String: UInt8] = [:]
         for (i, x) in xposNames.enumerated() { xposIndex[x] = UInt8(i) }

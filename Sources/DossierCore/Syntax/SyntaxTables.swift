@@ -14,8 +14,8 @@ public struct SyntaxTables: Sendable {
     /// feature version 5; empty until filled.
     public var ambiguity: [UInt64] = []
     /// The tagger's runner-up tag of each token (as the hash the parser reads) and how far behind the best it
-    /// scored (``TagAlternatives``), read by parsers that choose tags (``ParserModel/jointMargin``); empty until
-    /// filled.
+    /// scored (``TagAlternatives``), read by parsers that choose tags (``ParserModel/jointMargin``) and by
+    /// parsers of feature version 6; empty until filled.
     public var runnerUp: [UInt64] = []
     public var tagMargin: [Float] = []
 
