@@ -477,7 +477,8 @@ struct SyntaxModelTests {
         #expect(five.tables.runnerUp.isEmpty && five.tables.tagMargin.isEmpty)
         #expect(five.classes == tagged.classes)
         // An ensemble with a version-6 member: the runner-ups in the tables, and as its hypotheses.
-        var e = ParserEnsemble([.init(model: models[5]!, weight: 1), .init(model: models[6]!, weight: 0.5)])
+        let m5 = try #require(models[5]), m6 = try #require(models[6])
+        var e = ParserEnsemble([.init(model: m5, weight: 1), .init(model: m6, weight: 0.5)])
         e.tagMargin = 30
         let both = SyntaxAnalyzer(tagger: tagger, ensemble: e, lemmatizer: lemmatizer).prepared(corpus.document)
         #expect(both.tables.runnerUp == six.tables.runnerUp)
