@@ -138,7 +138,7 @@ struct EvaluateParser: ParsableCommand {
         var corpus = SyntaxCorpus(CoNLLU.read(try readText(gold)), clusters: clusters)
         if parser.featureSet >= 5 { corpus.tables.ambiguity = tagger.ambiguityClasses(of: corpus.tables) }
         if let beam { parser.beamWidth = beam }
-        var tags = tagHashes(tagger, &corpus, runnerUps: parser.jointMargin > 0 || parser.featureSet >= 6)
+        var tags = tagHashes(tagger, &corpus, runnerUps: parser.readsRunnerUps)
         if goldTags { tags = goldTagHashes(tagger, corpus) }
         let s = ParserEvaluation(model: parser, gold: corpus, tags: tags)
         let speed = bestRate(repeats, tokens: corpus.tokenCount) {
@@ -188,7 +188,7 @@ extension EvaluateParser {
         let tagged = tagger.tagWithAlternatives(corpus.document, corpus.tables)
         var tags = tagger.tagHashes(tagged.classes)
         let runnerUps = tagger.tagHashes(tagged.alternatives.runnerUp)
-        if ens.members.contains(where: { $0.model.jointMargin > 0 || $0.model.featureSet >= 6 }) {
+        if ens.readsRunnerUps {
             corpus.tables.runnerUp = runnerUps
             corpus.tables.tagMargin = tagged.alternatives.margin
         }

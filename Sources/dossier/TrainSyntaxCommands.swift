@@ -174,9 +174,11 @@ struct TrainParser: ParsableCommand {
         var tags = tagger.tagHashes(tagger.tag(corpus.document, corpus.tables))
         let cacheKey =
             "\(jackknife) \(posEpochs)\(posFeatures == 1 ? "" : " f\(posFeatures)")\(posTaggerKey) \(seed) \(corpus.tokenCount) \(train.joined(separator: ","))"
+        // The tags cache holds no runner-ups: a model that reads them is trained on a fresh jackknife.
+        let readsRunnerUps = jointTags > 0 || features >= 6
         var runnerUp = [UInt64](repeating: 0, count: corpus.tokenCount)
         var margins = [Float](repeating: .infinity, count: corpus.tokenCount)
-        if jointTags == 0, features < 6, jackknife > 1,
+        if !readsRunnerUps, jackknife > 1,
             let cached = readTagsCache(tagsCache, key: cacheKey, count: corpus.tokenCount)
         {
             tags = cached
@@ -212,21 +214,21 @@ struct TrainParser: ParsableCommand {
                 }
                 stderrLine("jackknife part \(part + 1)/\(jackknife) tagged")
             }
-            if let tagsCache, jointTags == 0, features < 6 {
+            if let tagsCache, !readsRunnerUps {
                 var w = ByteWriter()
                 w.string(cacheKey)
                 for t in tags { w.u64(t) }
                 try Data(w.bytes).write(to: URL(fileURLWithPath: tagsCache))
             }
         }
-        if jointTags > 0 || features >= 6 {
+        if readsRunnerUps {
             corpus.tables.runnerUp = runnerUp
             corpus.tables.tagMargin = margins
         }
         let devTagged = try dev.map { path in
             var c = SyntaxCorpus(CoNLLU.read(try readText(path)), clusters: clusters)
             if features >= 5 { c.tables.ambiguity = tagger.ambiguityClasses(of: c.tables) }
-            let t = tagHashes(tagger, &c, runnerUps: jointTags > 0 || features >= 6)
+            let t = tagHashes(tagger, &c, runnerUps: readsRunnerUps)
             return (corpus: c, tags: t)
         }
         let devCorpus = devTagged?.corpus

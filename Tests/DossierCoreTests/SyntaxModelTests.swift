@@ -450,7 +450,7 @@ struct SyntaxModelTests {
         #expect(voted.heads == expected.heads)
     }
 
-    @Test("the syntax stage gives a version-6 parser the tagger's runner-ups, and others none")
+    @Test("the syntax stage gives a version-6 or joint-tagging parser the tagger's runner-ups, and others none")
     func syntaxStageFillsRunnerUps() throws {
         let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
         var posTrainer = POSTrainer()
@@ -476,6 +476,11 @@ struct SyntaxModelTests {
         let five = SyntaxAnalyzer(tagger: tagger, parser: models[5], lemmatizer: lemmatizer).prepared(corpus.document)
         #expect(five.tables.runnerUp.isEmpty && five.tables.tagMargin.isEmpty)
         #expect(five.classes == tagged.classes)
+        // A joint-tagging parser reads them too.
+        var joint = try #require(models[5])
+        joint.config.append(("joint.margin", "10"))
+        let chooses = SyntaxAnalyzer(tagger: tagger, parser: joint, lemmatizer: lemmatizer).prepared(corpus.document)
+        #expect(chooses.tables.runnerUp == six.tables.runnerUp)
         // An ensemble with a version-6 member: the runner-ups in the tables, and as its hypotheses.
         let m5 = try #require(models[5]), m6 = try #require(models[6])
         var e = ParserEnsemble([.init(model: m5, weight: 1), .init(model: m6, weight: 0.5)])

@@ -48,8 +48,8 @@ public struct ParserEnsemble: Sendable {
 
     /// Whether a member reads ambiguity classes (feature version 5): the tables need them.
     public var needsAmbiguity: Bool { members.contains { $0.model.featureSet >= 5 } }
-    /// Whether a member reads the tagger's runner-up tags from the tables (feature version 6).
-    public var readsRunnerUps: Bool { members.contains { $0.model.featureSet >= 6 } }
+    /// Whether a member reads the tagger's runner-up tags from the tables (``ParserModel/readsRunnerUps``).
+    public var readsRunnerUps: Bool { members.contains { $0.model.readsRunnerUps } }
 
     /// Parses the sentences with every member and combines their trees. Document-level heads (-1 root) and
     /// relation ids (of ``labels``), as ``ParserModel/parse(_:tags:sentences:)``.
@@ -70,7 +70,7 @@ public struct ParserEnsemble: Sendable {
         // Without a temperature, each member's best parse of every sentence, parsed at once.
         let best = temperature == nil ? members.map { $0.model.parse(tables, tags: tags, sentences: sentences) } : []
         var hypothesisTags = tags
-        // Version-6 members read each word's runner-up: in a hypothesis, a flipped word's is the tagger's best.
+        // Members that read each word's runner-up: in a hypothesis, a flipped word's is the tagger's best.
         let swapsRunnerUps = readsRunnerUps && tables.runnerUp.count == tags.count
         var hypothesisTables = tables
         // Alternatives of another length than the tags are not read.

@@ -88,6 +88,9 @@ public struct ParserModel: Sendable {
     public var jointFeatures: Int { Int(self["joint.features"] ?? "") ?? 1 }
     /// The score added to a runner-up tag of a joint-tagging model (config `joint.bias`, 0 by default).
     public var jointBias: Float { Float(self["joint.bias"] ?? "") ?? 0 }
+    /// Whether the model reads the tagger's runner-up tags from the tables (``SyntaxTables/runnerUp``): a
+    /// joint-tagging model or one of feature version 6.
+    public var readsRunnerUps: Bool { jointMargin > 0 || featureSet >= 6 }
 
     /// The beam width used by ``parse(_:tags:sentences:)`` (config `beam`; 1 = greedy).
     public var beamWidth: Int {
@@ -303,9 +306,8 @@ public struct ParserModel: Sendable {
             v.alt = [UInt64](repeating: 0, count: n + 1)
             v.altMargin = [UInt8](repeating: 7, count: n + 1)
             for (k, i) in r.enumerated() {
-                let m = tables.tagMargin[i]
-                if m < joint && tables.runnerUp[i] != tags[i] {
-                    v.alt[k] = tables.runnerUp[i]
+                if let (t, m) = tables.runnerUp(i, besides: tags[i], under: joint) {
+                    v.alt[k] = t
                     v.altMargin[k] = UInt8(min(max(Int(m / 5), 0), 7))
                 }
             }
@@ -313,16 +315,10 @@ public struct ParserModel: Sendable {
         if version >= 6 {
             v.ru = [UInt64](repeating: rootValue, count: n + 1)
             v.rm = [UInt64](repeating: rootValue, count: n + 1)
-            let known = tables.runnerUp.count == tables.lower.count && tables.tagMargin.count == tables.lower.count
             for (k, i) in r.enumerated() {
-                let m = known ? tables.tagMargin[i] : .infinity
-                if known && m < ParserModel.runnerUpMargin && tables.runnerUp[i] != tags[i] {
-                    v.ru[k] = tables.runnerUp[i]
-                    v.rm[k] = m < ParserModel.runnerUpClose ? 0 : 1
-                } else {
-                    v.ru[k] = none
-                    v.rm[k] = 2
-                }
+                let u = tables.runnerUp(i, besides: tags[i], under: ParserModel.runnerUpMargin)
+                v.ru[k] = u?.tag ?? none
+                v.rm[k] = u.map { $0.margin < ParserModel.runnerUpClose ? 0 : 1 } ?? 2
             }
         }
         if version >= 5 {

@@ -91,11 +91,12 @@ public struct SyntaxAnalyzer: Stage {
         // The tagger's runner-up tags only for an ensemble that parses them or a parser that reads them.
         let classes: [UInt8]
         var alternatives: TagAlternatives? = nil
-        let readsRunnerUps = parser.map { $0.featureSet >= 6 } ?? ensemble?.readsRunnerUps ?? false
-        if (ensemble?.tagMargin ?? 0) > 0 || readsRunnerUps {
+        let readsRunnerUps = parser?.readsRunnerUps ?? ensemble?.readsRunnerUps ?? false
+        let hypotheses = (ensemble?.tagMargin ?? 0) > 0
+        if hypotheses || readsRunnerUps {
             let tagged = tagger.tagWithAlternatives(doc, tables)
             classes = tagged.classes
-            if (ensemble?.tagMargin ?? 0) > 0 { alternatives = tagged.alternatives }
+            if hypotheses { alternatives = tagged.alternatives }
             if readsRunnerUps {
                 tables.runnerUp = tagger.tagHashes(tagged.alternatives.runnerUp)
                 tables.tagMargin = tagged.alternatives.margin

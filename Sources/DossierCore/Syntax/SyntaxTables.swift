@@ -19,6 +19,16 @@ public struct SyntaxTables: Sendable {
     public var runnerUp: [UInt64] = []
     public var tagMargin: [Float] = []
 
+    /// Token `i`'s runner-up tag and margin when the tables have them, the margin is under `limit` and the
+    /// runner-up is not `tag` (the tag the token is parsed with); else nil.
+    @inline(__always) func runnerUp(_ i: Int, besides tag: UInt64, under limit: Float) -> (tag: UInt64, margin: Float)?
+    {
+        guard runnerUp.count == lower.count, tagMargin.count == lower.count, tagMargin[i] < limit,
+            runnerUp[i] != tag
+        else { return nil }
+        return (runnerUp[i], tagMargin[i])
+    }
+
     public init(_ doc: Document, clusters: WordClusters?) {
         let n = doc.tokens.count
         lower = [UInt64](repeating: 0, count: n)
