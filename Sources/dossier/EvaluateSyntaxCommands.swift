@@ -99,7 +99,7 @@ struct EvaluateParser: ParsableCommand {
     @Option(
         name: .long, parsing: .upToNextOption,
         help:
-            "Combine parsers by arc votes: MODEL=WEIGHT pairs ('greedy', 'beam', 'rtl': the bundled ones), or 'bundled'."
+            "Combine parsers by arc votes: MODEL=WEIGHT pairs ('greedy', 'beam', 'rtl': the bundled ones; MODEL@WIDTH=WEIGHT decodes at that beam width), or 'bundled'."
     )
     var ensemble: [String] = []
     @Option(
@@ -171,13 +171,24 @@ extension EvaluateParser {
                 guard parts.count == 2, let w = Double(parts[1]), w > 0 else {
                     throw ValidationError("--ensemble \(spec): expected MODEL=WEIGHT with a positive weight")
                 }
-                let m =
-                    switch parts[0] {
+                // MODEL@WIDTH: the member decoded at another beam width.
+                var name = parts[0]
+                var width: Int?
+                if let at = name.lastIndex(of: "@") {
+                    guard let n = Int(name[name.index(after: at)...]), n >= 1 else {
+                        throw ValidationError("--ensemble \(spec): expected MODEL@WIDTH with a width of at least 1")
+                    }
+                    width = n
+                    name = String(name[..<at])
+                }
+                var m =
+                    switch name {
                     case "greedy": try ParserModel.bundled()
                     case "beam": try ParserModel.bundledBeam()
                     case "rtl": try ParserModel.bundledRightToLeft()
-                    default: try loadParserModel(parts[0])
+                    default: try loadParserModel(name)
                     }
+                if let width { m.beamWidth = width }
                 members.append(.init(model: m, weight: w))
             }
             ens = ParserEnsemble(members, temperature: nil)
