@@ -310,6 +310,29 @@ struct SyntaxBeamTests {
         }
     }
 
+    @Test("the bundled ensemble decodes its beam member at 16 and its right-to-left member at 8: more parses vote")
+    func bundledEnsembleWidths() throws {
+        let e = try ParserEnsemble.bundled()
+        #expect(e.members[0].model.beamWidth == ParserEnsemble.bundledBeamWidth)
+        #expect(
+            e.members[2].model.rightToLeft && e.members[2].model.beamWidth == ParserEnsemble.bundledRightToLeftWidth)
+        // The k best parses a member votes with are its last beam: wider than the width it was trained at.
+        let clusters = try SyntaxTables.bundledClusters()
+        let tagger = try POSModel.bundled(clusters: clusters)
+        let doc = Document(pretokenized: SyntaxBeamTests.sentences)
+        var tables = SyntaxTables(doc, clusters: clusters)
+        tables.ambiguity = tagger.ambiguityClasses(of: tables)
+        let tags = tagger.tagHashes(tagger.tag(doc, tables))
+        let r = doc.sentences[1].tokens
+        let trained = try ParserModel.bundledBeam()
+        #expect(trained.beamWidth == 8)
+        #expect(trained.kbest(tables, tags: tags, sentence: r).count <= 8)
+        #expect(e.members[0].model.kbest(tables, tags: tags, sentence: r).count > 8)
+        let rtl = try ParserModel.bundledRightToLeft()
+        #expect(rtl.kbest(tables, tags: tags, sentence: r).count <= 4)
+        #expect(e.members[2].model.kbest(tables, tags: tags, sentence: r).count > 4)
+    }
+
     @Test func beamTrainingLearnsASmallTreebank() {
         // Two tiny sentences of our own; a beam-trained model must reproduce them.
         let text = SyntaxBeamTests.treebank

@@ -190,21 +190,31 @@ extension ParserModel {
 }
 
 extension ParserEnsemble {
-    /// The bundled ensemble: the beam parser (weight 1), the self-trained beam parser (0.7), the right-to-left
-    /// beam parser (0.9), the greedy parser (0.6) and the self-trained right-to-left parser (0.5), the beam
-    /// parsers voting with their last beams at
-    /// temperature 30, and every member parsing the runner-up tags of the tokens the tagger is unsure of (margin
-    /// below 30, three at most per sentence) as well, at weight 0.5 (docs/syntax.md).
+    /// The bundled ensemble: the beam parser (weight 1, decoded at width 16), the self-trained beam parser
+    /// (0.7), the right-to-left beam parser (0.9, width 8), the greedy parser (0.6) and the self-trained
+    /// right-to-left parser (0.5), the beam parsers voting with their last beams at temperature 30, and every
+    /// member parsing the runner-up tags of the tokens the tagger is unsure of (margin below 30, three at most
+    /// per sentence) as well, at weight 0.5 (docs/syntax.md).
     public static func bundled() throws(DossierError) -> ParserEnsemble {
+        var beam = try ParserModel.bundledBeam()
+        beam.beamWidth = bundledBeamWidth
+        var rtl = try ParserModel.bundledRightToLeft()
+        rtl.beamWidth = bundledRightToLeftWidth
         var e = ParserEnsemble(
             [
-                .init(model: try ParserModel.bundledBeam(), weight: 1),
+                .init(model: beam, weight: 1),
                 .init(model: try ParserModel.bundledSelfTrained(), weight: 0.7),
-                .init(model: try ParserModel.bundledRightToLeft(), weight: 0.9),
+                .init(model: rtl, weight: 0.9),
                 .init(model: try ParserModel.bundled(), weight: 0.6),
                 .init(model: try ParserModel.bundledRightToLeftSelfTrained(), weight: 0.5),
             ], temperature: 30)
         e.tagMargin = 30
         return e
     }
+
+    /// The beam widths at which the bundled ensemble decodes its beam member (trained at 8) and its
+    /// right-to-left member (trained at 4): a wider last beam gives their votes more parses (docs/syntax.md,
+    /// seventeenth session).
+    public static let bundledBeamWidth = 16
+    public static let bundledRightToLeftWidth = 8
 }
