@@ -19,12 +19,11 @@ struct EvaluateParserCommandTests {
 
     /// `dossier evaluate parser --gold` on ``treebank`` with `flags`.
     static func evaluate(_ flags: [String]) throws -> CLI.Output {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-ep-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let gold = dir.appendingPathComponent("gold.conllu").path
-        try treebank.write(toFile: gold, atomically: true, encoding: .utf8)
-        return try CLI.run(["evaluate", "parser", "--gold", gold, "--repeats", "1"] + flags)
+        return try CLI.withTemporaryDirectory("dossier-ep") { dir in
+            let gold = dir.appendingPathComponent("gold.conllu").path
+            try treebank.write(toFile: gold, atomically: true, encoding: .utf8)
+            return try CLI.run(["evaluate", "parser", "--gold", gold, "--repeats", "1"] + flags)
+        }
     }
 
     @Test("--ensemble MODEL@WIDTH=WEIGHT decodes a member at that width; a bad width is a one-line error")

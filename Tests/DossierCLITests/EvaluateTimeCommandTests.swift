@@ -6,18 +6,17 @@ import Testing
 @Suite("EvaluateTimeCommand")
 struct EvaluateTimeCommandTests {
     @Test func scoresATimeMLDirectory() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-time-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let tml = """
-            <TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2024-01-12">20240112</TIMEX3></DCT>
-            <TEXT>The minister said <TIMEX3 tid="t1" type="DATE" value="2024-01-11">Thursday</TIMEX3> that talks \
-            lasted <TIMEX3 tid="t2" type="DURATION" value="P3D">three days</TIMEX3>.</TEXT></TimeML>
-            """
-        try tml.write(to: dir.appendingPathComponent("a.tml"), atomically: true, encoding: .utf8)
-        let command = try EvaluateTimeCommand.parse(["--gold", dir.path])
-        try command.run()
-        #expect(try EvaluateTimeCommand.timeMLFiles(under: dir.path).count == 1)
+        try CLI.withTemporaryDirectory("dossier-time") { dir in
+            let tml = """
+                <TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2024-01-12">20240112</TIMEX3></DCT>
+                <TEXT>The minister said <TIMEX3 tid="t1" type="DATE" value="2024-01-11">Thursday</TIMEX3> that talks \
+                lasted <TIMEX3 tid="t2" type="DURATION" value="P3D">three days</TIMEX3>.</TEXT></TimeML>
+                """
+            try tml.write(to: dir.appendingPathComponent("a.tml"), atomically: true, encoding: .utf8)
+            let command = try EvaluateTimeCommand.parse(["--gold", dir.path])
+            try command.run()
+            #expect(try EvaluateTimeCommand.timeMLFiles(under: dir.path).count == 1)
+        }
     }
 
     @Test func needsAnInput() throws {

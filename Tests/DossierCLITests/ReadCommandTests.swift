@@ -49,6 +49,14 @@ struct CLI {
             stderr: String(decoding: e, as: UTF8.self))
     }
 
+    /// Runs `body` with a new empty directory (named `prefix`-UUID under the temporary directory), removed after.
+    static func withTemporaryDirectory<T>(_ prefix: String, _ body: (URL) throws -> T) throws -> T {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        return try body(dir)
+    }
+
     static func objects(_ jsonl: String) throws -> [[String: Any]] {
         try jsonl.split(separator: "\n").map {
             try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
@@ -134,23 +142,22 @@ struct ReadCommandTests {
 
     @Test("bad inputs: one line each on stderr naming the input, the others still printed, exit code 1")
     func badInputs() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let bad = dir.appendingPathComponent("bad.jsonl")
-        try Data("{\"text\": \"fine\"}\nnot json\n".utf8).write(to: bad)
-        let binary = dir.appendingPathComponent("blob.txt")
-        try Data([0, 1, 2, 3, 0, 0, 0]).write(to: binary)
-        let r = try CLI.run([
-            "read", "--format", "jsonl", bad.path, "nope.txt", binary.path, "Examples/articles/summit.json",
-        ])
-        #expect(r.status == 1)
-        #expect(try CLI.objects(r.stdout).count == 2)
-        let lines = r.stderr.split(separator: "\n")
-        #expect(lines.count == 3)
-        #expect(lines.contains { $0.contains("bad.jsonl:2: malformed JSON line") })
-        #expect(lines.contains { $0.contains("nope.txt: no such file") })
-        #expect(lines.contains { $0.contains("blob.txt: binary data") })
+        try CLI.withTemporaryDirectory("dossier-cli") { dir in
+            let bad = dir.appendingPathComponent("bad.jsonl")
+            try Data("{\"text\": \"fine\"}\nnot json\n".utf8).write(to: bad)
+            let binary = dir.appendingPathComponent("blob.txt")
+            try Data([0, 1, 2, 3, 0, 0, 0]).write(to: binary)
+            let r = try CLI.run([
+                "read", "--format", "jsonl", bad.path, "nope.txt", binary.path, "Examples/articles/summit.json",
+            ])
+            #expect(r.status == 1)
+            #expect(try CLI.objects(r.stdout).count == 2)
+            let lines = r.stderr.split(separator: "\n")
+            #expect(lines.count == 3)
+            #expect(lines.contains { $0.contains("bad.jsonl:2: malformed JSON line") })
+            #expect(lines.contains { $0.contains("nope.txt: no such file") })
+            #expect(lines.contains { $0.contains("blob.txt: binary data") })
+        }
     }
 
     @Test("--parser runs the pipeline with another parser: the same article, quotes and speaker; a bad name fails")

@@ -18,14 +18,13 @@ struct TrainParserCommandTests {
     /// `dossier train parser` for one epoch on ``treebank`` with `flags`, in a directory of its own: what the
     /// command printed and whether it wrote the model.
     static func trainOneEpoch(_ flags: [String]) throws -> (CLI.Output, Bool) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-tp-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let train = dir.appendingPathComponent("train.conllu").path
-        try treebank.write(toFile: train, atomically: true, encoding: .utf8)
-        let out = dir.appendingPathComponent("p.model").path
-        let r = try CLI.run(["train", "parser", "--train", train, "--out", out, "--epochs", "1"] + flags)
-        return (r, FileManager.default.fileExists(atPath: out))
+        return try CLI.withTemporaryDirectory("dossier-tp") { dir in
+            let train = dir.appendingPathComponent("train.conllu").path
+            try treebank.write(toFile: train, atomically: true, encoding: .utf8)
+            let out = dir.appendingPathComponent("p.model").path
+            let r = try CLI.run(["train", "parser", "--train", train, "--out", out, "--epochs", "1"] + flags)
+            return (r, FileManager.default.fileExists(atPath: out))
+        }
     }
 
     @Test(
