@@ -175,7 +175,7 @@ struct TrainParser: ParsableCommand {
         let cacheKey =
             "\(jackknife) \(posEpochs)\(posFeatures == 1 ? "" : " f\(posFeatures)")\(posTaggerKey) \(seed) \(corpus.tokenCount) \(train.joined(separator: ","))"
         // The tags cache holds no runner-ups: a model that reads them is trained on a fresh jackknife.
-        let readsRunnerUps = jointTags > 0 || features >= 6
+        let readsRunnerUps = ParserModel.readsRunnerUps(featureSet: features, jointMargin: jointTags)
         var runnerUp = [UInt64](repeating: 0, count: corpus.tokenCount)
         var margins = [Float](repeating: .infinity, count: corpus.tokenCount)
         if !readsRunnerUps, jackknife > 1,

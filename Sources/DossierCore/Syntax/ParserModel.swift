@@ -90,7 +90,11 @@ public struct ParserModel: Sendable {
     public var jointBias: Float { Float(self["joint.bias"] ?? "") ?? 0 }
     /// Whether the model reads the tagger's runner-up tags from the tables (``SyntaxTables/runnerUp``): a
     /// joint-tagging model or one of feature version 6.
-    public var readsRunnerUps: Bool { jointMargin > 0 || featureSet >= 6 }
+    public var readsRunnerUps: Bool { ParserModel.readsRunnerUps(featureSet: featureSet, jointMargin: jointMargin) }
+    /// Whether a model of these templates and joint-tagging margin reads the runner-ups (before it exists: training).
+    public static func readsRunnerUps(featureSet: Int, jointMargin: Float) -> Bool {
+        jointMargin > 0 || featureSet >= 6
+    }
 
     /// The beam width used by ``parse(_:tags:sentences:)`` (config `beam`; 1 = greedy).
     public var beamWidth: Int {
