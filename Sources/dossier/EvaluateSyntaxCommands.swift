@@ -109,6 +109,12 @@ struct EvaluateParser: ParsableCommand {
     @Option(
         name: .long,
         help:
+            "With --ensemble: greedy members split each word's vote with the rival head at this temperature (bundled: 30; 0: none)."
+    )
+    var greedyTemperature: Float?
+    @Option(
+        name: .long,
+        help:
             "With --ensemble: also parse the runner-up tags of tokens under this tagger margin (bundled: 30; 0: none).")
     var tagMargin: Float?
     @Option(name: .long, help: "With --tag-margin: the weight of the tag hypotheses' votes (default 0.5).")
@@ -194,6 +200,12 @@ extension EvaluateParser {
             ens = ParserEnsemble(members, temperature: nil)
         }
         if let temperature { ens.temperature = temperature }
+        if let greedyTemperature {
+            guard greedyTemperature >= 0, greedyTemperature.isFinite else {
+                throw ValidationError("--greedy-temperature \(greedyTemperature): expected a temperature >= 0")
+            }
+            ens.greedyTemperature = greedyTemperature
+        }
         var corpus = SyntaxCorpus(CoNLLU.read(try readText(gold)), clusters: clusters)
         if ens.needsAmbiguity { corpus.tables.ambiguity = tagger.ambiguityClasses(of: corpus.tables) }
         let tagged = tagger.tagWithAlternatives(corpus.document, corpus.tables)

@@ -39,4 +39,17 @@ struct EvaluateParserCommandTests {
             #expect(!r.stdout.contains("UAS"))
         }
     }
+
+    @Test("--greedy-temperature sets how greedy members split their votes; a negative one is a one-line error")
+    func greedyTemperature() throws {
+        let ok = try EvaluateParserCommandTests.evaluate([
+            "--ensemble", "greedy=1", "beam=0.5", "--temperature", "30", "--greedy-temperature", "30",
+        ])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains("UAS\t"), "\(ok.stdout)")
+        let bad = try EvaluateParserCommandTests.evaluate(["--ensemble", "bundled", "--greedy-temperature", "-1"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.split(separator: "\n").first?.contains("--greedy-temperature") == true, "\(bad.stderr)")
+        #expect(!bad.stdout.contains("UAS"))
+    }
 }

@@ -207,6 +207,55 @@ struct SyntaxModelTests {
         #expect(heavy.parse(corpus.tables, tags: tags, sentences: corpus.ranges).heads == weakParse.heads)
     }
 
+    @Test("a greedy parse with rival heads is the greedy parse; each rival is the other arc's head, with its margin")
+    func greedyRivals() {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
+        let tags = corpus.goldTags.map { StableHash.hash($0) }
+        for rightToLeft in [false, true] {
+            var trainer = ParserTrainer()
+            trainer.epochs = 2
+            trainer.prune = 0
+            trainer.rightToLeft = rightToLeft
+            let model = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+            let parsed = model.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+            var rivals = 0
+            for r in corpus.ranges {
+                let p = model.parseWithRivals(corpus.tables, tags: tags, sentence: r)
+                #expect(p.heads == parsed.heads[r].map { $0 < 0 ? -1 : $0 - Int32(r.lowerBound) })
+                #expect(p.labels == Array(parsed.labels[r]))
+                #expect(p.rivals.count == r.count)
+                for (d, x) in p.rivals.enumerated() {
+                    guard let x else { continue }
+                    rivals += 1
+                    #expect(x.head != p.heads[d] && x.head >= -1 && x.head < Int32(r.count) && x.head != Int32(d))
+                    #expect(x.margin >= 0)
+                }
+            }
+            #expect(rivals > 0, "\(rightToLeft)")
+        }
+    }
+
+    @Test("a greedy member's rival heads take their share of its vote, and can turn the tree")
+    func rivalSharesTurnTheVote() {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
+        let tags = corpus.goldTags.map { StableHash.hash($0) }
+        var trainer = ParserTrainer()
+        trainer.epochs = 1
+        let model = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        let e = ParserEnsemble([.init(model: model, weight: 1), .init(model: model, weight: 0.5)])
+        // Two words: the first member hangs word 0 on word 1 (the root word), the second the other way round.
+        let first = ParserEnsemble.Vote(member: 0, heads: [1, -1], labels: [0, 0], share: 1)
+        let second = ParserEnsemble.Vote(member: 1, heads: [-1, 0], labels: [0, 0], share: 1)
+        #expect(e.combine([first, second], n: 2, maps: [[0], [0]], labelCount: 1).heads == [1, -1])
+        // Unsure of both attachments, the first member gives their rivals (the second member's heads) enough.
+        var unsure = first
+        unsure.rivals = [(head: -1, share: 0.3), (head: 0, share: 0.6)]
+        #expect(e.combine([unsure, second], n: 2, maps: [[0], [0]], labelCount: 1).heads == [-1, 0])
+        // Sure of them, it keeps its tree.
+        unsure.rivals = [(head: -1, share: 0.01), (head: 0, share: 0.01)]
+        #expect(e.combine([unsure, second], n: 2, maps: [[0], [0]], labelCount: 1).heads == [1, -1])
+    }
+
     @Test("tag hypotheses: the runner-up tags of unsure tokens vote with their weight, and only under the margin")
     func ensembleTagHypotheses() {
         let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)

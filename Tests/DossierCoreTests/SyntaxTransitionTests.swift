@@ -316,6 +316,8 @@ struct SyntaxBeamTests {
         #expect(e.members[0].model.beamWidth == ParserEnsemble.bundledBeamWidth)
         #expect(
             e.members[2].model.rightToLeft && e.members[2].model.beamWidth == ParserEnsemble.bundledRightToLeftWidth)
+        // The greedy member votes with its rival heads (eighteenth session).
+        #expect(e.greedyTemperature == 30 && e.splitsVotes(3) && !e.splitsVotes(0))
         // The k best parses a member votes with are its last beam: wider than the width it was trained at.
         let clusters = try SyntaxTables.bundledClusters()
         let tagger = try POSModel.bundled(clusters: clusters)

@@ -19,6 +19,20 @@ public struct ParserEnsemble: Sendable {
     /// With a temperature, a beam member votes with every parse of its last beam, each weighted by the
     /// softmax of the beam scores at this temperature (its confidence), instead of its best parse alone.
     public var temperature: Float?
+    /// With a greedy temperature above 0, an unlabelled greedy member splits each word's vote between the head it chose and
+    /// the head the other arc action would have given (``ParserModel/parseWithRivals(_:tags:sentence:)``), by
+    /// the logistic of the score margin at this temperature: an unsure attachment weighs less.
+    public var greedyTemperature: Float?
+
+    /// One parse's vote: sentence-local heads (-1 root) and relation ids of `member`, with its share of the
+    /// member's weight, and per word the rival head that takes part of that share (a greedy member's).
+    struct Vote {
+        var member: Int
+        var heads: [Int32]
+        var labels: [UInt8]
+        var share: Double
+        var rivals: [(head: Int32, share: Double)?] = []
+    }
 
     /// Tag hypotheses (with ``parse(_:tags:sentences:alternatives:)``; 0: none): the tokens whose tagger margin
     /// (best score minus runner-up) is below this are the unsure ones (at most ``tagHypotheses`` per sentence,
@@ -41,6 +55,12 @@ public struct ParserEnsemble: Sendable {
     public init(_ members: [Member], temperature: Float? = nil) {
         self.members = members
         self.temperature = temperature
+    }
+
+    /// Whether member `k` votes with its rival heads (an unlabelled greedy member, with a greedy temperature).
+    func splitsVotes(_ k: Int) -> Bool {
+        let m = members[k].model
+        return (greedyTemperature ?? 0) > 0 && !m.labelled && m.beamWidth == 1
     }
 
     /// The relation names of the output (the first member's).
@@ -78,27 +98,38 @@ public struct ParserEnsemble: Sendable {
             a.tags.count == tags.count && a.margin.count == tags.count && tagMargin > 0 ? a : nil
         }
         for r in sentences where !r.isEmpty {
-            // The parses that vote: (member, sentence-local heads, relation ids, share of the member's weight).
-            var voters: [(member: Int, heads: [Int32], labels: [UInt8], share: Double)] = []
+            var voters: [Vote] = []
             /// Member `k`'s parse of `r` with tags `t` (with a temperature, every parse of its last beam, by
             /// softmax share), each share times `weight`.
             func vote(_ k: Int, _ t: [UInt64], _ weight: Double, _ tables: SyntaxTables) {
+                let model = members[k].model
+                if let greedyTemperature, splitsVotes(k) {
+                    let p = model.parseWithRivals(tables, tags: t, sentence: r)
+                    // The chosen head keeps the logistic of the margin; the rival gets the rest.
+                    let rivals = p.rivals.map { x in
+                        x.map { (head: $0.head, share: 1 / (1 + exp(Double($0.margin / greedyTemperature)))) }
+                    }
+                    voters.append(Vote(member: k, heads: p.heads, labels: p.labels, share: weight, rivals: rivals))
+                    return
+                }
                 if let temperature {
                     let parses = members[k].model.kbest(tables, tags: t, sentence: r)
                     guard let top = parses.first else { return }
                     let x = parses.map { exp(Double(($0.score - top.score) / temperature)) }
                     let z = x.reduce(0, +)
-                    for (j, p) in parses.enumerated() { voters.append((k, p.heads, p.labels, weight * x[j] / z)) }
+                    for (j, p) in parses.enumerated() {
+                        voters.append(Vote(member: k, heads: p.heads, labels: p.labels, share: weight * x[j] / z))
+                    }
                 } else {
                     let p = members[k].model.parse(tables, tags: t, sentences: [r])
                     let h = p.heads[r].map { $0 < 0 ? -1 : $0 - Int32(r.lowerBound) }
-                    voters.append((k, h, Array(p.labels[r]), weight))
+                    voters.append(Vote(member: k, heads: h, labels: Array(p.labels[r]), share: weight))
                 }
             }
             for k in members.indices {
-                if temperature == nil {
+                if temperature == nil && !splitsVotes(k) {
                     let h = best[k].heads[r].map { $0 < 0 ? -1 : $0 - Int32(r.lowerBound) }
-                    voters.append((k, h, Array(best[k].labels[r]), 1))
+                    voters.append(Vote(member: k, heads: h, labels: Array(best[k].labels[r]), share: 1))
                 } else {
                     vote(k, tags, 1, tables)
                 }
@@ -146,24 +177,31 @@ public struct ParserEnsemble: Sendable {
     }
 
     /// The tree and relations of one sentence of `n` words from the voting parses (sentence-local heads, -1
-    /// root): arc scores summed (member weight x share; the first member's a little more, which breaks ties),
-    /// Eisner's tree, and per word the relation with the most weight among the parses that chose its head (the
+    /// root): arc scores summed (member weight x share; the first member's a little more, which breaks ties; a
+    /// word's rival head takes its part of the share), Eisner's tree, and per word the relation with the most weight among the parses that chose its head (the
     /// first voter's when none did).
     func combine(
-        _ voters: [(member: Int, heads: [Int32], labels: [UInt8], share: Double)], n: Int, maps: [[UInt8]],
+        _ voters: [Vote], n: Int, maps: [[UInt8]],
         labelCount: Int
     ) -> (heads: [Int32], labels: [UInt8]) {
         guard let lead = voters.first else {
             return ([Int32](repeating: -1, count: n), [UInt8](repeating: 0, count: n))
         }
-        func weight(_ v: (member: Int, heads: [Int32], labels: [UInt8], share: Double)) -> Double {
+        func weight(_ v: Vote) -> Double {
             (members[v.member].weight + (v.member == 0 ? 1e-3 : 0)) * v.share
         }
         // score[h * n + d]: votes for head h of word d (h = n: the root).
         var score = [Double](repeating: 0, count: (n + 1) * n)
         for v in voters {
             let w = weight(v)
-            for d in 0..<n { score[(v.heads[d] < 0 ? n : Int(v.heads[d])) * n + d] += w }
+            for d in 0..<n {
+                var own = w
+                if d < v.rivals.count, let rival = v.rivals[d] {
+                    own -= w * rival.share
+                    score[(rival.head < 0 ? n : Int(rival.head)) * n + d] += w * rival.share
+                }
+                score[(v.heads[d] < 0 ? n : Int(v.heads[d])) * n + d] += own
+            }
         }
         let tree = ParserEnsemble.eisner(score, n: n)
         var heads = [Int32](repeating: -1, count: n)

@@ -549,7 +549,8 @@ public struct ParserModel: Sendable {
         _ v: Values, n: Int, actions: inout AveragedPerceptron, labeler: inout AveragedPerceptron,
         gold: (heads: [Int32], labels: [UInt8])?, explore: Bool, rng: inout SplitMix64,
         buf: UnsafeMutablePointer<UInt64>, scores: UnsafeMutableBufferPointer<Float>,
-        scorers: (actions: CompactScorer, labels: CompactScorer)? = nil
+        scorers: (actions: CompactScorer, labels: CompactScorer)? = nil,
+        rivals: UnsafeMutablePointer<(head: Int32, margin: Float)>? = nil
     ) -> (heads: [Int32], labels: [UInt8]) {
         var st = State(n)
         let lc = labeler.classes
@@ -591,6 +592,12 @@ public struct ParserModel: Sendable {
             if next != shift {
                 let d = st.s(0)
                 let h = next == left ? st.b : st.s(1)
+                // The head the other arc action would have given d, and by how much it lost.
+                let other = next == left ? right : left
+                if let rivals, st.legal(other) {
+                    let oh = other == left ? st.b : st.s(1)
+                    rivals[d] = (oh >= n ? -1 : Int32(oh), scores[next] - scores[other])
+                }
                 let kl = labelFeatures(st, v, d: d, h: h, into: buf)
                 let fl = UnsafeBufferPointer(start: buf, count: kl)
                 for j in 0..<lc { scores[j] = 0 }
@@ -711,6 +718,50 @@ public struct ParserModel: Sendable {
             out.append((heads, labs, sc))
         }
         return out
+    }
+
+    /// The greedy parse of one sentence (an unlabelled greedy model's) with, for each word, the head the other
+    /// arc action would have given it when it was attached (the stack word below it or the buffer front) and
+    /// the score margin of the chosen action over that one; `nil` for a word whose attachment had no rival, and
+    /// `nil` for every word of a beam or labelled model. Sentence-local heads (-1 root), in the sentence's order.
+    public func parseWithRivals(_ tables: SyntaxTables, tags: [UInt64], sentence r: Range<Int>) -> (
+        heads: [Int32], labels: [UInt8], rivals: [(head: Int32, margin: Float)?]
+    ) {
+        let n = r.count
+        guard !labelled && beamWidth == 1, n > 0 else {
+            let out = parse(tables, tags: tags, sentences: [r])
+            return (
+                out.heads[r].map { $0 < 0 ? -1 : $0 - Int32(r.lowerBound) }, Array(out.labels[r]),
+                [(head: Int32, margin: Float)?](repeating: nil, count: n)
+            )
+        }
+        var a = AveragedPerceptron(classes: actionScorer.classes)  // not read: the scorers are
+        var l = AveragedPerceptron(classes: labelScorer.classes)
+        var rng = SplitMix64(seed: 0)
+        let buf = UnsafeMutablePointer<UInt64>.allocate(capacity: ParserModel.maxFeatures)
+        defer { buf.deallocate() }
+        let scores = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(3, labelScorer.classes))
+        defer { scores.deallocate() }
+        let found = UnsafeMutablePointer<(head: Int32, margin: Float)>.allocate(capacity: n)
+        defer { found.deallocate() }
+        found.initialize(repeating: (-2, 0), count: n)
+        // The words in the order parsed; heads are mapped back through it, as in kbest(_:tags:sentence:).
+        let order = rightToLeft ? Array(r.reversed()) : Array(r)
+        let lo = Int32(r.lowerBound)
+        let out = ParserModel.parse(
+            sentenceValues(tables, tags, order), n: n, actions: &a, labeler: &l, gold: nil, explore: false,
+            rng: &rng, buf: buf, scores: scores, scorers: (actionScorer, labelScorer), rivals: found)
+        func local(_ h: Int32) -> Int32 { h < 0 ? -1 : Int32(order[Int(h)]) - lo }
+        var heads = [Int32](repeating: -1, count: n)
+        var labs = [UInt8](repeating: 0, count: n)
+        var rivals = [(head: Int32, margin: Float)?](repeating: nil, count: n)
+        for k in 0..<n {
+            let w = order[k] - r.lowerBound
+            heads[w] = local(out.heads[k])
+            labs[w] = out.labels[k]
+            if found[k].head != -2 { rivals[w] = (local(found[k].head), found[k].margin) }
+        }
+        return (heads, labs, rivals)
     }
 
     /// Parses the sentences of a document given its tables and the tagger's classes per token (as hashes).

@@ -192,9 +192,10 @@ extension ParserModel {
 extension ParserEnsemble {
     /// The bundled ensemble: the beam parser (weight 1, decoded at width 16), the self-trained beam parser
     /// (0.7), the right-to-left beam parser (0.9, width 8), the greedy parser (0.6) and the self-trained
-    /// right-to-left parser (0.5), the beam parsers voting with their last beams at temperature 30, and every
-    /// member parsing the runner-up tags of the tokens the tagger is unsure of (margin below 30, three at most
-    /// per sentence) as well, at weight 0.5 (docs/syntax.md).
+    /// right-to-left parser (0.5), the beam parsers voting with their last beams at temperature 30, the greedy
+    /// parser with its rival heads at temperature 30, and every member parsing the runner-up tags of the tokens
+    /// the tagger is unsure of (margin below 30, three at most per sentence) as well, at weight 0.5
+    /// (docs/syntax.md).
     public static func bundled() throws(DossierError) -> ParserEnsemble {
         var beam = try ParserModel.bundledBeam()
         beam.beamWidth = bundledBeamWidth
@@ -208,6 +209,7 @@ extension ParserEnsemble {
                 .init(model: try ParserModel.bundled(), weight: 0.6),
                 .init(model: try ParserModel.bundledRightToLeftSelfTrained(), weight: 0.5),
             ], temperature: 30)
+        e.greedyTemperature = 30
         e.tagMargin = 30
         return e
     }
