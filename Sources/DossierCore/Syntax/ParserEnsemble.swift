@@ -19,9 +19,9 @@ public struct ParserEnsemble: Sendable {
     /// With a temperature, a beam member votes with every parse of its last beam, each weighted by the
     /// softmax of the beam scores at this temperature (its confidence), instead of its best parse alone.
     public var temperature: Float?
-    /// With a greedy temperature above 0, an unlabelled greedy member splits each word's vote between the head it chose and
-    /// the head the other arc action would have given (``ParserModel/parseWithRivals(_:tags:sentence:)``), by
-    /// the logistic of the score margin at this temperature: an unsure attachment weighs less.
+    /// With a greedy temperature above 0, an unlabelled greedy member splits each word's vote between the head it
+    /// chose and the head the other arc action would have given (``ParserModel/parseWithRivals(_:tags:sentence:)``),
+    /// by the logistic of the score margin at this temperature: an unsure attachment weighs less.
     public var greedyTemperature: Float?
 
     /// One parse's vote: sentence-local heads (-1 root) and relation ids of `member`, with its share of the
@@ -178,8 +178,8 @@ public struct ParserEnsemble: Sendable {
 
     /// The tree and relations of one sentence of `n` words from the voting parses (sentence-local heads, -1
     /// root): arc scores summed (member weight x share; the first member's a little more, which breaks ties; a
-    /// word's rival head takes its part of the share), Eisner's tree, and per word the relation with the most weight among the parses that chose its head (the
-    /// first voter's when none did).
+    /// word's rival head takes its part of the share), Eisner's tree, and per word the relation with the most
+    /// weight among the parses that chose its head (the first voter's when none did).
     func combine(
         _ voters: [Vote], n: Int, maps: [[UInt8]],
         labelCount: Int
