@@ -92,6 +92,12 @@ struct EvaluateParser: ParsableCommand {
     @Option(name: .long, help: "Beam width (default: the model's).") var beam: Int?
     @Flag(name: .long, help: "Score the bundled beam-search parser instead of the greedy one.") var beamModel = false
     @Flag(name: .long, help: "Parse with the gold tags of the file instead of the tagger's.") var goldTags = false
+    @Flag(
+        name: .long,
+        help:
+            "Also print each universal relation's words, head accuracy, LAS (recall) and precision, most frequent first."
+    )
+    var byRelation = false
     @Option(
         name: .long,
         help: "A joint-tagging model's bias towards runner-up tags (config joint.bias; saved with --pruned-out).")
@@ -150,7 +156,7 @@ struct EvaluateParser: ParsableCommand {
         let speed = bestRate(repeats, tokens: corpus.tokenCount) {
             _ = parser.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
         }
-        s.printScores()
+        s.printScores(byRelation: byRelation)
         if parser.jointMargin > 0 {
             let gold = goldTagHashes(tagger, corpus)
             let chosen = parser.chosenTags(corpus.tables, tags: tags, sentences: corpus.ranges)
@@ -238,18 +244,30 @@ extension EvaluateParser {
         let speed = bestRate(repeats, tokens: corpus.tokenCount) {
             _ = ens.parse(corpus.tables, tags: tags, sentences: corpus.ranges, alternatives: alternatives)
         }
-        s.printScores()
+        s.printScores(byRelation: byRelation)
         print("parsing tokens/s (CPU time)\t\(Int(speed))")
     }
 }
 
 extension ParserEvaluation {
-    /// Words, UAS, LAS and LAS with subtypes, one per line.
-    func printScores() {
+    /// Words, UAS, LAS and LAS with subtypes, one per line; with `byRelation`, a table of the universal
+    /// relations (gold words, head accuracy, LAS, precision; most frequent first, then by name).
+    func printScores(byRelation: Bool = false) {
         print("words\t\(words)")
         print("UAS\t\(String(format: "%.2f", uas))")
         print("LAS\t\(String(format: "%.2f", las))")
         print("LAS (with subtypes)\t\(String(format: "%.2f", lasFull))")
+        guard byRelation else { return }
+        func percent(_ a: Int, _ b: Int) -> String {
+            b == 0 ? "-" : String(format: "%.2f", 100 * Double(a) / Double(b))
+        }
+        print("by relation\tgold words\thead\tLAS (recall)\tprecision")
+        let rows = self.byRelation.sorted { ($0.value.gold, $1.key) > ($1.value.gold, $0.key) }
+        for (name, c) in rows {
+            print(
+                "relation \(name)\t\(c.gold)\t\(percent(c.head, c.gold))\t\(percent(c.both, c.gold))\t\(percent(c.bothPredicted, c.predicted))"
+            )
+        }
     }
 }
 

@@ -52,4 +52,21 @@ struct EvaluateParserCommandTests {
         #expect(bad.stderr.split(separator: "\n").first?.contains("--greedy-temperature") == true, "\(bad.stderr)")
         #expect(!bad.stdout.contains("UAS"))
     }
+
+    @Test("--by-relation adds a row per universal relation of the gold file after the totals")
+    func byRelation() throws {
+        let r = try EvaluateParserCommandTests.evaluate(["--by-relation", "--gold-tags"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        let header = lines.firstIndex { $0.hasPrefix("by relation\t") }
+        #expect(header != nil && lines.firstIndex { $0.hasPrefix("UAS\t") }! < header!, "\(r.stdout)")
+        let rows = lines.filter { $0.hasPrefix("relation ") }.map { $0.split(separator: "\t").map(String.init) }
+        #expect(
+            Set(rows.map { $0[0] })
+                == Set(["det", "nsubj", "root", "obj", "case", "obl", "punct"].map { "relation \($0)" }))
+        #expect(rows.first { $0[0] == "relation det" }?[1] == "2")
+        #expect(rows.allSatisfy { $0.count == 5 })
+        let plain = try EvaluateParserCommandTests.evaluate(["--gold-tags"])
+        #expect(!plain.stdout.contains("by relation"))
+    }
 }

@@ -207,6 +207,31 @@ struct SyntaxModelTests {
         #expect(heavy.parse(corpus.tables, tags: tags, sentences: corpus.ranges).heads == weakParse.heads)
     }
 
+    @Test("scores by relation: gold words, right heads, LAS and precision per universal relation")
+    func scoresByRelation() {
+        let gold = SyntaxCorpus(
+            CoNLLU.read(
+                """
+                1\tPrices\tprice\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+                2\trose\trise\tVERB\tVBD\t_\t0\troot\t_\t_
+                3\tsharply\tsharply\tADV\tRB\t_\t2\tadvmod\t_\t_
+                4\ttoday\ttoday\tNOUN\tNN\t_\t2\tobl:tmod\t_\t_
+
+
+                """), clusters: nil)
+        let labels = ["advmod", "nsubj", "obj", "obl:npmod", "root"]
+        // Prices: right head, wrong relation; rose: right; sharply: wrong head; today: right head, obl subtype.
+        let s = ParserEvaluation(labels: labels, parsed: ([1, -1, 0, 1], [2, 4, 0, 3]), gold: gold)
+        #expect(s.words == 4 && s.headRight == 3 && s.bothRight == 2 && s.fullRight == 1)
+        typealias C = ParserEvaluation.RelationCounts
+        #expect(s.byRelation["nsubj"] == C(gold: 1, head: 1, both: 0, predicted: 0, bothPredicted: 0))
+        #expect(s.byRelation["root"] == C(gold: 1, head: 1, both: 1, predicted: 1, bothPredicted: 1))
+        #expect(s.byRelation["advmod"] == C(gold: 1, head: 0, both: 0, predicted: 1, bothPredicted: 0))
+        #expect(s.byRelation["obl"] == C(gold: 1, head: 1, both: 1, predicted: 1, bothPredicted: 1))
+        #expect(s.byRelation["obj"] == C(gold: 0, head: 0, both: 0, predicted: 1, bothPredicted: 0))
+        #expect(s.byRelation.count == 5)
+    }
+
     @Test("a greedy parse with rival heads is the greedy parse; each rival is the other arc's head, with its margin")
     func greedyRivals() {
         let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)

@@ -460,6 +460,25 @@ public struct ParserEvaluation: Sendable {
     public var bothRight = 0
     /// Head and full relation (with subtype) right.
     public var fullRight = 0
+    /// Per universal relation (the part before any `:`): the words whose gold relation it is, how many of them
+    /// got their gold head, and their head and relation; and the words parsed with it, and how many of those
+    /// are right (head and relation). Precision of a relation is `bothPredicted / predicted`, its recall
+    /// (its LAS) `both / gold`.
+    public struct RelationCounts: Sendable, Equatable {
+        public var gold = 0
+        public var head = 0
+        public var both = 0
+        public var predicted = 0
+        public var bothPredicted = 0
+        public init(gold: Int = 0, head: Int = 0, both: Int = 0, predicted: Int = 0, bothPredicted: Int = 0) {
+            self.gold = gold
+            self.head = head
+            self.both = both
+            self.predicted = predicted
+            self.bothPredicted = bothPredicted
+        }
+    }
+    public var byRelation: [String: RelationCounts] = [:]
 
     public init(model: ParserModel, gold: SyntaxCorpus, tags: [UInt64]) {
         self.init(
@@ -474,12 +493,21 @@ public struct ParserEvaluation: Sendable {
                 words += 1
                 let h = out.heads[lo + j]
                 let ph = h < 0 ? 0 : Int(h) - lo + 1
+                let p = Int(out.labels[lo + j]) < labels.count ? labels[Int(out.labels[lo + j])] : ""
+                // Compare the universal part, as LAS in the shared task.
+                let g = String(w.deprel.split(separator: ":").first ?? "")
+                let u = String(p.split(separator: ":").first ?? "")
+                byRelation[g, default: RelationCounts()].gold += 1
+                byRelation[u, default: RelationCounts()].predicted += 1
                 if ph == w.head {
                     headRight += 1
-                    // Compare the universal part, as LAS in the shared task.
-                    let p = labels[Int(out.labels[lo + j])]
+                    byRelation[g, default: RelationCounts()].head += 1
                     if p == w.deprel { fullRight += 1 }
-                    if p.split(separator: ":").first == w.deprel.split(separator: ":").first { bothRight += 1 }
+                    if u == g {
+                        bothRight += 1
+                        byRelation[g, default: RelationCounts()].both += 1
+                        byRelation[g, default: RelationCounts()].bothPredicted += 1
+                    }
                 }
             }
         }
