@@ -265,7 +265,7 @@ extension ParserEvaluation {
         let rows = self.byRelation.sorted { ($0.value.gold, $1.key) > ($1.value.gold, $0.key) }
         for (name, c) in rows {
             print(
-                "relation \(name)\t\(c.gold)\t\(percent(c.head, c.gold))\t\(percent(c.both, c.gold))\t\(percent(c.bothPredicted, c.predicted))"
+                "relation \(name)\t\(c.gold)\t\(percent(c.head, c.gold))\t\(percent(c.both, c.gold))\t\(percent(c.both, c.predicted))"
             )
         }
     }

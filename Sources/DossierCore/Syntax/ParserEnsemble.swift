@@ -87,8 +87,12 @@ public struct ParserEnsemble: Sendable {
         var index: [String: UInt8] = [:]
         for (i, l) in first.model.labels.enumerated() { index[l] = UInt8(i) }
         let maps: [[UInt8]] = members.map { m in m.model.labels.map { index[$0] ?? 0 } }
-        // Without a temperature, each member's best parse of every sentence, parsed at once.
-        let best = temperature == nil ? members.map { $0.model.parse(tables, tags: tags, sentences: sentences) } : []
+        // Without a temperature, each member's best parse of every sentence, parsed at once (a member that splits
+        // its votes parses sentence by sentence, with its rivals).
+        let best = members.indices.map { k in
+            temperature == nil && !splitsVotes(k)
+                ? members[k].model.parse(tables, tags: tags, sentences: sentences) : nil
+        }
         var hypothesisTags = tags
         // Members that read each word's runner-up: in a hypothesis, a flipped word's is the tagger's best.
         let swapsRunnerUps = readsRunnerUps && tables.runnerUp.count == tags.count
@@ -113,7 +117,7 @@ public struct ParserEnsemble: Sendable {
                     return
                 }
                 if let temperature {
-                    let parses = members[k].model.kbest(tables, tags: t, sentence: r)
+                    let parses = model.kbest(tables, tags: t, sentence: r)
                     guard let top = parses.first else { return }
                     let x = parses.map { exp(Double(($0.score - top.score) / temperature)) }
                     let z = x.reduce(0, +)
@@ -121,15 +125,15 @@ public struct ParserEnsemble: Sendable {
                         voters.append(Vote(member: k, heads: p.heads, labels: p.labels, share: weight * x[j] / z))
                     }
                 } else {
-                    let p = members[k].model.parse(tables, tags: t, sentences: [r])
+                    let p = model.parse(tables, tags: t, sentences: [r])
                     let h = p.heads[r].map { $0 < 0 ? -1 : $0 - Int32(r.lowerBound) }
                     voters.append(Vote(member: k, heads: h, labels: Array(p.labels[r]), share: weight))
                 }
             }
             for k in members.indices {
-                if temperature == nil && !splitsVotes(k) {
-                    let h = best[k].heads[r].map { $0 < 0 ? -1 : $0 - Int32(r.lowerBound) }
-                    voters.append(Vote(member: k, heads: h, labels: Array(best[k].labels[r]), share: 1))
+                if let parsed = best[k] {
+                    let h = parsed.heads[r].map { $0 < 0 ? -1 : $0 - Int32(r.lowerBound) }
+                    voters.append(Vote(member: k, heads: h, labels: Array(parsed.labels[r]), share: 1))
                 } else {
                     vote(k, tags, 1, tables)
                 }

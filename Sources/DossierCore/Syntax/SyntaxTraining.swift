@@ -461,21 +461,19 @@ public struct ParserEvaluation: Sendable {
     /// Head and full relation (with subtype) right.
     public var fullRight = 0
     /// Per universal relation (the part before any `:`): the words whose gold relation it is, how many of them
-    /// got their gold head, and their head and relation; and the words parsed with it, and how many of those
-    /// are right (head and relation). Precision of a relation is `bothPredicted / predicted`, its recall
-    /// (its LAS) `both / gold`.
+    /// got their gold head, and their head and relation; and the words parsed with it. A word right in head
+    /// and relation counts for both its gold and its parsed relation, so a relation's recall (its LAS) is
+    /// `both / gold` and its precision `both / predicted`.
     public struct RelationCounts: Sendable, Equatable {
         public var gold = 0
         public var head = 0
         public var both = 0
         public var predicted = 0
-        public var bothPredicted = 0
-        public init(gold: Int = 0, head: Int = 0, both: Int = 0, predicted: Int = 0, bothPredicted: Int = 0) {
+        public init(gold: Int = 0, head: Int = 0, both: Int = 0, predicted: Int = 0) {
             self.gold = gold
             self.head = head
             self.both = both
             self.predicted = predicted
-            self.bothPredicted = bothPredicted
         }
     }
     public var byRelation: [String: RelationCounts] = [:]
@@ -497,18 +495,19 @@ public struct ParserEvaluation: Sendable {
                 // Compare the universal part, as LAS in the shared task.
                 let g = String(w.deprel.split(separator: ":").first ?? "")
                 let u = String(p.split(separator: ":").first ?? "")
-                byRelation[g, default: RelationCounts()].gold += 1
                 byRelation[u, default: RelationCounts()].predicted += 1
+                var counts = byRelation[g] ?? RelationCounts()
+                counts.gold += 1
                 if ph == w.head {
                     headRight += 1
-                    byRelation[g, default: RelationCounts()].head += 1
+                    counts.head += 1
                     if p == w.deprel { fullRight += 1 }
                     if u == g {
                         bothRight += 1
-                        byRelation[g, default: RelationCounts()].both += 1
-                        byRelation[g, default: RelationCounts()].bothPredicted += 1
+                        counts.both += 1
                     }
                 }
+                byRelation[g] = counts
             }
         }
     }
