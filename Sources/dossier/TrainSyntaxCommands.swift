@@ -125,6 +125,8 @@ struct TrainParser: ParsableCommand {
     var lift = false
     @Flag(name: .long, help: "Labelled transitions: score the relation with the action (one perceptron).")
     var labelled = false
+    @Flag(name: .long, help: "Easy-first parsing: the surest arc between neighbours first (labelled arcs).")
+    var easyFirst = false
     @Flag(name: .long, help: "Parse each sentence from its last word to its first (for a parser ensemble).")
     var rightToLeft = false
     @Option(
@@ -162,6 +164,11 @@ struct TrainParser: ParsableCommand {
         if features >= 6 && (jackknife < 2 || jointTags > 0) {
             throw ValidationError(
                 "--features 6 needs --jackknife K (runner-ups of taggers that did not see the sentence), without --joint-tags"
+            )
+        }
+        if easyFirst && (beam > 1 || rightToLeft || jointTags > 0 || keepFeaturesOf != nil || features >= 6) {
+            throw ValidationError(
+                "--easy-first parses greedily in its own order: not with --beam, --right-to-left, --joint-tags, --keep-features-of or --features 6"
             )
         }
         let clusters = try SyntaxTables.bundledClusters()
@@ -241,6 +248,7 @@ struct TrainParser: ParsableCommand {
         trainer.lift = lift
         trainer.features = features
         trainer.labelled = labelled
+        trainer.easyFirst = easyFirst
         trainer.rightToLeft = rightToLeft
         trainer.jointMargin = jointTags
         trainer.jointFeatures = jointFeatures

@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 import Testing
 
@@ -56,5 +57,31 @@ struct TrainParserCommandTests {
         #expect(r.stderr.contains(named), "\(r.stderr)")
         #expect(r.stderr.split(separator: "\n").first?.contains(named) == true, "\(r.stderr)")
         #expect(!wrote)
+    }
+
+    @Test(
+        "--easy-first parses greedily in its own order: not with a beam, right to left or joint tagging",
+        arguments: [["--easy-first", "--beam", "4"], ["--easy-first", "--right-to-left"]])
+    func easyFirstOptions(_ flags: [String]) throws {
+        let (r, wrote) = try TrainParserCommandTests.trainOneEpoch(flags)
+        #expect(r.status != 0)
+        #expect(r.stderr.split(separator: "\n").first?.contains("--easy-first") == true, "\(r.stderr)")
+        #expect(!wrote)
+    }
+
+    @Test("--easy-first writes an easy-first model that parses")
+    func easyFirstTrains() throws {
+        try CLI.withTemporaryDirectory("dossier-ef") { dir in
+            let train = dir.appendingPathComponent("train.conllu").path
+            try TrainParserCommandTests.treebank.write(toFile: train, atomically: true, encoding: .utf8)
+            let out = dir.appendingPathComponent("ef.model").path
+            let r = try CLI.run(["train", "parser", "--train", train, "--out", out, "--epochs", "4", "--easy-first"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let model = try ParserModel(decoding: [UInt8](try Data(contentsOf: URL(fileURLWithPath: out))), name: out)
+            #expect(model.easyFirst && model["system"] == "easy-first")
+            let e = try CLI.run(["evaluate", "parser", "--gold", train, "--model", out])
+            #expect(e.status == 0, "\(e.stderr)")
+            #expect(e.stdout.contains("UAS\t"))
+        }
     }
 }

@@ -138,6 +138,64 @@ struct SyntaxModelTests {
         #expect(ParserEvaluation(model: again, gold: corpus, tags: tags).las == 100)
     }
 
+    @Test("an easy-first parser learns a small treebank, reloads and parses the same; one- and two-word sentences")
+    func easyFirstTrainsAndReloads() throws {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
+        let tags = corpus.goldTags.map { StableHash.hash($0) }
+        var trainer = ParserTrainer()
+        trainer.epochs = 10
+        trainer.easyFirst = true
+        trainer.features = 5
+        trainer.prune = 0
+        let model = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        #expect(model.easyFirst && model["system"] == "easy-first" && model.labelled)
+        #expect(model.actions.classes == 2 * model.labels.count)
+        let s = ParserEvaluation(model: model, gold: corpus, tags: tags)
+        #expect(s.uas == 100)
+        #expect(s.las == 100)
+        let again = try ParserModel(decoding: model.encoded(), name: "m")
+        #expect(again.easyFirst)
+        let a = model.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+        let b = again.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+        #expect(a.heads == b.heads && a.labels == b.labels)
+        // Untrained, it still builds one tree per sentence with one root word.
+        trainer.epochs = 0
+        let untrained = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        let u = untrained.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+        #expect(ParserEvaluation(model: untrained, gold: corpus, tags: tags).uas < 100)
+        for r in corpus.ranges {
+            #expect(r.filter { u.heads[$0] < 0 }.count == 1)
+            #expect(r.allSatisfy { u.heads[$0] < 0 || r.contains(Int(u.heads[$0])) })
+        }
+        // A one-word sentence is its root; in a two-word sentence one word heads the other.
+        let root = UInt8(model.labels.firstIndex(of: "root") ?? 0)
+        let short = SyntaxCorpus(
+            CoNLLU.read(
+                "1\tThanks\tthanks\tNOUN\tNNS\t_\t0\troot\t_\t_\n\n1\tShe\tshe\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n\n"
+            ),
+            clusters: nil)
+        let st = short.goldTags.map { StableHash.hash($0) }
+        let p = model.parse(short.tables, tags: st, sentences: short.ranges)
+        #expect(p.heads[0] == -1 && p.labels[0] == root)
+        #expect(Set([p.heads[1], p.heads[2]]) == Set([-1, 1]) || Set([p.heads[1], p.heads[2]]) == Set([-1, 2]))
+    }
+
+    @Test("easy-first training follows its own arcs after the static epochs and still learns the treebank")
+    func easyFirstExploresAndStillLearns() {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
+        let tags = corpus.goldTags.map { StableHash.hash($0) }
+        var trainer = ParserTrainer()
+        trainer.epochs = 12
+        trainer.staticEpochs = 0
+        trainer.easyFirst = true
+        trainer.prune = 0
+        var log: [String] = []
+        let model = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { log.append($0) }
+        // Following its own (wrong) arcs in the first epoch, training parses are not all right at first.
+        #expect(log.contains { $0.hasPrefix("epoch 1: train UAS") && !$0.hasSuffix("100.00") })
+        #expect(ParserEvaluation(model: model, gold: corpus, tags: tags).uas == 100)
+    }
+
     @Test(arguments: [false, true])
     func rightToLeftParsersLearnTheTreesAndReload(_ labelled: Bool) throws {
         let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)

@@ -176,28 +176,7 @@ public struct ParserModel: Sendable {
             }
             let d = Int(stack.removeLast())
             let h = a == ParserModel.left ? b : Int(stack[stack.count - 1])
-            head[d] = Int32(h)
-            label[d] = lab
-            let bit: UInt64 = 1 << UInt64(lab & 63)
-            if d < h {
-                if lc1[h] < 0 || d < Int(lc1[h]) {
-                    lc2[h] = lc1[h]
-                    lc1[h] = Int32(d)
-                } else if lc2[h] < 0 || d < Int(lc2[h]) {
-                    lc2[h] = Int32(d)
-                }
-                nl[h] &+= 1
-                lset[h] |= bit
-            } else {
-                if rc1[h] < 0 || d > Int(rc1[h]) {
-                    rc2[h] = rc1[h]
-                    rc1[h] = Int32(d)
-                } else if rc2[h] < 0 || d > Int(rc2[h]) {
-                    rc2[h] = Int32(d)
-                }
-                nr[h] &+= 1
-                rset[h] |= bit
-            }
+            attach(d, to: h, label: lab)
         }
 
         /// The number of gold arcs an action makes unreachable (projective gold `gold`, root = n).
@@ -789,26 +768,31 @@ public struct ParserModel: Sendable {
         defer { scores.deallocate() }
         let width = beamWidth
         let rtl = rightToLeft
+        let rootLabel = UInt8(labels.firstIndex(of: "root") ?? 0)
+        let ef = easyFirst
         for sentence in words where !sentence.isEmpty {
             let order = rtl ? Array(sentence.reversed()) : sentence
             let n = order.count
             let v = sentenceValues(tables, tags, order)
             let out =
-                labelled
-                ? width > 1
-                    ? ParserModel.beamParseLabelled(
-                        v, n: n, width: width, actions: &a, gold: nil, buf: buf, scores: scores,
-                        scorer: actionScorer)
-                    : ParserModel.parseLabelled(
-                        v, n: n, actions: &a, gold: nil, explore: false, rng: &rng, buf: buf, scores: scores,
-                        scorer: actionScorer)
-                : width > 1
-                    ? ParserModel.beamParse(
-                        v, n: n, width: width, actions: &a, labeler: &l, gold: nil, buf: buf, scores: scores,
-                        scorers: (actionScorer, labelScorer))
-                    : ParserModel.parse(
-                        v, n: n, actions: &a, labeler: &l, gold: nil, explore: false, rng: &rng, buf: buf,
-                        scores: scores, scorers: (actionScorer, labelScorer))
+                ef
+                ? ParserModel.easyFirstParse(
+                    v, n: n, rootLabel: rootLabel, actions: &a, gold: nil, rng: &rng, buf: buf, scorer: actionScorer)
+                : labelled
+                    ? width > 1
+                        ? ParserModel.beamParseLabelled(
+                            v, n: n, width: width, actions: &a, gold: nil, buf: buf, scores: scores,
+                            scorer: actionScorer)
+                        : ParserModel.parseLabelled(
+                            v, n: n, actions: &a, gold: nil, explore: false, rng: &rng, buf: buf, scores: scores,
+                            scorer: actionScorer)
+                    : width > 1
+                        ? ParserModel.beamParse(
+                            v, n: n, width: width, actions: &a, labeler: &l, gold: nil, buf: buf, scores: scores,
+                            scorers: (actionScorer, labelScorer))
+                        : ParserModel.parse(
+                            v, n: n, actions: &a, labeler: &l, gold: nil, explore: false, rng: &rng, buf: buf,
+                            scores: scores, scorers: (actionScorer, labelScorer))
             for k in 0..<n {
                 let h = out.heads[k]
                 heads[order[k]] = h < 0 ? -1 : Int32(order[Int(h)])
@@ -866,7 +850,9 @@ public struct ParserModel: Sendable {
         let a = try SparseWeights.decodeScorer(&r)
         let l = try SparseWeights.decodeScorer(&r)
         let labelled = file["transitions"] == "labelled"
-        guard a.classes == (labelled ? ParserModel.classCount(labels: nl) : 3), l.classes == nl else {
+        let classes =
+            file["system"] == "easy-first" ? 2 * nl : labelled ? ParserModel.classCount(labels: nl) : 3
+        guard a.classes == classes, l.classes == nl else {
             throw DossierError(.resource, "parser weights do not match", input: name)
         }
         self.init(

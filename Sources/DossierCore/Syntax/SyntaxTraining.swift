@@ -308,6 +308,8 @@ public struct ParserTrainer: Sendable {
     public var jointMargin: Float = 0
     /// The tag templates of joint tagging (``ParserModel/jointFeatures``).
     public var jointFeatures = 1
+    /// Easy-first parsing (``ParserModel/easyFirst``; labelled arcs, projective training trees).
+    public var easyFirst = false
 
     public init() {}
 
@@ -352,11 +354,14 @@ public struct ParserTrainer: Sendable {
             items.append((train.ranges[k], heads, labs, values))
         }
         log("\(items.count) projective sentences (\(lifted) lifted), \(skipped) skipped")
-        let joint = labelled
+        let joint = labelled || easyFirst
+        let rootLabel = index["root"] ?? 0
         let model = ParserModel(
             labels: labels,
             actions: AveragedPerceptron(
-                classes: joint ? ParserModel.classCount(labels: labels.count) : 3, capacity: 1 << 20),
+                classes: easyFirst
+                    ? 2 * labels.count : joint ? ParserModel.classCount(labels: labels.count) : 3,
+                capacity: 1 << 20),
             labeler: AveragedPerceptron(classes: labels.count, capacity: joint ? 16 : 1 << 18),
             config: [("features", String(features)), ("prune", String(prune))]
                 + (joint ? [("transitions", "labelled")] : [])
@@ -379,21 +384,26 @@ public struct ParserTrainer: Sendable {
             for j in order {
                 let it = items[j]
                 let out =
-                    joint
-                    ? beam > 1
-                        ? ParserModel.beamParseLabelled(
-                            it.values, n: it.r.count, width: beam, actions: &a, gold: (it.heads, it.labels), buf: buf,
-                            scores: scores, keep: keep)
-                        : ParserModel.parseLabelled(
-                            it.values, n: it.r.count, actions: &a, gold: (it.heads, it.labels),
-                            explore: e >= staticEpochs, rng: &rng, buf: buf, scores: scores)
-                    : beam > 1
-                        ? ParserModel.beamParse(
-                            it.values, n: it.r.count, width: beam, actions: &a, labeler: &l,
-                            gold: (it.heads, it.labels), buf: buf, scores: scores)
-                        : ParserModel.parse(
-                            it.values, n: it.r.count, actions: &a, labeler: &l, gold: (it.heads, it.labels),
-                            explore: e >= staticEpochs, rng: &rng, buf: buf, scores: scores)
+                    easyFirst
+                    ? ParserModel.easyFirstParse(
+                        it.values, n: it.r.count, rootLabel: rootLabel, actions: &a, gold: (it.heads, it.labels),
+                        explore: e >= staticEpochs, rng: &rng, buf: buf)
+                    : joint
+                        ? beam > 1
+                            ? ParserModel.beamParseLabelled(
+                                it.values, n: it.r.count, width: beam, actions: &a, gold: (it.heads, it.labels),
+                                buf: buf,
+                                scores: scores, keep: keep)
+                            : ParserModel.parseLabelled(
+                                it.values, n: it.r.count, actions: &a, gold: (it.heads, it.labels),
+                                explore: e >= staticEpochs, rng: &rng, buf: buf, scores: scores)
+                        : beam > 1
+                            ? ParserModel.beamParse(
+                                it.values, n: it.r.count, width: beam, actions: &a, labeler: &l,
+                                gold: (it.heads, it.labels), buf: buf, scores: scores)
+                            : ParserModel.parse(
+                                it.values, n: it.r.count, actions: &a, labeler: &l, gold: (it.heads, it.labels),
+                                explore: e >= staticEpochs, rng: &rng, buf: buf, scores: scores)
                 for k in 0..<it.r.count {
                     total += 1
                     let g = it.heads[k] == Int32(it.r.count) ? -1 : it.heads[k]
@@ -424,7 +434,7 @@ public struct ParserTrainer: Sendable {
         var config: [(key: String, value: String)] = [
             ("epochs", String(epochs)), ("seed", String(seed)), ("prune", String(prune)),
             ("staticEpochs", String(staticEpochs)), ("oracle", beam > 1 ? "static, max-violation" : "dynamic"),
-            ("system", "arc-hybrid"),
+            ("system", easyFirst ? "easy-first" : "arc-hybrid"),
             ("features.actions", String(a.featureCount)), ("features.labels", String(l.featureCount)),
         ]
         // Only what differs from the greedy defaults, so the greedy model's file is as before.
