@@ -31,8 +31,9 @@ struct SyntaxParseTests {
         #expect(try SyntaxParseTests.analyzer.get().parser?.beamWidth == 1)
         let e = try SyntaxParseTests.ensembleAnalyzer.get().ensemble
         // The beam and right-to-left members decoded wider than trained (8 and 4), the ensemble's widths.
-        #expect(e?.members.map(\.model.beamWidth) == [16, 16, 8, 1, 4])
-        #expect(e?.members.map(\.model.rightToLeft) == [false, false, true, false, true])
+        #expect(e?.members.map(\.model.beamWidth) == [16, 16, 8, 1, 1])
+        #expect(e?.members.map(\.model.rightToLeft) == [false, false, true, false, false])
+        #expect(e?.members.map(\.model.easyFirst) == [false, false, false, false, true])
         #expect(e?.members.map(\.weight) == [1, 0.7, 0.9, 0.6, 0.5])
     }
 

@@ -318,6 +318,8 @@ struct SyntaxBeamTests {
             e.members[2].model.rightToLeft && e.members[2].model.beamWidth == ParserEnsemble.bundledRightToLeftWidth)
         // The greedy member votes with its rival heads (eighteenth session).
         #expect(e.greedyTemperature == 30 && e.splitsVotes(3) && !e.splitsVotes(0))
+        // The fifth member parses easy-first (nineteenth session), with whole votes.
+        #expect(e.members[4].model.easyFirst && e.members[4].weight == 0.5 && !e.splitsVotes(4))
         // The k best parses a member votes with are its last beam: wider than the width it was trained at.
         let clusters = try SyntaxTables.bundledClusters()
         let tagger = try POSModel.bundled(clusters: clusters)

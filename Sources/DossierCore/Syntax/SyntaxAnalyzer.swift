@@ -174,12 +174,12 @@ extension ParserModel {
             decoding: try NERModel.resourceBytes("models", "parser-beam-st.model"), name: "parser-beam-st.model")
     }
 
-    /// The engine's bundled self-trained right-to-left beam-search parser (`Resources/models/parser-rtl-st.model`:
-    /// beam 4, trained with the same news sentences as ``bundledSelfTrained()``), a member of
-    /// ``ParserEnsemble/bundled()``.
-    public static func bundledRightToLeftSelfTrained() throws(DossierError) -> ParserModel {
+    /// The engine's bundled easy-first parser (`Resources/models/parser-easy-first.model`: labelled arcs, trained
+    /// on EWT train twice and GUM train once), a member of ``ParserEnsemble/bundled()``.
+    public static func bundledEasyFirst() throws(DossierError) -> ParserModel {
         try ParserModel(
-            decoding: try NERModel.resourceBytes("models", "parser-rtl-st.model"), name: "parser-rtl-st.model")
+            decoding: try NERModel.resourceBytes("models", "parser-easy-first.model"),
+            name: "parser-easy-first.model")
     }
 
     /// The engine's bundled right-to-left beam-search parser (`Resources/models/parser-rtl.model`), a member of
@@ -191,8 +191,8 @@ extension ParserModel {
 
 extension ParserEnsemble {
     /// The bundled ensemble: the beam parser (weight 1, decoded at width 16), the self-trained beam parser
-    /// (0.7), the right-to-left beam parser (0.9, width 8), the greedy parser (0.6) and the self-trained
-    /// right-to-left parser (0.5), the beam parsers voting with their last beams at temperature 30, the greedy
+    /// (0.7), the right-to-left beam parser (0.9, width 8), the greedy parser (0.6) and the easy-first parser
+    /// (0.5), the beam parsers voting with their last beams at temperature 30, the greedy
     /// parser with its rival heads at temperature 30, and every member parsing the runner-up tags of the tokens
     /// the tagger is unsure of (margin below 30, three at most per sentence) as well, at weight 0.5
     /// (docs/syntax.md).
@@ -207,7 +207,7 @@ extension ParserEnsemble {
                 .init(model: try ParserModel.bundledSelfTrained(), weight: 0.7),
                 .init(model: rtl, weight: 0.9),
                 .init(model: try ParserModel.bundled(), weight: 0.6),
-                .init(model: try ParserModel.bundledRightToLeftSelfTrained(), weight: 0.5),
+                .init(model: try ParserModel.bundledEasyFirst(), weight: 0.5),
             ], temperature: 30)
         e.greedyTemperature = 30
         e.tagMargin = 30
