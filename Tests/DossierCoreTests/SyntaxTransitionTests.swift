@@ -77,6 +77,51 @@ struct SyntaxTransitionTests {
         return (heads, Array(st.label[0..<n]))
     }
 
+    /// Parses easy-first on gold heads (1-based, 0 root) and relation ids with an untrained model, without
+    /// exploration: every step makes the cheapest arc (``ParserModel/easyFirstParse``), so the result is the
+    /// gold tree when a zero-cost arc is always there. Returns the heads and relations built.
+    static func easyFirstOracleArcs(_ gold: [Int], _ labs: [UInt8], labels: Int) -> (heads: [Int], labels: [UInt8]) {
+        let n = gold.count
+        let zeros = [UInt64](repeating: 0, count: n + 1)
+        let v = ParserModel.Values(w: zeros, t: zeros, c: zeros, c0: zeros, sfx: zeros, u: zeros)
+        var a = AveragedPerceptron(classes: 2 * labels)
+        var rng = SplitMix64(seed: 1)
+        let buf = UnsafeMutablePointer<UInt64>.allocate(capacity: ParserModel.maxFeatures)
+        defer { buf.deallocate() }
+        let root = gold.firstIndex(of: 0).map { labs[$0] } ?? 0
+        let out = ParserModel.easyFirstParse(
+            v, n: n, rootLabel: root, actions: &a, gold: (gold.map { Int32($0 == 0 ? n : $0 - 1) }, labs),
+            explore: false, rng: &rng, buf: buf)
+        return (out.heads.map { $0 < 0 ? 0 : Int($0) + 1 }, out.labels)
+    }
+
+    @Test(arguments: trees)
+    func easyFirstOracleReproducesProjectiveTree(_ heads: [Int]) {
+        let labs = SyntaxTransitionTests.labels(heads)
+        let out = SyntaxTransitionTests.easyFirstOracleArcs(heads, labs, labels: 5)
+        #expect(out.heads == heads)
+        #expect(out.labels == labs)
+    }
+
+    @Test(.enabled(if: SyntaxSharedData.available, "needs ../shared (UD English-EWT dev)"))
+    func easyFirstOracleReproducesEWTDevTrees() throws {
+        let sentences = CoNLLU.read(try String(contentsOf: SyntaxSharedData.ewtDev, encoding: .utf8))
+        var names: [String: UInt8] = [:]
+        for s in sentences { for w in s.words where names[w.deprel] == nil { names[w.deprel] = UInt8(names.count) } }
+        var checked = 0
+        for s in sentences.prefix(400) where !s.words.isEmpty {
+            // Non-projective trees as the parser trains them: lifted.
+            let gold = s.isProjective ? s.words.map(\.head) : DependencyTree.projectivized(s.words.map(\.head))
+            guard DependencyTree.isProjective(gold) else { continue }
+            let labs = s.words.map { names[$0.deprel] ?? 0 }
+            let out = SyntaxTransitionTests.easyFirstOracleArcs(gold, labs, labels: names.count)
+            #expect(out.heads == gold, "\(s.comments.first ?? "")")
+            #expect(out.labels == labs, "\(s.comments.first ?? "")")
+            checked += 1
+        }
+        #expect(checked > 390)
+    }
+
     @Test(arguments: trees)
     func labelledBeamGoldSequenceReproducesProjectiveTree(_ heads: [Int]) {
         let labs = SyntaxTransitionTests.labels(heads)
