@@ -88,9 +88,8 @@ extension ParserModel {
         buf: UnsafeMutablePointer<UInt64>, scorer: CompactScorer? = nil
     ) -> (heads: [Int32], labels: [UInt8]) {
         var st = State(n)
-        var heads = [Int32](repeating: -1, count: n)
         guard n > 1 else {
-            return (heads, [UInt8](repeating: rootLabel, count: n))
+            return ([Int32](repeating: -1, count: n), [UInt8](repeating: rootLabel, count: n))
         }
         let cc = actions.classes
         var pending = (0..<n).map { Int32($0) }
@@ -166,7 +165,6 @@ extension ParserModel {
             let headLeft = ac & 1 == 0
             let (dd, hh) = headLeft ? (y, x) : (x, y)
             st.attach(dd, to: hh, label: UInt8(ac >> 1))
-            heads[dd] = Int32(hh)
             if let g = gold { missing[Int(g.heads[dd])] -= 1 }
             let r = headLeft ? ai + 1 : ai
             pending.remove(at: r)
@@ -179,9 +177,9 @@ extension ParserModel {
                 for j in max(0, r - 4)...min(pending.count - 2, r + 3) { rescore(j) }
             }
         }
-        let root = Int(pending[0])
-        st.label[root] = rootLabel
-        return (heads, Array(st.label[0..<n]))
+        // The last word left is the root: its head stays -1.
+        st.label[Int(pending[0])] = rootLabel
+        return (Array(st.head[0..<n]), Array(st.label[0..<n]))
     }
 }
 

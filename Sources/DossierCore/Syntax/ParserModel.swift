@@ -111,6 +111,11 @@ public struct ParserModel: Sendable {
 
     /// Classes of a labelled-transition model: SHIFT (0), then LEFT-rel (1 + 2 rel), RIGHT-rel (2 + 2 rel).
     public static func classCount(labels: Int) -> Int { 1 + 2 * labels }
+    /// Classes of the action perceptron: an easy-first model's arcs (2 per relation,
+    /// ``easyFirstClass(label:headLeft:)``), labelled transitions (``classCount(labels:)``), or SHIFT, LEFT, RIGHT.
+    static func actionClasses(labels: Int, labelled: Bool, easyFirst: Bool) -> Int {
+        easyFirst ? 2 * labels : labelled ? classCount(labels: labels) : 3
+    }
     /// The transition of a labelled class.
     @inline(__always) static func action(ofClass c: Int) -> Int { c == 0 ? shift : (c - 1) & 1 == 0 ? left : right }
     /// The relation of a labelled arc class.
@@ -768,31 +773,34 @@ public struct ParserModel: Sendable {
         defer { scores.deallocate() }
         let width = beamWidth
         let rtl = rightToLeft
-        let rootLabel = UInt8(labels.firstIndex(of: "root") ?? 0)
         let ef = easyFirst
+        let rootLabel = ef ? UInt8(labels.firstIndex(of: "root") ?? 0) : 0
         for sentence in words where !sentence.isEmpty {
             let order = rtl ? Array(sentence.reversed()) : sentence
             let n = order.count
             let v = sentenceValues(tables, tags, order)
-            let out =
-                ef
-                ? ParserModel.easyFirstParse(
+            let out: (heads: [Int32], labels: [UInt8])
+            if ef {
+                out = ParserModel.easyFirstParse(
                     v, n: n, rootLabel: rootLabel, actions: &a, gold: nil, rng: &rng, buf: buf, scorer: actionScorer)
-                : labelled
-                    ? width > 1
-                        ? ParserModel.beamParseLabelled(
-                            v, n: n, width: width, actions: &a, gold: nil, buf: buf, scores: scores,
-                            scorer: actionScorer)
-                        : ParserModel.parseLabelled(
-                            v, n: n, actions: &a, gold: nil, explore: false, rng: &rng, buf: buf, scores: scores,
-                            scorer: actionScorer)
-                    : width > 1
-                        ? ParserModel.beamParse(
-                            v, n: n, width: width, actions: &a, labeler: &l, gold: nil, buf: buf, scores: scores,
-                            scorers: (actionScorer, labelScorer))
-                        : ParserModel.parse(
-                            v, n: n, actions: &a, labeler: &l, gold: nil, explore: false, rng: &rng, buf: buf,
-                            scores: scores, scorers: (actionScorer, labelScorer))
+            } else if labelled {
+                out =
+                    width > 1
+                    ? ParserModel.beamParseLabelled(
+                        v, n: n, width: width, actions: &a, gold: nil, buf: buf, scores: scores, scorer: actionScorer)
+                    : ParserModel.parseLabelled(
+                        v, n: n, actions: &a, gold: nil, explore: false, rng: &rng, buf: buf, scores: scores,
+                        scorer: actionScorer)
+            } else {
+                out =
+                    width > 1
+                    ? ParserModel.beamParse(
+                        v, n: n, width: width, actions: &a, labeler: &l, gold: nil, buf: buf, scores: scores,
+                        scorers: (actionScorer, labelScorer))
+                    : ParserModel.parse(
+                        v, n: n, actions: &a, labeler: &l, gold: nil, explore: false, rng: &rng, buf: buf,
+                        scores: scores, scorers: (actionScorer, labelScorer))
+            }
             for k in 0..<n {
                 let h = out.heads[k]
                 heads[order[k]] = h < 0 ? -1 : Int32(order[Int(h)])
@@ -850,8 +858,8 @@ public struct ParserModel: Sendable {
         let a = try SparseWeights.decodeScorer(&r)
         let l = try SparseWeights.decodeScorer(&r)
         let labelled = file["transitions"] == "labelled"
-        let classes =
-            file["system"] == "easy-first" ? 2 * nl : labelled ? ParserModel.classCount(labels: nl) : 3
+        let classes = ParserModel.actionClasses(
+            labels: nl, labelled: labelled, easyFirst: file["system"] == "easy-first")
         guard a.classes == classes, l.classes == nl else {
             throw DossierError(.resource, "parser weights do not match", input: name)
         }

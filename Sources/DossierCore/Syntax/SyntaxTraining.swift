@@ -359,8 +359,7 @@ public struct ParserTrainer: Sendable {
         let model = ParserModel(
             labels: labels,
             actions: AveragedPerceptron(
-                classes: easyFirst
-                    ? 2 * labels.count : joint ? ParserModel.classCount(labels: labels.count) : 3,
+                classes: ParserModel.actionClasses(labels: labels.count, labelled: joint, easyFirst: easyFirst),
                 capacity: 1 << 20),
             labeler: AveragedPerceptron(classes: labels.count, capacity: joint ? 16 : 1 << 18),
             config: [("features", String(features)), ("prune", String(prune))]
@@ -383,27 +382,32 @@ public struct ParserTrainer: Sendable {
             var total = 0
             for j in order {
                 let it = items[j]
-                let out =
-                    easyFirst
-                    ? ParserModel.easyFirstParse(
-                        it.values, n: it.r.count, rootLabel: rootLabel, actions: &a, gold: (it.heads, it.labels),
-                        explore: e >= staticEpochs, rng: &rng, buf: buf)
-                    : joint
-                        ? beam > 1
-                            ? ParserModel.beamParseLabelled(
-                                it.values, n: it.r.count, width: beam, actions: &a, gold: (it.heads, it.labels),
-                                buf: buf,
-                                scores: scores, keep: keep)
-                            : ParserModel.parseLabelled(
-                                it.values, n: it.r.count, actions: &a, gold: (it.heads, it.labels),
-                                explore: e >= staticEpochs, rng: &rng, buf: buf, scores: scores)
-                        : beam > 1
-                            ? ParserModel.beamParse(
-                                it.values, n: it.r.count, width: beam, actions: &a, labeler: &l,
-                                gold: (it.heads, it.labels), buf: buf, scores: scores)
-                            : ParserModel.parse(
-                                it.values, n: it.r.count, actions: &a, labeler: &l, gold: (it.heads, it.labels),
-                                explore: e >= staticEpochs, rng: &rng, buf: buf, scores: scores)
+                let g = (it.heads, it.labels)
+                let explore = e >= staticEpochs
+                let out: (heads: [Int32], labels: [UInt8])
+                if easyFirst {
+                    out = ParserModel.easyFirstParse(
+                        it.values, n: it.r.count, rootLabel: rootLabel, actions: &a, gold: g, explore: explore,
+                        rng: &rng, buf: buf)
+                } else if joint {
+                    out =
+                        beam > 1
+                        ? ParserModel.beamParseLabelled(
+                            it.values, n: it.r.count, width: beam, actions: &a, gold: g, buf: buf, scores: scores,
+                            keep: keep)
+                        : ParserModel.parseLabelled(
+                            it.values, n: it.r.count, actions: &a, gold: g, explore: explore, rng: &rng, buf: buf,
+                            scores: scores)
+                } else {
+                    out =
+                        beam > 1
+                        ? ParserModel.beamParse(
+                            it.values, n: it.r.count, width: beam, actions: &a, labeler: &l, gold: g, buf: buf,
+                            scores: scores)
+                        : ParserModel.parse(
+                            it.values, n: it.r.count, actions: &a, labeler: &l, gold: g, explore: explore, rng: &rng,
+                            buf: buf, scores: scores)
+                }
                 for k in 0..<it.r.count {
                     total += 1
                     let g = it.heads[k] == Int32(it.r.count) ? -1 : it.heads[k]
