@@ -127,6 +127,10 @@ struct EvaluateParser: ParsableCommand {
     var tagWeight: Double?
     @Option(name: .long, help: "With --tag-margin: the most unsure tokens per sentence (default 3).")
     var tagHypotheses: Int?
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: "Score (and with --pruned-out write) the mean of the weights of --model and these parsers of its recipe.")
+    var averageWith: [String] = []
     @Flag(name: .long, help: "With --tag-margin: one hypothesis per unsure token instead of one for all of them.")
     var tagEach = false
     @Flag(name: .long, help: "With --ensemble: every member parses the tags a joint-tagging member chose.")
@@ -138,6 +142,12 @@ struct EvaluateParser: ParsableCommand {
         if !ensemble.isEmpty { return try runEnsemble(tagger, clusters) }
         var parser = try loadParserModel(model, beam: beamModel)
         if let jointBias { setConfig(&parser.config, "joint.bias", String(jointBias)) }
+        if !averageWith.isEmpty {
+            let others = try averageWith.map { try loadParserModel($0) }
+            parser = try ParserModel.mean(
+                [parser] + others,
+                names: [model ?? (beamModel ? "the bundled beam parser" : "the bundled parser")] + averageWith)
+        }
         if let prunedOut {
             if let prune { setConfig(&parser.config, "prune", String(prune)) }
             if let packedHead { setConfig(&parser.config, "packed.head", String(packedHead)) }

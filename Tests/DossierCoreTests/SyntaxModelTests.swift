@@ -196,6 +196,54 @@ struct SyntaxModelTests {
         #expect(ParserEvaluation(model: model, gold: corpus, tags: tags).uas == 100)
     }
 
+    @Test(
+        "the mean of parsers: of one, that parser; of two seeds, every feature with the mean weights; other kinds refused"
+    )
+    func parserMeans() throws {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)
+        let tags = corpus.goldTags.map { StableHash.hash($0) }
+        var trainer = ParserTrainer()
+        trainer.epochs = 3
+        trainer.easyFirst = true
+        trainer.prune = 0
+        let a = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        trainer.seed = 2
+        let b = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        let pa = a.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+        let one = try ParserModel.mean([a], names: ["a"]).parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+        #expect(one.heads == pa.heads && one.labels == pa.labels)
+        let m = try ParserModel.mean([a, b], names: ["a", "b"])
+        #expect(m.easyFirst && m.labels == a.labels)
+        let (wa, wb, wm) = (a.actions, b.actions, m.actions)
+        #expect(wm.featureCount >= max(wa.featureCount, wb.featureCount))
+        var compared = 0
+        var differ = false
+        for (f, _) in wa.table.pairs() {
+            let x = wa.weights(of: f) ?? []
+            let y = wb.weights(of: f) ?? [Float](repeating: 0, count: x.count)
+            let z = wm.weights(of: f) ?? []
+            #expect(z.count == x.count)
+            for k in z.indices where abs(z[k] - (x[k] + y[k]) / 2) > 1e-4 { Issue.record("feature \(f) class \(k)") }
+            differ = differ || x != y
+            compared += 1
+        }
+        #expect(compared == wa.featureCount && differ)
+        // The mean writes and reads like any parser file, and parses the same again.
+        let again = try ParserModel(decoding: m.encoded(), name: "m")
+        let p1 = m.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+        let p2 = again.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+        #expect(p1.heads == p2.heads && p1.labels == p2.labels)
+        #expect(ParserEvaluation(model: m, gold: corpus, tags: tags).uas > 80)
+        // Another system is refused, naming it.
+        trainer.easyFirst = false
+        let greedy = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        #expect {
+            _ = try ParserModel.mean([a, greedy], names: ["a.model", "g.model"])
+        } throws: { e in
+            (e as? DossierError)?.description.contains("g.model") == true
+        }
+    }
+
     @Test(arguments: [false, true])
     func rightToLeftParsersLearnTheTreesAndReload(_ labelled: Bool) throws {
         let corpus = SyntaxCorpus(CoNLLU.read(SyntaxModelTests.treebank), clusters: nil)

@@ -34,7 +34,7 @@ struct SyntaxParseTests {
         #expect(e?.members.map(\.model.beamWidth) == [16, 16, 8, 1, 1])
         #expect(e?.members.map(\.model.rightToLeft) == [false, false, true, false, false])
         #expect(e?.members.map(\.model.easyFirst) == [false, false, false, false, true])
-        #expect(e?.members.map(\.weight) == [1, 0.7, 0.9, 0.6, 0.5])
+        #expect(e?.members.map(\.weight) == [1, 0.7, 0.8, 0.6, 0.5])
     }
 
     @Test("the tagger's alternatives: the same tags, a runner-up unlike the tag and a margin for scored tokens")

@@ -810,6 +810,33 @@ public struct ParserModel: Sendable {
         return (heads, labs)
     }
 
+    /// The model whose weights are the mean of these models' (parameter averaging): parsers of one recipe
+    /// trained with different seeds make one parser with less of a single training run's luck, stronger alone
+    /// than each of them (docs/syntax.md, twentieth session). The models must have the same relations,
+    /// templates, transitions, system and direction (`names` name them in the error); the first one's
+    /// configuration is kept. A mean of one model is that model.
+    public static func mean(_ models: [ParserModel], names: [String]) throws(DossierError) -> ParserModel {
+        guard let first = models.first else { throw DossierError(.usage, "no parser models to average") }
+        for (k, m) in models.enumerated().dropFirst() {
+            let same =
+                m.labels == first.labels && m.featureSet == first.featureSet && m.labelled == first.labelled
+                && m["system"] == first["system"] && m["direction"] == first["direction"]
+                && m.jointMargin == first.jointMargin && m.jointFeatures == first.jointFeatures
+            guard same else {
+                let input = k < names.count ? names[k] : "parser \(k + 1)"
+                throw DossierError(
+                    .usage,
+                    "not a parser of the same relations, templates and transition system as \(names.first ?? "the first")",
+                    input: input)
+            }
+        }
+        if models.count == 1 { return first }
+        guard let actions = AveragedPerceptron.mean(models.map(\.actions)),
+            let labeler = AveragedPerceptron.mean(models.map(\.labeler))
+        else { throw DossierError(.usage, "parser weights of different class counts", input: names.first) }
+        return ParserModel(labels: first.labels, actions: actions, labeler: labeler, config: first.config)
+    }
+
     // MARK: - Files
 
     public func encoded() -> [UInt8] { encoded(form: .packed) }

@@ -191,7 +191,7 @@ extension ParserModel {
 
 extension ParserEnsemble {
     /// The bundled ensemble: the beam parser (weight 1, decoded at width 16), the self-trained beam parser
-    /// (0.7), the right-to-left beam parser (0.9, width 8), the greedy parser (0.6) and the easy-first parser
+    /// (0.7), the right-to-left beam parser (0.8, width 8), the greedy parser (0.6) and the easy-first parser
     /// (0.5), the beam parsers voting with their last beams at temperature 30, the greedy
     /// parser with its rival heads at temperature 30, and every member parsing the runner-up tags of the tokens
     /// the tagger is unsure of (margin below 30, three at most per sentence) as well, at weight 0.5
@@ -205,7 +205,7 @@ extension ParserEnsemble {
             [
                 .init(model: beam, weight: 1),
                 .init(model: try ParserModel.bundledSelfTrained(), weight: 0.7),
-                .init(model: rtl, weight: 0.9),
+                .init(model: rtl, weight: 0.8),
                 .init(model: try ParserModel.bundled(), weight: 0.6),
                 .init(model: try ParserModel.bundledEasyFirst(), weight: 0.5),
             ], temperature: 30)
