@@ -84,4 +84,36 @@ struct TrainParserCommandTests {
             #expect(e.stdout.contains("UAS\t"))
         }
     }
+
+    @Test("evaluate parser --average-with writes the mean of two seeds; a parser of another system is a one-line error")
+    func averageWith() throws {
+        try CLI.withTemporaryDirectory("dossier-avg") { dir in
+            let train = dir.appendingPathComponent("train.conllu").path
+            try TrainParserCommandTests.treebank.write(toFile: train, atomically: true, encoding: .utf8)
+            func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+            for (name, flags) in [("a", ["--seed", "1"]), ("b", ["--seed", "2"]), ("g", [])] {
+                let system = name == "g" ? [] : ["--easy-first"]
+                let r = try CLI.run(
+                    ["train", "parser", "--train", train, "--out", path("\(name).model"), "--epochs", "2"] + system
+                        + flags)
+                #expect(r.status == 0, "\(r.stderr)")
+            }
+            let ok = try CLI.run([
+                "evaluate", "parser", "--gold", train, "--model", path("a.model"), "--average-with", path("b.model"),
+                "--pruned-out", path("mean.model"), "--repeats", "1",
+            ])
+            #expect(ok.status == 0, "\(ok.stderr)")
+            #expect(ok.stdout.contains("UAS\t"))
+            let mean = try ParserModel(
+                decoding: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path("mean.model")))), name: "m")
+            #expect(mean.easyFirst)
+            let bad = try CLI.run([
+                "evaluate", "parser", "--gold", train, "--model", path("a.model"), "--average-with", path("g.model"),
+                "--repeats", "1",
+            ])
+            #expect(bad.status != 0)
+            #expect(bad.stderr.split(separator: "\n").count == 1 && bad.stderr.contains("g.model"), "\(bad.stderr)")
+            #expect(!bad.stdout.contains("UAS"))
+        }
+    }
 }
