@@ -139,7 +139,12 @@ struct EvaluateParser: ParsableCommand {
     func run() throws {
         let clusters = try SyntaxTables.bundledClusters()
         let tagger = try loadPOSModel(pos, clusters: clusters)
-        if !ensemble.isEmpty { return try runEnsemble(tagger, clusters) }
+        if !ensemble.isEmpty {
+            guard averageWith.isEmpty else {
+                throw ValidationError("--average-with: averages --model, not the members of --ensemble")
+            }
+            return try runEnsemble(tagger, clusters)
+        }
         var parser = try loadParserModel(model, beam: beamModel)
         if let jointBias { setConfig(&parser.config, "joint.bias", String(jointBias)) }
         if !averageWith.isEmpty {

@@ -114,6 +114,13 @@ struct TrainParserCommandTests {
             #expect(bad.status != 0)
             #expect(bad.stderr.split(separator: "\n").count == 1 && bad.stderr.contains("g.model"), "\(bad.stderr)")
             #expect(!bad.stdout.contains("UAS"))
+            let ensemble = try CLI.run([
+                "evaluate", "parser", "--gold", train, "--ensemble", "greedy=1", "--average-with", path("b.model"),
+            ])
+            #expect(ensemble.status != 0)
+            #expect(
+                ensemble.stderr.split(separator: "\n").first?.contains("--average-with") == true, "\(ensemble.stderr)")
+            #expect(!ensemble.stdout.contains("UAS"))
         }
     }
 }
