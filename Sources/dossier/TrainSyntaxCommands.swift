@@ -129,6 +129,8 @@ struct TrainParser: ParsableCommand {
     var easyFirst = false
     @Flag(name: .long, help: "Parse each sentence from its last word to its first (for a parser ensemble).")
     var rightToLeft = false
+    @Flag(name: .long, help: "The arc-eager system (--labelled --beam N): right dependents attached when read.")
+    var arcEager = false
     @Option(
         name: .long, parsing: .upToNextOption,
         help: "Also write the model after these epochs (to OUT.eN, scored on --dev); the training is unchanged.")
@@ -165,6 +167,9 @@ struct TrainParser: ParsableCommand {
             throw ValidationError(
                 "--features 6 needs --jackknife K (runner-ups of taggers that did not see the sentence), without --joint-tags"
             )
+        }
+        if arcEager && (!labelled || beam < 2 || easyFirst || jointTags > 0) {
+            throw ValidationError("--arc-eager needs --labelled --beam N (N >= 2), not --easy-first or --joint-tags")
         }
         if easyFirst && (beam > 1 || rightToLeft || jointTags > 0 || keepFeaturesOf != nil || features >= 6) {
             throw ValidationError(
@@ -250,6 +255,7 @@ struct TrainParser: ParsableCommand {
         trainer.labelled = labelled
         trainer.easyFirst = easyFirst
         trainer.rightToLeft = rightToLeft
+        trainer.arcEager = arcEager
         trainer.jointMargin = jointTags
         trainer.jointFeatures = jointFeatures
         trainer.snapshotEpochs = Set(snapshotEpochs)

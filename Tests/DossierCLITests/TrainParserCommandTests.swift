@@ -69,6 +69,38 @@ struct TrainParserCommandTests {
         #expect(!wrote)
     }
 
+    @Test(
+        "--arc-eager needs a labelled beam, without easy-first parsing or joint tagging",
+        arguments: [
+            ["--arc-eager"], ["--arc-eager", "--labelled"], ["--arc-eager", "--beam", "4"],
+            ["--arc-eager", "--labelled", "--beam", "4", "--easy-first"],
+        ])
+    func arcEagerOptions(_ flags: [String]) throws {
+        let (r, wrote) = try TrainParserCommandTests.trainOneEpoch(flags)
+        #expect(r.status != 0)
+        #expect(r.stderr.split(separator: "\n").first?.contains("--arc-eager") == true, "\(r.stderr)")
+        #expect(!wrote)
+    }
+
+    @Test("--arc-eager writes an arc-eager beam model that parses")
+    func arcEagerTrains() throws {
+        try CLI.withTemporaryDirectory("dossier-ae") { dir in
+            let train = dir.appendingPathComponent("train.conllu").path
+            try TrainParserCommandTests.treebank.write(toFile: train, atomically: true, encoding: .utf8)
+            let out = dir.appendingPathComponent("ae.model").path
+            let r = try CLI.run([
+                "train", "parser", "--train", train, "--out", out, "--epochs", "10", "--labelled", "--beam", "2",
+                "--arc-eager",
+            ])
+            #expect(r.status == 0, "\(r.stderr)")
+            let model = try ParserModel(decoding: [UInt8](try Data(contentsOf: URL(fileURLWithPath: out))), name: out)
+            #expect(model.arcEager && model["system"] == "arc-eager" && model.beamWidth == 2)
+            let e = try CLI.run(["evaluate", "parser", "--gold", train, "--model", out])
+            #expect(e.status == 0, "\(e.stderr)")
+            #expect(e.stdout.contains("UAS\t100.00"), "\(e.stdout)")
+        }
+    }
+
     @Test("--easy-first writes an easy-first model that parses")
     func easyFirstTrains() throws {
         try CLI.withTemporaryDirectory("dossier-ef") { dir in

@@ -226,6 +226,89 @@ struct SyntaxTransitionTests {
     }
 }
 
+@Suite("Arc-eager transition system and static oracle")
+struct SyntaxArcEagerTests {
+    @Test(arguments: SyntaxTransitionTests.trees)
+    func oracleReproducesProjectiveTreeWithItsRelations(_ heads: [Int]) {
+        let labs = SyntaxTransitionTests.labels(heads)
+        let out = ParserModel.eagerOracleArcs(heads, labs, labels: 5)
+        #expect(out.heads == heads)
+        #expect(out.labels == labs)
+        #expect(out.steps == 2 * heads.count)
+    }
+
+    @Test(.enabled(if: SyntaxSharedData.available, "needs ../shared (UD English-EWT dev)"))
+    func oracleReproducesEveryProjectiveTreeOfEWTDev() throws {
+        let sentences = CoNLLU.read(try String(contentsOf: SyntaxSharedData.ewtDev, encoding: .utf8))
+        var names: [String: UInt8] = [:]
+        for s in sentences { for w in s.words where names[w.deprel] == nil { names[w.deprel] = UInt8(names.count) } }
+        var checked = 0
+        for s in sentences {
+            // Non-projective trees as trained: lifted.
+            let gold = DependencyTree.projectivized(s.words.map(\.head))
+            let labs = s.words.map { names[$0.deprel] ?? 0 }
+            let out = ParserModel.eagerOracleArcs(gold, labs, labels: names.count)
+            #expect(out.heads == gold, "\(s.comments.first ?? "")")
+            #expect(out.labels == labs, "\(s.comments.first ?? "")")
+            checked += 1
+        }
+        #expect(checked > 1900)
+    }
+
+    /// Any sequence of legal transitions ends after 2n of them in a tree: every word has a head, one word
+    /// hangs from the root, no word is its own ancestor.
+    @Test func everyLegalSequenceEndsInOneTree() {
+        var rng = SplitMix64(seed: 7)
+        for n in 1...12 {
+            for _ in 0..<200 {
+                var st = ParserModel.State(n)
+                st.eager = true
+                var steps = 0
+                while !st.terminal {
+                    let legal = (0...3).filter { st.legal($0) }
+                    guard !legal.isEmpty else { break }
+                    st.apply(legal[Int(rng.next() % UInt64(legal.count))], 1)
+                    steps += 1
+                }
+                #expect(st.terminal && steps == 2 * n)
+                let heads = (0..<n).map { Int(st.head[$0]) }
+                #expect(heads.allSatisfy { $0 >= 0 && $0 <= n })
+                #expect(heads.filter { $0 == n }.count == 1)
+                for d in 0..<n {
+                    var x = d
+                    var k = 0
+                    while x != n && k <= n {
+                        x = heads[x]
+                        k += 1
+                    }
+                    #expect(x == n)
+                }
+            }
+        }
+    }
+
+    /// The arc-hybrid oracle's moves are refused where arc-eager forbids them: LEFT of a word with a head,
+    /// REDUCE of a word without one, a second word under the root.
+    @Test func illegalTransitionsAreRefused() {
+        var st = ParserModel.State(3)
+        st.eager = true
+        #expect(!st.legal(ParserModel.left) && !st.legal(ParserModel.reduce))
+        st.apply(ParserModel.right, 0)  // word 0 under the root
+        #expect(st.legal(ParserModel.reduce) == false)  // the root's word stays until the buffer is empty
+        #expect(!st.legal(ParserModel.left))
+        st.apply(ParserModel.shift, 0)
+        #expect(st.legal(ParserModel.left) && !st.legal(ParserModel.reduce))
+        st.apply(ParserModel.left, 0)  // word 1 under word 2
+        st.apply(ParserModel.right, 0)  // word 2 under word 0
+        #expect(st.legal(ParserModel.reduce) && !st.legal(ParserModel.right))
+        st.apply(ParserModel.reduce, 0)
+        #expect(st.legal(ParserModel.reduce))
+        st.apply(ParserModel.reduce, 0)
+        #expect(st.terminal)
+        #expect(Array(st.head[0..<3]) == [3, 2, 0])
+    }
+}
+
 @Suite("Beam search")
 struct SyntaxBeamTests {
     static let sentences: [[String]] = [
@@ -419,6 +502,46 @@ struct SyntaxBeamTests {
         let b = again.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
         #expect(a.heads == b.heads)
         #expect(a.labels == b.labels)
+    }
+
+    @Test(arguments: [false, true])
+    func arcEagerBeamTrainingLearnsASmallTreebankAndReloads(rightToLeft: Bool) throws {
+        let corpus = SyntaxCorpus(CoNLLU.read(SyntaxBeamTests.treebank), clusters: nil)
+        let tags = corpus.goldTags.map { StableHash.hash($0) }
+        var trainer = ParserTrainer()
+        trainer.epochs = 8
+        trainer.beam = 4
+        trainer.labelled = true
+        trainer.arcEager = true
+        trainer.rightToLeft = rightToLeft
+        trainer.prune = 0
+        let model = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        #expect(model.arcEager && model.labelled && model.rightToLeft == rightToLeft)
+        // SHIFT, LEFT-rel, RIGHT-rel and REDUCE.
+        #expect(model.actions.classes == ParserModel.classCount(labels: model.labels.count) + 1)
+        let s = ParserEvaluation(model: model, gold: corpus, tags: tags)
+        #expect(s.uas == 100)
+        #expect(s.las == 100)
+        let again = try ParserModel(decoding: model.encoded(), name: "m")
+        #expect(again.arcEager && again["system"] == "arc-eager")
+        let a = model.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+        let b = again.parse(corpus.tables, tags: tags, sentences: corpus.ranges)
+        #expect(a.heads == b.heads)
+        #expect(a.labels == b.labels)
+        // Its last beam holds complete trees with one root word each.
+        var narrow = again
+        narrow.beamWidth = 1
+        for r in corpus.ranges {
+            let parses = again.kbest(corpus.tables, tags: tags, sentence: r)
+            #expect(!parses.isEmpty && parses.count <= 4)
+            for p in parses { #expect(p.heads.filter { $0 < 0 }.count == 1) }
+            // At width 1 it still parses with its own transitions (a beam of one), not arc-hybrid's.
+            #expect(narrow.kbest(corpus.tables, tags: tags, sentence: r).first?.heads == parses.first?.heads)
+        }
+        // Averaging refuses an arc-hybrid parser of the same relations.
+        trainer.arcEager = false
+        let hybrid = trainer.train(corpus, tags: tags, dev: nil, devTags: nil) { _ in }
+        #expect(throws: DossierError.self) { try ParserModel.mean([model, hybrid], names: ["a", "b"]) }
     }
 
     @Test func keptFeaturesAreTheOnlyOnesWithWeights() {

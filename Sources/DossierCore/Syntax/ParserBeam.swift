@@ -255,6 +255,10 @@ extension ParserModel {
         defer { tscores.deallocate() }
         var start = State(n)
         if jointTags { start.jt = v.t }
+        start.eager = v.eager
+        // Arc-eager: the last class is REDUCE, the arc classes end before it.
+        let reduceClass = v.eager ? cc - 1 : -1
+        let arcClasses = v.eager ? cc - 1 : cc
         /// Whether class `cls` in `st` shifts a word whose tag is chosen, and the tag it gets.
         @inline(__always) func chosenTag(_ st: State, _ cls: Int) -> UInt64? {
             guard jointTags, cls == 0 || cls == cc, st.b < n, v.alt[st.b] != 0 else { return nil }
@@ -271,6 +275,8 @@ extension ParserModel {
             if cls == cc {
                 st.jt[st.b] = v.alt[st.b]
                 st.apply(shift, 0)
+            } else if cls == reduceClass {
+                st.apply(reduce, 0)
             } else {
                 st.apply(action(ofClass: cls), label(ofClass: cls))
             }
@@ -327,9 +333,12 @@ extension ParserModel {
                     }
                 }
                 let canLeft = it.st.legal(left), canRight = it.st.legal(right)
+                if reduceClass > 0, it.st.legal(reduce) {
+                    offer(Candidate(score: base + scores[reduceClass], item: Int32(i), action: Int32(reduceClass)))
+                }
                 if canLeft || canRight {
                     var j = 1
-                    while j < cc {
+                    while j < arcClasses {
                         if canLeft { offer(Candidate(score: base + scores[j], item: Int32(i), action: Int32(j))) }
                         if canRight {
                             offer(Candidate(score: base + scores[j + 1], item: Int32(i), action: Int32(j + 1)))
@@ -341,7 +350,7 @@ extension ParserModel {
             if top.isEmpty { break }
             var goldCls = -1
             if let g = gold {
-                goldCls = goldClass(gst, g)
+                goldCls = v.eager ? eagerGoldClass(gst, g, reduceClass: reduceClass) : goldClass(gst, g)
                 if goldCls == 0, chosenTag(gst, 0) != nil, !v.goldTag.isEmpty, v.goldTag[gst.b] == v.alt[gst.b] {
                     goldCls = cc
                 }

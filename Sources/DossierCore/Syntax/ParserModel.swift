@@ -108,13 +108,16 @@ public struct ParserModel: Sendable {
     public static let shift = 0
     public static let left = 1
     public static let right = 2
+    /// Arc-eager only (``arcEager``): pops a word that has its head.
+    public static let reduce = 3
 
     /// Classes of a labelled-transition model: SHIFT (0), then LEFT-rel (1 + 2 rel), RIGHT-rel (2 + 2 rel).
     public static func classCount(labels: Int) -> Int { 1 + 2 * labels }
     /// Classes of the action perceptron: an easy-first model's arcs (2 per relation,
     /// ``easyFirstClass(label:headLeft:)``), labelled transitions (``classCount(labels:)``), or SHIFT, LEFT, RIGHT.
-    static func actionClasses(labels: Int, labelled: Bool, easyFirst: Bool) -> Int {
-        easyFirst ? 2 * labels : labelled ? classCount(labels: labels) : 3
+    /// An arc-eager model has one more class, REDUCE, after the labelled ones.
+    static func actionClasses(labels: Int, labelled: Bool, easyFirst: Bool, arcEager: Bool = false) -> Int {
+        easyFirst ? 2 * labels : arcEager ? classCount(labels: labels) + 1 : labelled ? classCount(labels: labels) : 3
     }
     /// The transition of a labelled class.
     @inline(__always) static func action(ofClass c: Int) -> Int { c == 0 ? shift : (c - 1) & 1 == 0 ? left : right }
@@ -136,6 +139,8 @@ public struct ParserModel: Sendable {
         /// Each node's tag as the configuration reads it (joint tagging: the chosen tag of shifted words);
         /// empty: the tagger's (``Values/t``).
         var jt: [UInt64] = []
+        /// The arc-eager system (``ParserModel/arcEager``) instead of arc-hybrid.
+        var eager = false
 
         /// Node `x`'s tag as the configuration reads it, and its universal tag.
         @inline(__always) func tag(_ x: Int, _ v: Values) -> UInt64 { jt.isEmpty ? v.t[x] : jt[x] }
@@ -163,6 +168,7 @@ public struct ParserModel: Sendable {
         @inline(__always) func buf(_ k: Int) -> Int { b + k < n ? b + k : -1 }
 
         func legal(_ a: Int) -> Bool {
+            if eager { return legalEager(a) }
             switch a {
             case ParserModel.shift: return b < n
             case ParserModel.left: return b < n && stack.count >= 2
@@ -174,6 +180,10 @@ public struct ParserModel: Sendable {
 
         /// Applies a legal action; arcs get `lab`.
         mutating func apply(_ a: Int, _ lab: UInt8) {
+            if eager {
+                applyEager(a, lab)
+                return
+            }
             if a == ParserModel.shift {
                 stack.append(Int32(b))
                 b += 1
@@ -252,6 +262,8 @@ public struct ParserModel: Sendable {
         /// Added to the score of a runner-up tag (config `joint.bias`): calibrates a joint model to the margins
         /// of the tagger it runs with (its training margins are those of the jackknife taggers).
         var jointBias: Float = 0
+        /// The arc-eager system (``ParserModel/arcEager``): the parsers' states are made for it.
+        var eager = false
         /// Verbs and punctuation marks before each node (prefix counts; version 3).
         var verbs: [UInt16] = []
         var puncts: [UInt16] = []
@@ -341,6 +353,7 @@ public struct ParserModel: Sendable {
         var v = ParserModel.values(tables, tags, order, version: featureSet, joint: jointMargin)
         v.jointFeatures = jointFeatures
         v.jointBias = jointBias
+        v.eager = arcEager
         return v
     }
 
@@ -416,6 +429,7 @@ public struct ParserModel: Sendable {
         add(FH.f(90, s0u, b0u)); add(FH.f(91, s1u, s0u, b0u)); add(FH.f(92, s0u, b0u, b1u))
         add(FH.f(93, s0u, b0u, d)); add(FH.f(94, s0w, b0u)); add(FH.f(95, s0u, b0w))
         add(FH.f(96, b0u, b1u, U(b2))); add(FH.f(97, U(s2), s1u, s0u))
+        if st.eager { eagerFeatures(st, v, s0: s0, b0: b0, add) }
         if v.version >= 6 {
             @inline(__always) func R(_ x: Int) -> UInt64 { x < 0 ? none : v.ru[x] }
             @inline(__always) func M(_ x: Int) -> UInt64 { x < 0 ? none : v.rm[x] }
@@ -676,7 +690,7 @@ public struct ParserModel: Sendable {
     public func kbest(_ tables: SyntaxTables, tags: [UInt64], sentence r: Range<Int>) -> [(
         heads: [Int32], labels: [UInt8], score: Float
     )] {
-        guard labelled && beamWidth > 1, !r.isEmpty else {
+        guard labelled && (beamWidth > 1 || arcEager), !r.isEmpty else {
             let out = parse(tables, tags: tags, sentences: [r])
             return [(out.heads[r].map { $0 < 0 ? -1 : $0 - Int32(r.lowerBound) }, Array(out.labels[r]), 0)]
         }
@@ -785,7 +799,7 @@ public struct ParserModel: Sendable {
                     v, n: n, rootLabel: rootLabel, actions: &a, gold: nil, rng: &rng, buf: buf, scorer: actionScorer)
             } else if labelled {
                 out =
-                    width > 1
+                    width > 1 || v.eager
                     ? ParserModel.beamParseLabelled(
                         v, n: n, width: width, actions: &a, gold: nil, buf: buf, scores: scores, scorer: actionScorer)
                     : ParserModel.parseLabelled(
@@ -886,7 +900,8 @@ public struct ParserModel: Sendable {
         let l = try SparseWeights.decodeScorer(&r)
         let labelled = file["transitions"] == "labelled"
         let classes = ParserModel.actionClasses(
-            labels: nl, labelled: labelled, easyFirst: file["system"] == "easy-first")
+            labels: nl, labelled: labelled, easyFirst: file["system"] == "easy-first",
+            arcEager: file["system"] == "arc-eager")
         guard a.classes == classes, l.classes == nl else {
             throw DossierError(.resource, "parser weights do not match", input: name)
         }

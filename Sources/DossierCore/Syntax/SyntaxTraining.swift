@@ -310,6 +310,8 @@ public struct ParserTrainer: Sendable {
     public var jointFeatures = 1
     /// Easy-first parsing (``ParserModel/easyFirst``; labelled arcs, projective training trees).
     public var easyFirst = false
+    /// The arc-eager system (``ParserModel/arcEager``; labelled beam training, `beam` > 1).
+    public var arcEager = false
 
     public init() {}
 
@@ -347,6 +349,7 @@ public struct ParserTrainer: Sendable {
             var values = ParserModel.values(
                 train.tables, tags, train.ranges[k], version: features, reversed: rightToLeft, joint: jointMargin)
             values.jointFeatures = jointFeatures
+            values.eager = arcEager
             if let goldTags, !values.alt.isEmpty {
                 let r = train.ranges[k]
                 values.goldTag = (rightToLeft ? r.reversed().map { goldTags[$0] } : r.map { goldTags[$0] }) + [0]
@@ -359,12 +362,14 @@ public struct ParserTrainer: Sendable {
         let model = ParserModel(
             labels: labels,
             actions: AveragedPerceptron(
-                classes: ParserModel.actionClasses(labels: labels.count, labelled: joint, easyFirst: easyFirst),
+                classes: ParserModel.actionClasses(
+                    labels: labels.count, labelled: joint, easyFirst: easyFirst, arcEager: arcEager),
                 capacity: 1 << 20),
             labeler: AveragedPerceptron(classes: labels.count, capacity: joint ? 16 : 1 << 18),
             config: [("features", String(features)), ("prune", String(prune))]
                 + (joint ? [("transitions", "labelled")] : [])
                 + (rightToLeft ? [("direction", "right-to-left")] : [])
+                + (arcEager ? [("system", "arc-eager")] : [])
                 + (jointMargin > 0
                     ? [("joint.margin", String(jointMargin)), ("joint.features", String(jointFeatures))] : []))
         var a = model.actions
@@ -374,7 +379,7 @@ public struct ParserTrainer: Sendable {
         let buf = UnsafeMutablePointer<UInt64>.allocate(capacity: ParserModel.maxFeatures)
         defer { buf.deallocate() }
         let scores = UnsafeMutableBufferPointer<Float>.allocate(
-            capacity: max(3, ParserModel.classCount(labels: labels.count)))
+            capacity: max(3, ParserModel.classCount(labels: labels.count) + 1))
         defer { scores.deallocate() }
         for e in 0..<epochs {
             rng.shuffle(&order)
@@ -391,7 +396,7 @@ public struct ParserTrainer: Sendable {
                         rng: &rng, buf: buf)
                 } else if joint {
                     out =
-                        beam > 1
+                        beam > 1 || arcEager
                         ? ParserModel.beamParseLabelled(
                             it.values, n: it.r.count, width: beam, actions: &a, gold: g, buf: buf, scores: scores,
                             keep: keep)
@@ -438,7 +443,7 @@ public struct ParserTrainer: Sendable {
         var config: [(key: String, value: String)] = [
             ("epochs", String(epochs)), ("seed", String(seed)), ("prune", String(prune)),
             ("staticEpochs", String(staticEpochs)), ("oracle", beam > 1 ? "static, max-violation" : "dynamic"),
-            ("system", easyFirst ? "easy-first" : "arc-hybrid"),
+            ("system", easyFirst ? "easy-first" : arcEager ? "arc-eager" : "arc-hybrid"),
             ("features.actions", String(a.featureCount)), ("features.labels", String(l.featureCount)),
         ]
         // Only what differs from the greedy defaults, so the greedy model's file is as before.
