@@ -105,7 +105,7 @@ struct EvaluateParser: ParsableCommand {
     @Option(
         name: .long, parsing: .upToNextOption,
         help:
-            "Combine parsers by arc votes: MODEL=WEIGHT pairs ('greedy', 'beam', 'rtl': the bundled ones; MODEL@WIDTH=WEIGHT decodes at that beam width), or 'bundled'."
+            "Combine parsers by arc votes: MODEL=WEIGHT pairs ('greedy', 'beam', 'rtl', 'arc-eager', 'arc-eager-rtl': the bundled ones; MODEL@WIDTH=WEIGHT decodes at that beam width), or 'bundled'."
     )
     var ensemble: [String] = []
     @Option(
@@ -213,6 +213,8 @@ extension EvaluateParser {
                     case "greedy": try ParserModel.bundled()
                     case "beam": try ParserModel.bundledBeam()
                     case "rtl": try ParserModel.bundledRightToLeft()
+                    case "arc-eager": try ParserModel.bundledArcEager()
+                    case "arc-eager-rtl": try ParserModel.bundledArcEagerRightToLeft()
                     default: try loadParserModel(name)
                     }
                 if let width { m.beamWidth = width }

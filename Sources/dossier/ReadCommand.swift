@@ -38,7 +38,7 @@ struct ReadCommand: AsyncParsableCommand {
     @Option(
         help: """
             The dependency parser: greedy (fast, the default), beam or ensemble (more accurate parses; about 14 \
-            and 140 times slower to parse).
+            and 180 times slower to parse).
             """)
     var parser: ParserChoice = .greedy
 

@@ -444,6 +444,11 @@ struct SyntaxBeamTests {
         #expect(e.members[0].model.beamWidth == ParserEnsemble.bundledBeamWidth)
         #expect(
             e.members[2].model.rightToLeft && e.members[2].model.beamWidth == ParserEnsemble.bundledRightToLeftWidth)
+        // The arc-eager members (twenty-first session) at the widths of their direction.
+        #expect(e.members[1].model.arcEager && e.members[1].model.beamWidth == ParserEnsemble.bundledBeamWidth)
+        #expect(
+            e.members[5].model.arcEager && e.members[5].model.rightToLeft
+                && e.members[5].model.beamWidth == ParserEnsemble.bundledRightToLeftWidth)
         // The greedy member votes with its rival heads (eighteenth session).
         #expect(e.greedyTemperature == 30 && e.splitsVotes(3) && !e.splitsVotes(0))
         // The fifth member parses easy-first (nineteenth session), with whole votes.

@@ -248,3 +248,24 @@ struct SyntaxWeightFormTests {
         #expect(p1.encoded() == p2.encoded())
     }
 }
+
+@Suite("Bundled model budget")
+struct ModelBudgetTests {
+    /// All bundled models, tables and their cards together stay under 25 MB, and every model file has a card.
+    @Test func bundledModelsFitTheBudget() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/DossierCore/Resources/models")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        var total = 0
+        for name in names {
+            let size = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(name).path)[.size]
+            total += (size as? Int) ?? 0
+        }
+        #expect(total > 0 && total < 25_000_000, "\(total) bytes")
+        for name in names where name.hasSuffix(".model") {
+            let card = String(name.dropLast(".model".count)) + ".md"
+            #expect(names.contains(card), "\(name) has no model card")
+        }
+        #expect(names.contains("parser-arc-eager.model") && !names.contains("parser-beam-st.model"))
+    }
+}

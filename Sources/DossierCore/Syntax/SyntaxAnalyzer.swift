@@ -167,11 +167,19 @@ extension ParserModel {
             decoding: try NERModel.resourceBytes("models", "parser-beam.model"), name: "parser-beam.model")
     }
 
-    /// The engine's bundled self-trained beam-search parser (`Resources/models/parser-beam-st.model`: beam 16,
-    /// trained with news sentences two other parsers agree on), a member of ``ParserEnsemble/bundled()``.
-    public static func bundledSelfTrained() throws(DossierError) -> ParserModel {
+    /// The engine's bundled arc-eager beam-search parser (`Resources/models/parser-arc-eager.model`: beam 8,
+    /// ``ParserModel/arcEager``), a member of ``ParserEnsemble/bundled()``.
+    public static func bundledArcEager() throws(DossierError) -> ParserModel {
         try ParserModel(
-            decoding: try NERModel.resourceBytes("models", "parser-beam-st.model"), name: "parser-beam-st.model")
+            decoding: try NERModel.resourceBytes("models", "parser-arc-eager.model"), name: "parser-arc-eager.model")
+    }
+
+    /// The engine's bundled right-to-left arc-eager beam-search parser
+    /// (`Resources/models/parser-arc-eager-rtl.model`: beam 4), a member of ``ParserEnsemble/bundled()``.
+    public static func bundledArcEagerRightToLeft() throws(DossierError) -> ParserModel {
+        try ParserModel(
+            decoding: try NERModel.resourceBytes("models", "parser-arc-eager-rtl.model"),
+            name: "parser-arc-eager-rtl.model")
     }
 
     /// The engine's bundled easy-first parser (`Resources/models/parser-easy-first.model`: labelled arcs, trained
@@ -190,32 +198,37 @@ extension ParserModel {
 }
 
 extension ParserEnsemble {
-    /// The bundled ensemble: the beam parser (weight 1, decoded at width 16), the self-trained beam parser
-    /// (0.7), the right-to-left beam parser (0.8, width 8), the greedy parser (0.6) and the easy-first parser
-    /// (0.5), the beam parsers voting with their last beams at temperature 30, the greedy
-    /// parser with its rival heads at temperature 30, and every member parsing the runner-up tags of the tokens
-    /// the tagger is unsure of (margin below 30, three at most per sentence) as well, at weight 0.5
-    /// (docs/syntax.md).
+    /// The bundled ensemble: the beam parser (weight 1, decoded at width 16), the arc-eager beam parser (1,
+    /// width 16), the right-to-left beam parser (0.8, width 8), the greedy parser (0.6), the easy-first parser
+    /// (0.5) and the right-to-left arc-eager beam parser (0.5, width 8), the beam parsers voting with their last
+    /// beams at temperature 30, the greedy parser with its rival heads at temperature 30, and every member
+    /// parsing the runner-up tags of the tokens the tagger is unsure of (margin below 30, three at most per
+    /// sentence) as well, at weight 0.5 (docs/syntax.md).
     public static func bundled() throws(DossierError) -> ParserEnsemble {
         var beam = try ParserModel.bundledBeam()
         beam.beamWidth = bundledBeamWidth
+        var eager = try ParserModel.bundledArcEager()
+        eager.beamWidth = bundledBeamWidth
         var rtl = try ParserModel.bundledRightToLeft()
         rtl.beamWidth = bundledRightToLeftWidth
+        var eagerRTL = try ParserModel.bundledArcEagerRightToLeft()
+        eagerRTL.beamWidth = bundledRightToLeftWidth
         var e = ParserEnsemble(
             [
                 .init(model: beam, weight: 1),
-                .init(model: try ParserModel.bundledSelfTrained(), weight: 0.7),
+                .init(model: eager, weight: 1),
                 .init(model: rtl, weight: 0.8),
                 .init(model: try ParserModel.bundled(), weight: 0.6),
                 .init(model: try ParserModel.bundledEasyFirst(), weight: 0.5),
+                .init(model: eagerRTL, weight: 0.5),
             ], temperature: 30)
         e.greedyTemperature = 30
         e.tagMargin = 30
         return e
     }
 
-    /// The beam widths at which the bundled ensemble decodes its beam member (trained at 8) and its
-    /// right-to-left member (trained at 4): a wider last beam gives their votes more parses (docs/syntax.md,
+    /// The beam widths at which the bundled ensemble decodes its left-to-right beam members (trained at 8) and
+    /// its right-to-left ones (trained at 4): a wider last beam gives their votes more parses (docs/syntax.md,
     /// seventeenth session).
     public static let bundledBeamWidth = 16
     public static let bundledRightToLeftWidth = 8
