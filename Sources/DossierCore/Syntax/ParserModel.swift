@@ -4,7 +4,9 @@
 /// Two perceptrons share one configuration: `actions` chooses SHIFT, LEFT or RIGHT from features of the stack,
 /// the buffer, the children found so far, distances and valencies (Zhang and Nivre 2011); `labels` chooses
 /// the relation of each arc when it is made, from features of the dependent (whose children are all known by
-/// then in arc-hybrid), its head and the direction.
+/// then in arc-hybrid), its head and the direction. Other models of this type search labelled transitions with
+/// a beam (`ParserBeam.swift`), in the arc-eager system (`ParserArcEager.swift`) or easy-first
+/// (`ParserEasyFirst.swift`), as their config says.
 public struct ParserModel: Sendable {
     public static let kind = "parser"
     /// The feature templates of newly trained models (the committed models'); models of every version in
