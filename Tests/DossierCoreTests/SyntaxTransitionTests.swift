@@ -9,6 +9,13 @@ enum SyntaxSharedData {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
     static let ewtDev = root.appendingPathComponent("data/treebanks/ud_english_ewt/en_ewt-ud-dev.conllu")
     static var available: Bool { FileManager.default.fileExists(atPath: ewtDev.path) }
+
+    /// An id for each relation of `sentences`, in the order first seen.
+    static func relationIds(_ sentences: [CoNLLU.Sentence]) -> [String: UInt8] {
+        var names: [String: UInt8] = [:]
+        for s in sentences { for w in s.words where names[w.deprel] == nil { names[w.deprel] = UInt8(names.count) } }
+        return names
+    }
 }
 
 @Suite("Arc-hybrid transition system and dynamic oracle")
@@ -46,8 +53,7 @@ struct SyntaxTransitionTests {
     @Test(.enabled(if: SyntaxSharedData.available, "needs ../shared (UD English-EWT dev)"))
     func labelledOracleReproducesEveryProjectiveTreeOfEWTDev() throws {
         let sentences = CoNLLU.read(try String(contentsOf: SyntaxSharedData.ewtDev, encoding: .utf8))
-        var names: [String: UInt8] = [:]
-        for s in sentences { for w in s.words where names[w.deprel] == nil { names[w.deprel] = UInt8(names.count) } }
+        let names = SyntaxSharedData.relationIds(sentences)
         #expect(names.count < 64)
         var checked = 0
         for s in sentences where s.isProjective {
@@ -106,8 +112,7 @@ struct SyntaxTransitionTests {
     @Test(.enabled(if: SyntaxSharedData.available, "needs ../shared (UD English-EWT dev)"))
     func easyFirstOracleReproducesEWTDevTrees() throws {
         let sentences = CoNLLU.read(try String(contentsOf: SyntaxSharedData.ewtDev, encoding: .utf8))
-        var names: [String: UInt8] = [:]
-        for s in sentences { for w in s.words where names[w.deprel] == nil { names[w.deprel] = UInt8(names.count) } }
+        let names = SyntaxSharedData.relationIds(sentences)
         var checked = 0
         for s in sentences.prefix(400) where !s.words.isEmpty {
             // Non-projective trees as the parser trains them: lifted.
@@ -133,8 +138,7 @@ struct SyntaxTransitionTests {
     @Test(.enabled(if: SyntaxSharedData.available, "needs ../shared (UD English-EWT dev)"))
     func labelledBeamGoldSequenceReproducesEWTDevTrees() throws {
         let sentences = CoNLLU.read(try String(contentsOf: SyntaxSharedData.ewtDev, encoding: .utf8))
-        var names: [String: UInt8] = [:]
-        for s in sentences { for w in s.words where names[w.deprel] == nil { names[w.deprel] = UInt8(names.count) } }
+        let names = SyntaxSharedData.relationIds(sentences)
         var checked = 0
         for s in sentences where !s.words.isEmpty {
             // Non-projective trees as the beam trains them: lifted.
@@ -240,8 +244,7 @@ struct SyntaxArcEagerTests {
     @Test(.enabled(if: SyntaxSharedData.available, "needs ../shared (UD English-EWT dev)"))
     func oracleReproducesEveryProjectiveTreeOfEWTDev() throws {
         let sentences = CoNLLU.read(try String(contentsOf: SyntaxSharedData.ewtDev, encoding: .utf8))
-        var names: [String: UInt8] = [:]
-        for s in sentences { for w in s.words where names[w.deprel] == nil { names[w.deprel] = UInt8(names.count) } }
+        let names = SyntaxSharedData.relationIds(sentences)
         var checked = 0
         for s in sentences {
             // Non-projective trees as trained: lifted.
